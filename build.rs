@@ -1,0 +1,48 @@
+//! Validates `facts.toml` and embeds it, pre-parsed: the knowledge base and its
+//! search index are encoded with postcard into `OUT_DIR`, so the binary parses no
+//! TOML at start. An invalid `facts.toml` fails the build with the validator's messages.
+
+#![allow(dead_code)]
+
+#[path = "src/kb/fold.rs"]
+mod fold;
+#[path = "src/kb/index.rs"]
+mod index;
+#[path = "src/kb/model.rs"]
+mod model;
+#[path = "src/kb/validate.rs"]
+mod validate;
+
+use std::path::PathBuf;
+
+fn main() {
+    for f in ["facts.toml", "src/kb/fold.rs", "src/kb/index.rs", "src/kb/model.rs", "src/kb/validate.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let text = match std::fs::read_to_string("facts.toml") {
+        Ok(t) => t,
+        Err(e) => fail(&[format!("facts.toml: cannot be read ({e})")]),
+    };
+    let mut ws = validate::Workspace::default();
+    let mut problems = ws.add_file("facts.toml", text);
+    if problems.is_empty() {
+        problems = ws.check();
+    }
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        fail(&lines);
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let kb = postcard::to_allocvec(&ws.kb).expect("the knowledge base encodes");
+    let index = postcard::to_allocvec(&index::SearchIndex::build(&ws.kb)).expect("the index encodes");
+    std::fs::write(out.join("kb.bin"), kb).expect("OUT_DIR is writable");
+    std::fs::write(out.join("index.bin"), index).expect("OUT_DIR is writable");
+}
+
+fn fail(lines: &[String]) -> ! {
+    eprintln!("facts.toml is invalid:");
+    for l in lines {
+        eprintln!("  {l}");
+    }
+    std::process::exit(1);
+}

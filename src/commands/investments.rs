@@ -1,0 +1,115 @@
+//! `aimemo investments`: the pledges, who made them, how much, where, what for,
+//! and the headline as the memo states it.
+
+use serde::Serialize;
+
+use super::views::{plain_number, FigureView, Named, Viewer};
+use super::{to_json, Ctx, Output};
+use crate::error::{Error, Result};
+use crate::i18n::labels as L;
+use crate::kb::Figure;
+use crate::render::{Block, Cell, Doc};
+
+/// The topic whose figures are the investment pledges.
+pub const TOPIC: &str = "investments";
+
+#[derive(Serialize)]
+struct Json<'a> {
+    lang: &'static str,
+    topic: Named<'a>,
+    /// The memo's headline figure, as it states it (no computed total).
+    headline: Option<FigureView<'a>>,
+    pledges: Vec<FigureView<'a>>,
+}
+
+pub fn run(ctx: &Ctx) -> Result<Output> {
+    let kb = ctx.kb;
+    let l = ctx.lang;
+    let v = Viewer { kb, lang: l };
+    let figs: Vec<&Figure> = kb.figures.iter().filter(|f| f.topic_id == TOPIC).collect();
+    if figs.is_empty() {
+        return Err(Error::NotFound(format!(
+            "the knowledge base has no figures in the topic `{TOPIC}`\ntry `aimemo figures` for the topics it has"
+        )));
+    }
+    let headline = figs.iter().copied().find(|f| f.headline);
+    let pledges: Vec<&Figure> = figs.iter().copied().filter(|f| !f.headline).collect();
+    let topic = v.topic(TOPIC);
+
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(topic.name.to_string()));
+    if let Some(h) = headline {
+        doc.push(Block::Fields(vec![
+            (l.l(L::HEADLINE).to_string(), Cell::figure(v.stated(h))),
+            (l.l(L::TEXT).to_string(), Cell::plain(l.pick(&h.text))),
+            (l.l(L::SOURCE).to_string(), Cell::dim(v.source_cell(&h.source_id))),
+        ]));
+    }
+    let under = |f: &Figure| -> String {
+        f.under_id
+            .as_deref()
+            .and_then(|u| kb.figures.iter().find(|x| x.id == u))
+            .map_or(String::new(), |u| format!("{} {}", l.l(L::UNDER).to_lowercase(), u.id))
+    };
+    doc.push(Block::Table {
+        headers: [L::ID, L::WHO, L::AMOUNT, L::SCOPE, L::FOR]
+            .iter()
+            .map(|h| l.l(*h).to_string())
+            .collect(),
+        rows: pledges
+            .iter()
+            .map(|f| {
+                let amount = match &f.qualifier {
+                    Some(_) => v.stated(f),
+                    None => l.pick(&f.magnitude).to_string(),
+                };
+                let mut scope = v.scope(f.scope).to_string();
+                let u = under(f);
+                if !u.is_empty() {
+                    scope = if scope.is_empty() { u } else { format!("{scope}\n({u})") };
+                }
+                vec![
+                    Cell::code(&f.id),
+                    Cell::plain(l.pick(&f.label)),
+                    Cell::figure(amount),
+                    Cell::plain(scope),
+                    Cell::plain(l.pick(&f.text)),
+                ]
+            })
+            .collect(),
+    });
+    let money: Vec<&Figure> = figs.iter().copied().filter(|f| f.unit == "EUR").collect();
+    if let Some(b) = super::figures::bars(&v, &money) {
+        doc.push(b);
+    }
+    doc.records = Some((
+        ["id", "who", "value", "unit", "magnitude", "qualifier", "scope", "under", "headline", "what_for", "source"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        figs.iter()
+            .map(|f| {
+                vec![
+                    f.id.clone(),
+                    l.pick(&f.label).to_string(),
+                    plain_number(f.value),
+                    f.unit.clone(),
+                    l.pick(&f.magnitude).to_string(),
+                    f.qualifier.as_ref().map_or("", |q| l.pick(q)).to_string(),
+                    v.scope(f.scope).to_string(),
+                    f.under_id.clone().unwrap_or_default(),
+                    f.headline.to_string(),
+                    l.pick(&f.text).to_string(),
+                    v.source_cell(&f.source_id),
+                ]
+            })
+            .collect(),
+    ));
+    let json = Json {
+        lang: l.code(),
+        topic,
+        headline: headline.map(|h| v.figure(h)),
+        pledges: pledges.iter().map(|f| v.figure(f)).collect(),
+    };
+    Ok(Output { doc, json: to_json(json) })
+}

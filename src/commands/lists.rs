@@ -1,0 +1,113 @@
+//! `aimemo lists` (every enumeration) and `aimemo list ID` (one, in order).
+
+use serde::Serialize;
+
+use super::views::{ListView, Named, Viewer};
+use super::{miss, to_json, Ctx, Output};
+use crate::error::Result;
+use crate::i18n::labels as L;
+use crate::kb::fold::fold;
+use crate::kb::List;
+use crate::render::{Block, Cell, Doc};
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    id: &'a str,
+    title: &'a str,
+    section: Named<'a>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct AllJson<'a> {
+    lang: &'static str,
+    lists: Vec<Summary<'a>>,
+}
+
+#[derive(Serialize)]
+struct OneJson<'a> {
+    lang: &'static str,
+    list: ListView<'a>,
+}
+
+pub fn all(ctx: &Ctx) -> Result<Output> {
+    let l = ctx.lang;
+    let v = Viewer { kb: ctx.kb, lang: l };
+    let summaries: Vec<Summary> = ctx
+        .kb
+        .lists
+        .iter()
+        .map(|x| Summary { id: &x.id, title: l.pick(&x.title), section: v.section(&x.section_id), count: x.items.len() })
+        .collect();
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(l.l(L::LISTS).to_string()));
+    doc.push(Block::Table {
+        headers: [L::ID, L::TITLE, L::COUNT, L::SECTION].iter().map(|h| l.l(*h).to_string()).collect(),
+        rows: summaries
+            .iter()
+            .map(|s| vec![Cell::code(s.id), Cell::plain(s.title), Cell::figure(s.count.to_string()), Cell::dim(s.section.name)])
+            .collect(),
+    });
+    doc.records = Some((
+        ["id", "title", "count", "section"].iter().map(|s| s.to_string()).collect(),
+        summaries
+            .iter()
+            .map(|s| vec![s.id.to_string(), s.title.to_string(), s.count.to_string(), s.section.id.to_string()])
+            .collect(),
+    ));
+    Ok(Output { doc, json: to_json(AllJson { lang: l.code(), lists: summaries }) })
+}
+
+/// The document for one list: its title, then its items in order.
+pub fn doc(v: &Viewer, list: &List) -> Doc {
+    let l = v.lang;
+    let view = v.list(list);
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(view.title.to_string()));
+    doc.push(Block::Fields(vec![
+        (l.l(L::ID).to_string(), Cell::code(view.id)),
+        (l.l(L::SECTION).to_string(), Cell::dim(view.section.name)),
+    ]));
+    let details = view.items.iter().any(|i| i.detail.is_some());
+    let mut headers = vec!["#".to_string(), l.l(L::ITEM).to_string()];
+    if details {
+        headers.push(l.l(L::DETAIL).to_string());
+    }
+    doc.push(Block::Table {
+        headers,
+        rows: view
+            .items
+            .iter()
+            .map(|i| {
+                let mut row = vec![Cell::figure(i.n.to_string()), Cell::plain(i.text)];
+                if details {
+                    row.push(Cell::plain(i.detail.unwrap_or("")));
+                }
+                row
+            })
+            .collect(),
+    });
+    doc.records = Some((
+        ["n", "item", "detail", "refs"].iter().map(|s| s.to_string()).collect(),
+        view.items
+            .iter()
+            .map(|i| vec![i.n.to_string(), i.text.to_string(), i.detail.unwrap_or("").to_string(), i.refs.join(" ")])
+            .collect(),
+    ));
+    doc
+}
+
+pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
+    let kb = ctx.kb;
+    let q = fold(id);
+    let list = kb.lists.iter().find(|x| x.id == id).or_else(|| kb.lists.iter().find(|x| fold(&x.id) == q)).ok_or_else(|| {
+        miss(
+            format!("no list has the id `{id}`"),
+            id,
+            kb.lists.iter().map(|x| x.id.as_str()),
+            "try `aimemo lists` for their ids",
+        )
+    })?;
+    let v = Viewer { kb, lang: ctx.lang };
+    Ok(Output { doc: doc(&v, list), json: to_json(OneJson { lang: ctx.lang.code(), list: v.list(list) }) })
+}

@@ -1,0 +1,58 @@
+//! The commands: each turns a query into records (a [`Doc`] for people, JSON for scripts).
+
+pub mod actors;
+pub mod brief;
+pub mod figures;
+pub mod investments;
+pub mod lists;
+pub mod overview;
+pub mod search;
+pub mod show;
+pub mod sources;
+pub mod summit;
+pub mod validate;
+pub mod views;
+
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::kb::{lookup, Kb, Loaded};
+use crate::render::Doc;
+
+/// What a command runs against.
+pub struct Ctx<'a> {
+    pub loaded: &'a Loaded,
+    pub kb: &'a Kb,
+    pub lang: Lang,
+}
+
+/// What a command produces.
+pub struct Output {
+    pub doc: Doc,
+    pub json: serde_json::Value,
+}
+
+/// "nothing matches" with the closest candidates, as the error a miss gives.
+pub fn miss<'a>(what: String, query: &str, candidates: impl IntoIterator<Item = &'a str>, hint: &str) -> Error {
+    let close = lookup::suggest(query, candidates, 3);
+    let mut msg = what;
+    if !close.is_empty() {
+        let quoted: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+        msg.push_str(&format!("; did you mean {}?", or_list(&quoted)));
+    }
+    msg.push('\n');
+    msg.push_str(hint);
+    Error::NotFound(msg)
+}
+
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Serializes a view; views are plain data, so this cannot fail in practice.
+pub fn to_json(v: impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}

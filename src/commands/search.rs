@@ -1,0 +1,127 @@
+//! `aimemo search WORDS...`: everything that matches, ranked, in both languages.
+
+use serde::Serialize;
+
+use super::views::Viewer;
+use super::{miss, to_json, Ctx, Output};
+use crate::error::{Error, Result};
+use crate::i18n::labels as L;
+use crate::kb::search::search;
+use crate::kb::{EntryRef, Kind};
+use crate::render::{Block, Cell, Doc};
+
+#[derive(Serialize)]
+struct HitJson<'a> {
+    kind: &'static str,
+    id: &'a str,
+    score: u32,
+    title: String,
+    detail: String,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    lang: &'static str,
+    query: &'a str,
+    count: usize,
+    hits: Vec<HitJson<'a>>,
+}
+
+/// An entry's id, title and a short detail, for a line of results.
+pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
+    let kb = v.kb;
+    let l = v.lang;
+    match e.kind {
+        Kind::Figure => {
+            let f = &kb.figures[e.idx];
+            (&f.id, l.pick(&f.label).to_string(), format!("{} — {}", v.stated(f), v.source_cell(&f.source_id)))
+        }
+        Kind::List => {
+            let x = &kb.lists[e.idx];
+            let items: Vec<&str> = x.items.iter().take(3).map(|i| l.pick(&i.text)).collect();
+            let more = if x.items.len() > 3 { ", …" } else { "" };
+            (&x.id, l.pick(&x.title).to_string(), format!("{}{more}", items.join(", ")))
+        }
+        Kind::Actor => {
+            let a = &kb.actors[e.idx];
+            let title = match &a.code {
+                Some(c) => format!("{c} — {}", l.pick(&a.name)),
+                None => l.pick(&a.name).to_string(),
+            };
+            (&a.id, title, v.group(&a.group_id).name.to_string())
+        }
+        Kind::Source => {
+            let s = &kb.sources[e.idx];
+            let n = kb.figures.iter().filter(|f| f.source_id == s.id).count();
+            (&s.id, v.source_cell(&s.id), format!("{n} {}", l.l(L::FIGURES).to_lowercase()))
+        }
+        Kind::Event => {
+            let ev = &kb.events[e.idx];
+            (&ev.id, l.pick(&ev.name).to_string(), super::summit::date_range(&ev.start, &ev.end, l))
+        }
+        Kind::Topic => {
+            let t = &kb.topics[e.idx];
+            (&t.id, l.pick(&t.name).to_string(), String::new())
+        }
+        Kind::Group => {
+            let g = &kb.groups[e.idx];
+            (&g.id, l.pick(&g.name).to_string(), String::new())
+        }
+        Kind::Section => {
+            let s = &kb.sections[e.idx];
+            (&s.id, l.pick(&s.title).to_string(), String::new())
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
+    let query = words.join(" ");
+    if query.trim().is_empty() {
+        return Err(Error::Usage("the search is empty: give one or more words, e.g. `aimemo search énergie`".into()));
+    }
+    let kb = ctx.kb;
+    let hits = search(ctx.loaded.index(), &query);
+    if hits.is_empty() {
+        let candidates = kb
+            .ids()
+            .map(|(id, _)| id)
+            .chain(kb.actors.iter().filter_map(|a| a.code.as_deref()))
+            .chain(kb.topics.iter().map(|t| t.name.en.as_str()));
+        return Err(miss(
+            format!("nothing matches `{query}`"),
+            &query,
+            candidates,
+            "search looks in both languages, accents optional; try fewer or shorter words",
+        ));
+    }
+    let l = ctx.lang;
+    let v = Viewer { kb, lang: l };
+    let rows: Vec<(&'static str, EntryRef, u32, (&str, String, String))> =
+        hits.iter().map(|h| (h.entry.kind.name(), h.entry, h.score, summary(&v, h.entry))).collect();
+    let mut doc = Doc::default();
+    doc.push(Block::Table {
+        headers: [L::KIND, L::ID, L::MATCH, L::DETAIL].iter().map(|h| l.l(*h).to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|(_, e, _, (id, title, detail))| {
+                vec![Cell::dim(super::show::kind_label(ctx, e.kind)), Cell::code(*id), Cell::plain(title), Cell::plain(detail)]
+            })
+            .collect(),
+    });
+    doc.records = Some((
+        ["kind", "id", "score", "title", "detail"].iter().map(|s| s.to_string()).collect(),
+        rows.iter()
+            .map(|(k, _, s, (id, title, detail))| vec![k.to_string(), id.to_string(), s.to_string(), title.clone(), detail.clone()])
+            .collect(),
+    ));
+    let json = Json {
+        lang: l.code(),
+        query: &query,
+        count: rows.len(),
+        hits: rows
+            .into_iter()
+            .map(|(kind, _, score, (id, title, detail))| HitJson { kind, id, score, title, detail })
+            .collect(),
+    };
+    Ok(Output { doc, json: to_json(json) })
+}

@@ -1,0 +1,218 @@
+//! `aimemo show ID`: any single entry, whatever its kind, with all its fields.
+
+use serde::Serialize;
+
+use super::views::{plain_number, ActorRef, Named, Viewer};
+use super::{miss, to_json, Ctx, Output};
+use crate::error::Result;
+use crate::i18n::labels as L;
+use crate::kb::{lookup, EntryRef, Figure, Kb, Kind};
+use crate::render::{Block, Cell, Doc};
+
+#[derive(Serialize)]
+struct Json {
+    lang: &'static str,
+    kind: &'static str,
+    entry: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct TopicView<'a> {
+    kind: &'static str,
+    id: &'a str,
+    name: &'a str,
+    figures: Vec<super::views::FigureView<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupView<'a> {
+    kind: &'static str,
+    id: &'a str,
+    name: &'a str,
+    section: Option<Named<'a>>,
+    actors: Vec<ActorRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntryId<'a> {
+    kind: &'static str,
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    kind: &'static str,
+    id: &'a str,
+    title: &'a str,
+    parent: Option<Named<'a>>,
+    entries: Vec<EntryId<'a>>,
+}
+
+/// The document for one figure: every field.
+pub fn figure_doc(v: &Viewer, f: &Figure) -> Doc {
+    let l = v.lang;
+    let mut fields = vec![
+        (l.l(L::ID).to_string(), Cell::code(&f.id)),
+        (l.l(L::FIGURE).to_string(), Cell::plain(l.pick(&f.label))),
+        (l.l(L::AMOUNT).to_string(), Cell::figure(l.pick(&f.magnitude))),
+        (l.l(L::VALUE).to_string(), Cell::plain(format!("{} {}", plain_number(f.value), f.unit))),
+    ];
+    if let Some(q) = &f.qualifier {
+        fields.push((l.l(L::QUALIFIER).to_string(), Cell::plain(l.pick(q))));
+    }
+    if let Some(p) = &f.period {
+        fields.push((l.l(L::PERIOD).to_string(), Cell::plain(l.pick(p))));
+    }
+    fields.push((l.l(L::TOPIC).to_string(), Cell::plain(format!("{} ({})", v.topic(&f.topic_id).name, f.topic_id))));
+    fields.push((l.l(L::SOURCE).to_string(), Cell::plain(v.source_cell(&f.source_id))));
+    fields.push((l.l(L::SECTION).to_string(), Cell::dim(v.section(&f.section_id).name)));
+    if f.scope.is_some() {
+        fields.push((l.l(L::SCOPE).to_string(), Cell::plain(v.scope(f.scope))));
+    }
+    if let Some(u) = &f.under_id {
+        fields.push((l.l(L::UNDER).to_string(), Cell::code(u)));
+    }
+    let actors: Vec<&str> = f.actor_ids.iter().filter_map(|id| v.actor_by_id(id)).map(|a| v.actor_label(a)).collect();
+    if !actors.is_empty() {
+        fields.push((l.l(L::ACTORS).to_string(), Cell::plain(actors.join(", "))));
+    }
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(l.pick(&f.label).to_string()));
+    doc.push(Block::Fields(fields));
+    doc.push(Block::Text(l.pick(&f.text).to_string()));
+    doc
+}
+
+/// The entries that name a section.
+fn in_section(kb: &Kb, id: &str) -> Vec<(Kind, String)> {
+    let mut out = Vec::new();
+    out.extend(kb.figures.iter().filter(|x| x.section_id == id).map(|x| (Kind::Figure, x.id.clone())));
+    out.extend(kb.lists.iter().filter(|x| x.section_id == id).map(|x| (Kind::List, x.id.clone())));
+    out.extend(kb.actors.iter().filter(|x| x.section_id == id).map(|x| (Kind::Actor, x.id.clone())));
+    out.extend(kb.events.iter().filter(|x| x.section_id == id).map(|x| (Kind::Event, x.id.clone())));
+    out.extend(kb.sections.iter().filter(|x| x.parent_id.as_deref() == Some(id)).map(|x| (Kind::Section, x.id.clone())));
+    out
+}
+
+/// The document and JSON of any entry.
+pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
+    let kb = ctx.kb;
+    let l = ctx.lang;
+    let v = Viewer { kb, lang: l };
+    let (doc, entry) = match e.kind {
+        Kind::Figure => {
+            let f = &kb.figures[e.idx];
+            (figure_doc(&v, f), to_json(v.figure(f)))
+        }
+        Kind::List => {
+            let x = &kb.lists[e.idx];
+            (super::lists::doc(&v, x), to_json(v.list(x)))
+        }
+        Kind::Actor => {
+            let a = &kb.actors[e.idx];
+            (super::actors::doc(&v, a), to_json(v.actor(a)))
+        }
+        Kind::Event => {
+            let ev = &kb.events[e.idx];
+            (super::summit::doc(&v, ev), to_json(super::summit::view(&v, ev)))
+        }
+        Kind::Source => {
+            let s = &kb.sources[e.idx];
+            let mut doc = Doc::default();
+            doc.push(Block::Heading(l.pick(&s.name).to_string()));
+            let mut fields = vec![(l.l(L::ID).to_string(), Cell::code(&s.id))];
+            if let Some(d) = &s.date {
+                fields.push((l.l(L::DATE).to_string(), Cell::plain(l.pick(d))));
+            }
+            doc.push(Block::Fields(fields));
+            let figs = super::sources::backed(&v, s);
+            if !figs.is_empty() {
+                doc.push(Block::Subheading(l.l(L::FIGURES).to_string()));
+                doc.push(super::figures::table(&v, &figs));
+            }
+            (doc, to_json(super::sources::view(&v, s)))
+        }
+        Kind::Topic => {
+            let t = &kb.topics[e.idx];
+            let figs: Vec<&Figure> = kb.figures.iter().filter(|f| f.topic_id == t.id).collect();
+            let mut doc = Doc::default();
+            doc.push(Block::Heading(l.pick(&t.name).to_string()));
+            doc.push(Block::Fields(vec![(l.l(L::ID).to_string(), Cell::code(&t.id))]));
+            if !figs.is_empty() {
+                doc.push(super::figures::table(&v, &figs));
+            }
+            let view = TopicView { kind: "topic", id: &t.id, name: l.pick(&t.name), figures: figs.iter().map(|f| v.figure(f)).collect() };
+            (doc, to_json(view))
+        }
+        Kind::Group => {
+            let g = &kb.groups[e.idx];
+            let actors: Vec<_> = kb.actors.iter().filter(|a| a.group_id == g.id).collect();
+            let mut doc = Doc::default();
+            doc.push(Block::Heading(l.pick(&g.name).to_string()));
+            doc.push(Block::Fields(vec![(l.l(L::ID).to_string(), Cell::code(&g.id))]));
+            doc.push(Block::Table {
+                headers: [L::CODE, L::NAME].iter().map(|h| l.l(*h).to_string()).collect(),
+                rows: actors.iter().map(|a| vec![Cell::code(a.code.as_deref().unwrap_or(&a.id)), Cell::plain(l.pick(&a.name))]).collect(),
+            });
+            let view = GroupView {
+                kind: "group",
+                id: &g.id,
+                name: l.pick(&g.name),
+                section: g.section_id.as_deref().map(|s| v.section(s)),
+                actors: actors.iter().map(|a| v.actor_ref(a)).collect(),
+            };
+            (doc, to_json(view))
+        }
+        Kind::Section => {
+            let s = &kb.sections[e.idx];
+            let entries = in_section(kb, &s.id);
+            let mut doc = Doc::default();
+            doc.push(Block::Heading(l.pick(&s.title).to_string()));
+            let mut fields = vec![(l.l(L::ID).to_string(), Cell::code(&s.id))];
+            if let Some(p) = &s.parent_id {
+                fields.push((l.l(L::PARENT).to_string(), Cell::plain(v.section(p).name)));
+            }
+            doc.push(Block::Fields(fields));
+            doc.push(Block::Table {
+                headers: [L::KIND, L::ID].iter().map(|h| l.l(*h).to_string()).collect(),
+                rows: entries.iter().map(|(k, id)| vec![Cell::plain(kind_label(ctx, *k)), Cell::code(id)]).collect(),
+            });
+            let view = SectionView {
+                kind: "section",
+                id: &s.id,
+                title: l.pick(&s.title),
+                parent: s.parent_id.as_deref().map(|p| v.section(p)),
+                entries: entries.iter().map(|(k, id)| EntryId { kind: k.name(), id }).collect(),
+            };
+            (doc, to_json(view))
+        }
+    };
+    let json = Json { lang: l.code(), kind: e.kind.name(), entry };
+    Output { doc, json: to_json(json) }
+}
+
+/// A kind's name in the chosen language.
+pub fn kind_label(ctx: &Ctx, k: Kind) -> &'static str {
+    ctx.lang.l(match k {
+        Kind::Figure => L::FIGURE_KIND,
+        Kind::List => L::LIST_KIND,
+        Kind::Actor => L::ACTOR_KIND,
+        Kind::Source => L::SOURCE_KIND,
+        Kind::Event => L::EVENT_KIND,
+        Kind::Topic => L::TOPIC_KIND,
+        Kind::Group => L::GROUP_KIND,
+        Kind::Section => L::SECTION_KIND,
+    })
+}
+
+pub fn run(ctx: &Ctx, id: &str) -> Result<Output> {
+    match lookup::by_id(ctx.kb, id) {
+        Some(e) => Ok(entry(ctx, e)),
+        None => Err(miss(
+            format!("no entry has the id `{id}`"),
+            id,
+            ctx.kb.ids().map(|(id, _)| id),
+            "try `aimemo search WORDS` to find an entry's id",
+        )),
+    }
+}

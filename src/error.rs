@@ -1,0 +1,70 @@
+//! Errors, and the one place where they become exit codes.
+
+use std::fmt;
+use std::io;
+use std::process::ExitCode;
+
+use crate::kb::validate::Problem;
+
+/// Everything that can stop a command.
+#[derive(Debug)]
+pub enum Error {
+    /// A valid query that found nothing (exit 1).
+    NotFound(String),
+    /// Bad arguments (exit 2).
+    Usage(String),
+    /// A knowledge-base file that cannot be read at all (exit 2).
+    File { path: String, message: String },
+    /// Knowledge-base files that do not validate (exit 2).
+    Invalid(Vec<Problem>),
+    /// Writing the output failed (exit 2; a closed pipe is exit 0, quietly).
+    Io(io::Error),
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Io(e)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotFound(m) | Error::Usage(m) => write!(f, "{m}"),
+            Error::File { path, message } => write!(f, "{path}: {message}"),
+            Error::Invalid(problems) => {
+                for (i, p) in problems.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                let n = problems.len();
+                write!(
+                    f,
+                    "\n{n} problem{} in the knowledge base; run `aimemo validate FILE` for details",
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            Error::Io(e) => write!(f, "cannot write the output: {e}"),
+        }
+    }
+}
+
+impl Error {
+    /// The exit status: 0 found, 1 nothing found, 2 usage or data error.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::NotFound(_) => ExitCode::from(1),
+            Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            _ => ExitCode::from(2),
+        }
+    }
+
+    /// Whether the error is worth a message (a closed pipe is not).
+    pub fn is_quiet(&self) -> bool {
+        matches!(self, Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,164 @@
+//! Languages: choosing French or English, and the labels of the interface in both.
+
+use crate::kb::Text;
+
+/// The language of labels and texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    /// The default language from the environment: `AIMEMO_LANG`, then the
+    /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`); a French locale gives French,
+    /// anything else English.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+        if let Some(v) = var("AIMEMO_LANG").filter(|v| !v.is_empty()) {
+            return if v.to_ascii_lowercase().starts_with("fr") { Lang::Fr } else { Lang::En };
+        }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(v) = var(name).filter(|v| !v.is_empty()) {
+                return if v.to_ascii_lowercase().starts_with("fr") { Lang::Fr } else { Lang::En };
+            }
+        }
+        Lang::En
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// This language's side of a knowledge-base text.
+    pub fn pick(self, t: &Text) -> &str {
+        match self {
+            Lang::En => &t.en,
+            Lang::Fr => &t.fr,
+        }
+    }
+
+    /// This language's side of an interface label.
+    pub fn l(self, label: L) -> &'static str {
+        match self {
+            Lang::En => label.0,
+            Lang::Fr => label.1,
+        }
+    }
+
+    /// A colon as the language writes it: `: ` or ` : `.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ": ",
+            Lang::Fr => " : ",
+        }
+    }
+
+    /// An integer written the language's way: `11,000` or `11 000`.
+    pub fn int(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Lang::En => ',',
+            Lang::Fr => ' ',
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// An interface label: English, French.
+#[derive(Clone, Copy, Debug)]
+pub struct L(pub &'static str, pub &'static str);
+
+/// The interface's labels.
+pub mod labels {
+    use super::L;
+    pub const ACTOR: L = L("Actor", "Acteur");
+    pub const ACTORS: L = L("Actors", "Acteurs");
+    pub const ACTORS_MAP: L = L("Map of actors", "Cartographie des acteurs");
+    pub const AMOUNT: L = L("Amount", "Montant");
+    pub const CHILDREN: L = L("Children", "Rattachés");
+    pub const CODE: L = L("Code", "Sigle");
+    pub const CO_CHAIR: L = L("Co-chair", "Co-présidence");
+    pub const COUNT: L = L("Items", "Éléments");
+    pub const DATES: L = L("Dates", "Dates");
+    pub const DATE: L = L("Date", "Date");
+    pub const DETAIL: L = L("Detail", "Détail");
+    pub const FIGURE: L = L("Figure", "Chiffre");
+    pub const FIGURES: L = L("Figures", "Chiffres");
+    pub const FOR: L = L("What for", "Objet");
+    pub const GROUP: L = L("Group", "Groupe");
+    pub const HEADLINE: L = L("Headline", "Annonce globale");
+    pub const ID: L = L("Id", "Id");
+    pub const ITEM: L = L("Item", "Élément");
+    pub const KIND: L = L("Kind", "Type");
+    pub const LIST: L = L("List", "Liste");
+    pub const LISTS: L = L("Lists", "Listes");
+    pub const MATCH: L = L("Match", "Correspondance");
+    pub const NAME: L = L("Name", "Nom");
+    pub const PARENT: L = L("Parent", "Rattachement");
+    pub const PARENTS: L = L("Belongs to", "Rattaché à");
+    pub const PERIOD: L = L("Period", "Période");
+    pub const PLACE: L = L("Place", "Lieu");
+    pub const QUALIFIER: L = L("Qualifier", "Précision");
+    pub const RELATED: L = L("Tied to", "Lié à");
+    pub const ROLE: L = L("Role", "Rôle");
+    pub const SCOPE: L = L("Scope", "Périmètre");
+    pub const SECTION: L = L("Memo section", "Partie du mémo");
+    pub const SOURCE: L = L("Source", "Source");
+    pub const SOURCES: L = L("Sources", "Sources");
+    pub const TEXT: L = L("Text", "Texte");
+    pub const TITLE: L = L("Title", "Titre");
+    pub const TOPIC: L = L("Topic", "Thème");
+    pub const TRY: L = L("Try", "Essayez");
+    pub const UNDER: L = L("Example under", "Exemple sous");
+    pub const UNIT: L = L("Unit", "Unité");
+    pub const VALUE: L = L("Value", "Valeur");
+    pub const WHO: L = L("Who", "Qui");
+    pub const FRANCE: L = L("France", "France");
+    pub const EUROPE: L = L("Europe", "Europe");
+    pub const WORLD: L = L("World", "Monde");
+    pub const FIGURE_KIND: L = L("figure", "chiffre");
+    pub const LIST_KIND: L = L("list", "liste");
+    pub const ACTOR_KIND: L = L("actor", "acteur");
+    pub const SOURCE_KIND: L = L("source", "source");
+    pub const EVENT_KIND: L = L("event", "événement");
+    pub const TOPIC_KIND: L = L("topic", "thème");
+    pub const GROUP_KIND: L = L("group", "groupe");
+    pub const SECTION_KIND: L = L("section", "partie");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn language_from_environment() {
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "fr_FR.UTF-8")])), Lang::Fr);
+        assert_eq!(Lang::from_env(env(&[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "C")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "de_DE"), ("AIMEMO_LANG", "fr")])), Lang::Fr);
+        assert_eq!(Lang::from_env(env(&[("LC_MESSAGES", "fr_CA"), ("LANG", "en_US")])), Lang::Fr);
+    }
+
+    #[test]
+    fn integers_the_language_s_way() {
+        assert_eq!(Lang::En.int(11000), "11,000");
+        assert_eq!(Lang::Fr.int(11000), "11 000");
+        assert_eq!(Lang::Fr.int(468), "468");
+        assert_eq!(Lang::En.int(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,125 @@
+//! The search index: each entry's text folded once (at build time for the built-in
+//! knowledge base), split into its key fields and the rest. Shared with `build.rs`.
+
+use serde::{Deserialize, Serialize};
+
+use super::fold::fold;
+use super::model::{EntryRef, Kb, Kind, Text};
+
+/// One entry's folded text.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SearchDoc {
+    pub entry: EntryRef,
+    /// The entry's id, as written.
+    pub id: String,
+    /// Id, code, name or title, amount: where a match counts most.
+    pub key: String,
+    /// Every other text of the entry, both languages.
+    pub body: String,
+}
+
+/// Every entry's folded text, in knowledge-base order.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct SearchIndex {
+    pub docs: Vec<SearchDoc>,
+}
+
+fn both(out: &mut Vec<String>, t: &Text) {
+    out.push(fold(&t.fr));
+    out.push(fold(&t.en));
+}
+
+fn opt(out: &mut Vec<String>, t: &Option<Text>) {
+    if let Some(t) = t {
+        both(out, t);
+    }
+}
+
+impl SearchIndex {
+    /// Folds every entry of `kb`.
+    pub fn build(kb: &Kb) -> SearchIndex {
+        let docs = kb
+            .ids()
+            .map(|(id, entry)| {
+                let (key, body) = texts(kb, entry);
+                SearchDoc { entry, id: id.to_string(), key: key.join(" "), body: body.join(" ") }
+            })
+            .collect();
+        SearchIndex { docs }
+    }
+}
+
+/// An entry's key texts and body texts, folded.
+fn texts(kb: &Kb, e: EntryRef) -> (Vec<String>, Vec<String>) {
+    let (mut key, mut body) = (Vec::new(), Vec::new());
+    match e.kind {
+        Kind::Figure => {
+            let f = &kb.figures[e.idx];
+            key.push(fold(&f.id));
+            both(&mut key, &f.label);
+            both(&mut key, &f.magnitude);
+            both(&mut body, &f.text);
+            opt(&mut body, &f.qualifier);
+            opt(&mut body, &f.period);
+            body.push(fold(&f.unit));
+            if let Some(s) = kb.sources.iter().find(|s| s.id == f.source_id) {
+                both(&mut body, &s.name);
+                opt(&mut body, &s.date);
+            }
+            if let Some(t) = kb.topics.iter().find(|t| t.id == f.topic_id) {
+                both(&mut body, &t.name);
+            }
+        }
+        Kind::List => {
+            let l = &kb.lists[e.idx];
+            key.push(fold(&l.id));
+            both(&mut key, &l.title);
+            for item in &l.items {
+                both(&mut body, &item.text);
+                opt(&mut body, &item.detail);
+            }
+        }
+        Kind::Actor => {
+            let a = &kb.actors[e.idx];
+            key.push(fold(&a.id));
+            if let Some(c) = &a.code {
+                key.push(fold(c));
+            }
+            both(&mut key, &a.name);
+            opt(&mut body, &a.role);
+            for r in &a.related {
+                both(&mut body, r);
+            }
+        }
+        Kind::Source => {
+            let s = &kb.sources[e.idx];
+            key.push(fold(&s.id));
+            both(&mut key, &s.name);
+            opt(&mut body, &s.date);
+        }
+        Kind::Event => {
+            let ev = &kb.events[e.idx];
+            key.push(fold(&ev.id));
+            both(&mut key, &ev.name);
+            both(&mut body, &ev.place);
+            both(&mut body, &ev.description);
+            opt(&mut body, &ev.co_chair);
+        }
+        Kind::Topic => {
+            let t = &kb.topics[e.idx];
+            key.push(fold(&t.id));
+            both(&mut key, &t.name);
+        }
+        Kind::Group => {
+            let g = &kb.groups[e.idx];
+            key.push(fold(&g.id));
+            both(&mut key, &g.name);
+        }
+        Kind::Section => {
+            let s = &kb.sections[e.idx];
+            key.push(fold(&s.id));
+            both(&mut key, &s.title);
+        }
+    }
+    (key, body)
+}

@@ -1,0 +1,110 @@
+//! Finding one entry by what a user types: ids, actor codes and names, topics;
+//! and, on a miss, the closest candidates to suggest.
+
+use super::fold::fold;
+use super::model::{EntryRef, Kb};
+
+/// The entry with this id: exactly, or ignoring case, accents and punctuation.
+pub fn by_id(kb: &Kb, query: &str) -> Option<EntryRef> {
+    let q = query.trim();
+    kb.ids().find(|(id, _)| *id == q).map(|(_, e)| e).or_else(|| {
+        let f = fold(q);
+        kb.ids().find(|(id, _)| fold(id) == f).map(|(_, e)| e)
+    })
+}
+
+/// What an actor query found.
+#[derive(Debug, PartialEq)]
+pub enum ActorMatch {
+    One(usize),
+    /// Several actors match the words; the query needs narrowing.
+    Many(Vec<usize>),
+    None,
+}
+
+/// An actor by code (any case; `NUOI` finds `DGP/NUOI`), id, or the words of its name
+/// (accents optional, each word the start of a word of the name).
+pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
+    let q = fold(query);
+    if q.is_empty() {
+        return ActorMatch::None;
+    }
+    let code = |i: usize| kb.actors[i].code.as_deref().map(fold);
+    let all = 0..kb.actors.len();
+    let exact: Vec<usize> = all
+        .clone()
+        .filter(|&i| code(i).as_deref() == Some(q.as_str()) || fold(&kb.actors[i].id) == q)
+        .collect();
+    if let [one] = exact[..] {
+        return ActorMatch::One(one);
+    }
+    let last_part: Vec<usize> = all
+        .clone()
+        .filter(|&i| code(i).is_some_and(|c| c.rsplit(' ').next() == Some(q.as_str())))
+        .collect();
+    if let [one] = last_part[..] {
+        return ActorMatch::One(one);
+    }
+    let terms: Vec<&str> = q.split(' ').collect();
+    let names: Vec<usize> = all
+        .filter(|&i| {
+            let a = &kb.actors[i];
+            [fold(&a.name.fr), fold(&a.name.en)].iter().any(|name| {
+                let words: Vec<&str> = name.split(' ').collect();
+                terms.iter().all(|t| words.iter().any(|w| w.starts_with(t)))
+            })
+        })
+        .collect();
+    let full: Vec<usize> = names
+        .iter()
+        .copied()
+        .filter(|&i| fold(&kb.actors[i].name.fr) == q || fold(&kb.actors[i].name.en) == q)
+        .collect();
+    match (&names[..], &full[..]) {
+        (_, [one]) | ([one], _) => ActorMatch::One(*one),
+        ([], _) => ActorMatch::None,
+        _ => ActorMatch::Many(names),
+    }
+}
+
+/// The candidates closest to `query`, best first, at most `max`.
+pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let f = fold(c);
+            let mut s = strsim::normalized_damerau_levenshtein(&q, &f);
+            if q.len() >= 3 && (f.starts_with(&q) || f.split(' ').any(|w| w == q)) {
+                s = s.max(0.8);
+            }
+            (s >= 0.6).then_some((s, c))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let mut out: Vec<&str> = Vec::new();
+    for (_, c) in scored {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+        if out.len() == max {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggest;
+
+    #[test]
+    fn suggests_close_names() {
+        assert_eq!(suggest("DNUN", ["DNUM", "NUMIA", "DDE"], 3), vec!["DNUM"]);
+        assert_eq!(suggest("invesments", ["investments", "summit"], 3), vec!["investments"]);
+        assert!(suggest("zzzz", ["DNUM"], 3).is_empty());
+    }
+}

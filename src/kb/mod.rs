@@ -1,0 +1,133 @@
+//! The knowledge base: the model, the built-in copy, other files, validation, lookup and search.
+
+pub mod fold;
+pub mod index;
+pub mod lookup;
+pub mod model;
+pub mod search;
+pub mod validate;
+
+use std::cell::OnceCell;
+use std::io::Read;
+use std::path::Path;
+
+pub use model::*;
+
+use crate::error::{Error, Result};
+use index::SearchIndex;
+use validate::{Origin, Workspace, MAX_FILE_BYTES};
+
+/// The name the built-in knowledge base goes by in messages.
+pub const BUILTIN_NAME: &str = "facts.toml (built-in)";
+
+/// The built-in knowledge base's TOML, as written.
+pub const BUILTIN_TOML: &str = include_str!("../../facts.toml");
+
+/// The built-in knowledge base, validated and encoded at build time.
+static BUILTIN_KB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
+/// Its search index, folded at build time; decoded only when a search needs it.
+static BUILTIN_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// The knowledge base a command works on, with its search index made on first use.
+pub struct Loaded {
+    pub kb: Kb,
+    builtin_only: bool,
+    index: OnceCell<SearchIndex>,
+}
+
+impl Loaded {
+    /// The search index: the built-in one as encoded, or folded now for other files.
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| {
+            if self.builtin_only {
+                if let Ok(index) = postcard::from_bytes(BUILTIN_INDEX) {
+                    return index;
+                }
+            }
+            SearchIndex::build(&self.kb)
+        })
+    }
+}
+
+fn builtin() -> Result<Kb> {
+    postcard::from_bytes(BUILTIN_KB).map_err(|e| Error::File {
+        path: BUILTIN_NAME.into(),
+        message: format!("the embedded knowledge base cannot be decoded ({e}); rebuild aimemo"),
+    })
+}
+
+/// The built-in knowledge base plus `files` (or `files` alone), merged and validated.
+pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
+    if files.is_empty() {
+        if !with_builtin {
+            return Err(Error::Usage(
+                "--no-builtin leaves no knowledge base: add one with --facts FILE".into(),
+            ));
+        }
+        return Ok(Loaded { kb: builtin()?, builtin_only: true, index: OnceCell::new() });
+    }
+    let mut ws = workspace(with_builtin)?;
+    let mut problems = Vec::new();
+    for path in files {
+        let text = read_file(path)?;
+        problems.extend(ws.add_file(&path.display().to_string(), text));
+    }
+    if problems.is_empty() {
+        problems = ws.check();
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    Ok(Loaded { kb: ws.kb, builtin_only: false, index: OnceCell::new() })
+}
+
+/// A workspace holding the built-in knowledge base (as origin 0), or nothing.
+pub fn workspace(with_builtin: bool) -> Result<Workspace> {
+    let mut ws = Workspace::default();
+    if with_builtin {
+        ws.origins.push(Origin { name: BUILTIN_NAME.into(), text: String::new() });
+        ws.kb = builtin()?;
+    }
+    Ok(ws)
+}
+
+/// Reads a knowledge-base file, refusing what cannot be one with a clear message.
+pub fn read_file(path: &Path) -> Result<String> {
+    let fail = |message: String| Error::File { path: path.display().to_string(), message };
+    let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(fail("is a directory, not a knowledge-base file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "is {:.1} MiB; knowledge-base files are limited to {} MiB",
+            meta.len() as f64 / 1048576.0,
+            MAX_FILE_BYTES / 1048576
+        )));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!("is larger than the {} MiB limit", MAX_FILE_BYTES / 1048576)));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(fail(format!("is binary (a NUL byte at offset {at}), not TOML")));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    })?;
+    if text.trim().is_empty() {
+        return Err(fail("is empty: a knowledge base needs at least one entry".into()));
+    }
+    Ok(text)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot be read ({e})"),
+    }
+}

@@ -1,0 +1,273 @@
+//! The knowledge base's data model: what `facts.toml` holds, as typed records.
+//!
+//! This file is shared with `build.rs` (which embeds the built-in knowledge base),
+//! so it depends on serde alone.
+
+use serde::{Deserialize, Serialize};
+
+/// A text in both languages.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Memo {
+    pub title: Text,
+    pub series: Text,
+    pub publisher: Text,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub parent_id: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub date: Option<Text>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub name: Text,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub section_id: Option<String>,
+}
+
+/// Where an investment goes.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    France,
+    Europe,
+    World,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub topic_id: String,
+    pub value: f64,
+    pub unit: String,
+    pub magnitude: Text,
+    #[serde(default)]
+    pub qualifier: Option<Text>,
+    pub label: Text,
+    pub text: Text,
+    #[serde(default)]
+    pub period: Option<Text>,
+    pub source_id: String,
+    pub section_id: String,
+    #[serde(default)]
+    pub actor_ids: Vec<String>,
+    #[serde(default)]
+    pub headline: bool,
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    #[serde(default)]
+    pub under_id: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub text: Text,
+    #[serde(default)]
+    pub detail: Option<Text>,
+    #[serde(default)]
+    pub ref_ids: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    pub id: String,
+    pub title: Text,
+    pub section_id: String,
+    pub items: Vec<Item>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: Text,
+    pub group_id: String,
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    #[serde(default)]
+    pub role: Option<Text>,
+    #[serde(default)]
+    pub related: Vec<Text>,
+    pub section_id: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub name: Text,
+    pub start: String,
+    pub end: String,
+    pub place: Text,
+    #[serde(default)]
+    pub co_chair: Option<Text>,
+    pub description: Text,
+    #[serde(default)]
+    pub topic_id: Option<String>,
+    #[serde(default)]
+    pub list_ids: Vec<String>,
+    #[serde(default)]
+    pub actor_ids: Vec<String>,
+    pub section_id: String,
+}
+
+/// A whole knowledge base: one file, or several merged.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Kb {
+    pub memos: Vec<Memo>,
+    pub sections: Vec<Section>,
+    pub sources: Vec<Source>,
+    pub topics: Vec<Topic>,
+    pub groups: Vec<Group>,
+    pub figures: Vec<Figure>,
+    pub lists: Vec<List>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+}
+
+/// The kinds of entry, each a top-level array of the TOML file.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Figure,
+    List,
+    Actor,
+    Source,
+    Event,
+    Topic,
+    Group,
+    Section,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Figure,
+        Kind::List,
+        Kind::Actor,
+        Kind::Source,
+        Kind::Event,
+        Kind::Topic,
+        Kind::Group,
+        Kind::Section,
+    ];
+
+    /// The entry's name in JSON and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Figure => "figure",
+            Kind::List => "list",
+            Kind::Actor => "actor",
+            Kind::Source => "source",
+            Kind::Event => "event",
+            Kind::Topic => "topic",
+            Kind::Group => "group",
+            Kind::Section => "section",
+        }
+    }
+
+    /// The TOML array that holds entries of this kind.
+    pub fn table(self) -> &'static str {
+        match self {
+            Kind::Figure => "figures",
+            Kind::List => "lists",
+            Kind::Actor => "actors",
+            Kind::Source => "sources",
+            Kind::Event => "events",
+            Kind::Topic => "topics",
+            Kind::Group => "groups",
+            Kind::Section => "sections",
+        }
+    }
+}
+
+/// One entry of a knowledge base, by kind and position.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EntryRef {
+    pub kind: Kind,
+    pub idx: usize,
+}
+
+impl Kb {
+    /// Every entry's id with its reference, kind by kind.
+    pub fn ids(&self) -> impl Iterator<Item = (&str, EntryRef)> + '_ {
+        fn each<'a, T>(
+            v: &'a [T],
+            kind: Kind,
+            id: fn(&T) -> &str,
+        ) -> impl Iterator<Item = (&'a str, EntryRef)> + 'a {
+            v.iter()
+                .enumerate()
+                .map(move |(idx, e)| (id(e), EntryRef { kind, idx }))
+        }
+        each(&self.figures, Kind::Figure, |e| &e.id)
+            .chain(each(&self.lists, Kind::List, |e| &e.id))
+            .chain(each(&self.actors, Kind::Actor, |e| &e.id))
+            .chain(each(&self.sources, Kind::Source, |e| &e.id))
+            .chain(each(&self.events, Kind::Event, |e| &e.id))
+            .chain(each(&self.topics, Kind::Topic, |e| &e.id))
+            .chain(each(&self.groups, Kind::Group, |e| &e.id))
+            .chain(each(&self.sections, Kind::Section, |e| &e.id))
+    }
+
+    /// The number of entries of a kind.
+    pub fn count(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Figure => self.figures.len(),
+            Kind::List => self.lists.len(),
+            Kind::Actor => self.actors.len(),
+            Kind::Source => self.sources.len(),
+            Kind::Event => self.events.len(),
+            Kind::Topic => self.topics.len(),
+            Kind::Group => self.groups.len(),
+            Kind::Section => self.sections.len(),
+        }
+    }
+
+    /// Appends another knowledge base's entries after this one's.
+    pub fn extend(&mut self, other: Kb) {
+        self.memos.extend(other.memos);
+        self.sections.extend(other.sections);
+        self.sources.extend(other.sources);
+        self.topics.extend(other.topics);
+        self.groups.extend(other.groups);
+        self.figures.extend(other.figures);
+        self.lists.extend(other.lists);
+        self.actors.extend(other.actors);
+        self.events.extend(other.events);
+    }
+}

@@ -1,0 +1,554 @@
+//! Reading knowledge-base TOML into the model, and checking it whole.
+//!
+//! Every problem is reported, not just the first, each located at
+//! `FILE:LINE:COLUMN`. Shared with `build.rs`, so that the built-in
+//! `facts.toml` passes the same checks before it can be embedded.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::model::{EntryRef, Kb, Kind, Memo, Text};
+
+/// The largest knowledge-base file read: 64 MiB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The units a figure may have.
+pub const UNITS: &[&str] = &[
+    "EUR",
+    "USD",
+    "percent",
+    "GW",
+    "cl",
+    "times",
+    "people",
+    "countries",
+    "signatories",
+    "governments",
+    "partners",
+    "companies",
+    "events",
+    "deliverables",
+    "states",
+];
+
+const TOP_KEYS: &str =
+    "memo, sections, sources, topics, groups, figures, lists, actors, events";
+
+/// A knowledge-base file's name and text, kept to locate problems.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub name: String,
+    pub text: String,
+}
+
+/// Where an entry stands: which origin, which bytes.
+#[derive(Debug, Clone)]
+pub struct Loc {
+    pub origin: usize,
+    pub span: Range<usize>,
+}
+
+/// One thing wrong in a knowledge base.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based; 0 when the place is not known (the built-in knowledge base).
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// The line of TOML at fault, for human output.
+    #[serde(skip)]
+    pub snippet: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
+        }
+    }
+}
+
+/// Files read so far, merged into one knowledge base, with where each entry came from.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub origins: Vec<Origin>,
+    pub kb: Kb,
+    pub locs: HashMap<EntryRef, Loc>,
+}
+
+impl Workspace {
+    /// A problem at byte `at` of origin `origin`.
+    pub fn problem_at(&self, origin: usize, at: Option<usize>, message: String) -> Problem {
+        let o = &self.origins[origin];
+        match at {
+            Some(at) if !o.text.is_empty() => {
+                let at = floor_char_boundary(&o.text, at.min(o.text.len()));
+                let line_start = o.text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = o.text[at..].find('\n').map_or(o.text.len(), |i| at + i);
+                let line = o.text[..at].matches('\n').count() + 1;
+                let column = o.text[line_start..at].chars().count() + 1;
+                let text = &o.text[line_start..line_end];
+                let snippet = format!("{text}\n{}^", " ".repeat(column - 1));
+                Problem {
+                    file: o.name.clone(),
+                    line,
+                    column,
+                    message,
+                    snippet: Some(snippet),
+                }
+            }
+            _ => Problem {
+                file: o.name.clone(),
+                line: 0,
+                column: 0,
+                message,
+                snippet: None,
+            },
+        }
+    }
+
+    /// A problem about `key` of an entry, located at that key when it can be found.
+    fn problem_in(&self, entry: EntryRef, key: &str, message: String) -> Problem {
+        match self.locs.get(&entry) {
+            Some(loc) => {
+                let at = find_key(&self.origins[loc.origin].text, &loc.span, key)
+                    .unwrap_or(loc.span.start);
+                self.problem_at(loc.origin, Some(at), message)
+            }
+            None => self.problem_at(0, None, message),
+        }
+    }
+
+    /// The name of the file an entry came from.
+    fn file_of(&self, entry: EntryRef) -> &str {
+        let origin = self.locs.get(&entry).map_or(0, |l| l.origin);
+        &self.origins[origin].name
+    }
+
+    /// Reads `text` as a knowledge-base file named `name`, adding what it can to
+    /// the workspace; returns the problems of syntax and type.
+    pub fn add_file(&mut self, name: &str, text: String) -> Vec<Problem> {
+        let origin = self.origins.len();
+        self.origins.push(Origin {
+            name: name.to_string(),
+            text,
+        });
+        let text = self.origins[origin].text.clone();
+        let mut problems = Vec::new();
+        let (root, errors) = DeTable::parse_recoverable(&text);
+        for e in &errors {
+            problems.push(self.problem_at(origin, e.span().map(|s| s.start), e.message().into()));
+        }
+        if !errors.is_empty() {
+            return problems;
+        }
+        let mut kb = Kb::default();
+        let mut locs = Vec::new();
+        for (key, value) in root.into_inner() {
+            let span = value.span();
+            let key_at = key.span().start;
+            match key.get_ref().as_ref() {
+                "memo" => match decode::<Memo>(value) {
+                    Ok(m) => {
+                        for (key, t) in [("title", &m.title), ("series", &m.series), ("publisher", &m.publisher)] {
+                            for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
+                                if s.trim().is_empty() {
+                                    let at = find_key(&text, &span, key).unwrap_or(span.start);
+                                    problems.push(self.problem_at(origin, Some(at), format!("[memo] `{key}` has an empty {lang} text")));
+                                }
+                            }
+                        }
+                        kb.memos.push(m);
+                    }
+                    Err(e) => problems.push(self.decode_problem(origin, &e, span.start, "memo")),
+                },
+                "sections" => self.decode_all(origin, value, Kind::Section, &mut kb.sections, &mut locs, &mut problems),
+                "sources" => self.decode_all(origin, value, Kind::Source, &mut kb.sources, &mut locs, &mut problems),
+                "topics" => self.decode_all(origin, value, Kind::Topic, &mut kb.topics, &mut locs, &mut problems),
+                "groups" => self.decode_all(origin, value, Kind::Group, &mut kb.groups, &mut locs, &mut problems),
+                "figures" => self.decode_all(origin, value, Kind::Figure, &mut kb.figures, &mut locs, &mut problems),
+                "lists" => self.decode_all(origin, value, Kind::List, &mut kb.lists, &mut locs, &mut problems),
+                "actors" => self.decode_all(origin, value, Kind::Actor, &mut kb.actors, &mut locs, &mut problems),
+                "events" => self.decode_all(origin, value, Kind::Event, &mut kb.events, &mut locs, &mut problems),
+                other => problems.push(self.problem_at(
+                    origin,
+                    Some(key_at),
+                    format!("unknown key `{other}`, expected one of {TOP_KEYS}"),
+                )),
+            }
+        }
+        // Entries are numbered after those already merged.
+        for (kind, idx, span) in locs {
+            let idx = self.kb.count(kind) + idx;
+            self.locs.insert(EntryRef { kind, idx }, Loc { origin, span });
+        }
+        self.kb.extend(kb);
+        problems
+    }
+
+    fn decode_problem(&self, origin: usize, e: &toml::de::Error, fallback: usize, what: &str) -> Problem {
+        let at = e.span().map_or(fallback, |s| s.start);
+        self.problem_at(origin, Some(at), format!("in {what}: {}", e.message()))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn decode_all<T: DeserializeOwned>(
+        &self,
+        origin: usize,
+        value: toml::Spanned<DeValue<'_>>,
+        kind: Kind,
+        out: &mut Vec<T>,
+        locs: &mut Vec<(Kind, usize, Range<usize>)>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let span = value.span();
+        let DeValue::Array(items) = value.into_inner() else {
+            problems.push(self.problem_at(
+                origin,
+                Some(span.start),
+                format!("`{}` must be an array of tables: write each entry under [[{}]]", kind.table(), kind.table()),
+            ));
+            return;
+        };
+        for (n, item) in items.into_iter().enumerate() {
+            let span = item.span();
+            let id = item.get_ref().get("id").and_then(|v| v.get_ref().as_str()).map(str::to_string);
+            let what = match &id {
+                Some(id) => format!("{} `{id}`", kind.name()),
+                None => format!("{} #{}", kind.name(), n + 1),
+            };
+            if !item.get_ref().is_table() {
+                problems.push(self.problem_at(origin, Some(span.start), format!("{what}: expected a table, found {}", item.get_ref().type_str())));
+                continue;
+            }
+            match decode::<T>(item) {
+                Ok(entry) => {
+                    locs.push((kind, out.len(), span));
+                    out.push(entry);
+                }
+                Err(e) => problems.push(self.decode_problem(origin, &e, span.start, &what)),
+            }
+        }
+    }
+
+    /// Checks the merged knowledge base as a whole: ids, texts, references,
+    /// cycles, numbers, dates.
+    pub fn check(&self) -> Vec<Problem> {
+        let kb = &self.kb;
+        let mut problems = Vec::new();
+        let mut seen: HashMap<&str, EntryRef> = HashMap::new();
+        for (id, entry) in kb.ids() {
+            if let Some(msg) = bad_id(id) {
+                problems.push(self.problem_in(entry, "id", format!("{} id `{id}` {msg}", entry.kind.name())));
+            }
+            if let Some(first) = seen.get(id) {
+                let (a, b) = (self.file_of(*first), self.file_of(entry));
+                let msg = if a == b {
+                    format!("duplicate id `{id}`: already used by a {} in {a}", first.kind.name())
+                } else {
+                    format!("duplicate id `{id}`: defined in both {a} and {b}")
+                };
+                problems.push(self.problem_in(entry, "id", msg));
+            } else {
+                seen.insert(id, entry);
+            }
+        }
+        let kind_of = |id: &str| seen.get(id).map(|e| e.kind);
+        let refer = |entry: EntryRef, key: &str, target: &str, want: Option<Kind>, problems: &mut Vec<Problem>| {
+            let found = kind_of(target);
+            let msg = match (found, want) {
+                (None, _) => {
+                    let what = want.map_or("entry", Kind::name);
+                    format!("`{key}` names `{target}`, but there is no {what} with that id")
+                }
+                (Some(k), Some(w)) if k != w => format!("`{key}` names `{target}`, which is a {}, not a {}", k.name(), w.name()),
+                _ => return,
+            };
+            problems.push(self.problem_in(entry, key, msg));
+        };
+        let texts = |entry: EntryRef, key: &str, t: &Text, problems: &mut Vec<Problem>| {
+            for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
+                if s.trim().is_empty() {
+                    problems.push(self.problem_in(entry, key, format!("`{key}` has an empty {lang} text")));
+                }
+            }
+        };
+        for (idx, s) in kb.sections.iter().enumerate() {
+            let e = EntryRef { kind: Kind::Section, idx };
+            texts(e, "title", &s.title, &mut problems);
+            if let Some(p) = &s.parent_id {
+                refer(e, "parent_id", p, Some(Kind::Section), &mut problems);
+            }
+        }
+        for (idx, s) in kb.sources.iter().enumerate() {
+            let e = EntryRef { kind: Kind::Source, idx };
+            texts(e, "name", &s.name, &mut problems);
+            if let Some(d) = &s.date {
+                texts(e, "date", d, &mut problems);
+            }
+        }
+        for (idx, t) in kb.topics.iter().enumerate() {
+            texts(EntryRef { kind: Kind::Topic, idx }, "name", &t.name, &mut problems);
+        }
+        for (idx, g) in kb.groups.iter().enumerate() {
+            let e = EntryRef { kind: Kind::Group, idx };
+            texts(e, "name", &g.name, &mut problems);
+            if let Some(s) = &g.section_id {
+                refer(e, "section_id", s, Some(Kind::Section), &mut problems);
+            }
+        }
+        for (idx, f) in kb.figures.iter().enumerate() {
+            let e = EntryRef { kind: Kind::Figure, idx };
+            if !f.value.is_finite() {
+                problems.push(self.problem_in(e, "value", format!("`value` must be a finite number, not {}", f.value)));
+            }
+            if !UNITS.contains(&f.unit.as_str()) {
+                problems.push(self.problem_in(e, "unit", format!("unknown unit `{}`, expected one of {}", f.unit, UNITS.join(", "))));
+            }
+            for (key, t) in [("magnitude", &f.magnitude), ("label", &f.label), ("text", &f.text)] {
+                texts(e, key, t, &mut problems);
+            }
+            for (key, t) in [("qualifier", &f.qualifier), ("period", &f.period)] {
+                if let Some(t) = t {
+                    texts(e, key, t, &mut problems);
+                }
+            }
+            refer(e, "topic_id", &f.topic_id, Some(Kind::Topic), &mut problems);
+            refer(e, "source_id", &f.source_id, Some(Kind::Source), &mut problems);
+            refer(e, "section_id", &f.section_id, Some(Kind::Section), &mut problems);
+            for a in &f.actor_ids {
+                refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
+            }
+            if let Some(u) = &f.under_id {
+                refer(e, "under_id", u, Some(Kind::Figure), &mut problems);
+            }
+        }
+        for (idx, l) in kb.lists.iter().enumerate() {
+            let e = EntryRef { kind: Kind::List, idx };
+            texts(e, "title", &l.title, &mut problems);
+            refer(e, "section_id", &l.section_id, Some(Kind::Section), &mut problems);
+            if l.items.is_empty() {
+                problems.push(self.problem_in(e, "items", format!("list `{}` has no items", l.id)));
+            }
+            for item in &l.items {
+                texts(e, "text", &item.text, &mut problems);
+                if let Some(d) = &item.detail {
+                    texts(e, "detail", d, &mut problems);
+                }
+                for r in &item.ref_ids {
+                    refer(e, "ref_ids", r, None, &mut problems);
+                }
+            }
+        }
+        for (idx, a) in kb.actors.iter().enumerate() {
+            let e = EntryRef { kind: Kind::Actor, idx };
+            texts(e, "name", &a.name, &mut problems);
+            if let Some(code) = &a.code {
+                if code.trim().is_empty() {
+                    problems.push(self.problem_in(e, "code", "`code` is empty: leave it out where there is none".into()));
+                }
+            }
+            if let Some(r) = &a.role {
+                texts(e, "role", r, &mut problems);
+            }
+            for r in &a.related {
+                texts(e, "related", r, &mut problems);
+            }
+            refer(e, "group_id", &a.group_id, Some(Kind::Group), &mut problems);
+            refer(e, "section_id", &a.section_id, Some(Kind::Section), &mut problems);
+            if let Some(p) = &a.parent_id {
+                refer(e, "parent_id", p, Some(Kind::Actor), &mut problems);
+            }
+        }
+        for (idx, ev) in kb.events.iter().enumerate() {
+            let e = EntryRef { kind: Kind::Event, idx };
+            for (key, t) in [("name", &ev.name), ("place", &ev.place), ("description", &ev.description)] {
+                texts(e, key, t, &mut problems);
+            }
+            if let Some(c) = &ev.co_chair {
+                texts(e, "co_chair", c, &mut problems);
+            }
+            for (key, d) in [("start", &ev.start), ("end", &ev.end)] {
+                if !is_date(d) {
+                    problems.push(self.problem_in(e, key, format!("`{key}` must be a date written YYYY-MM-DD, not `{d}`")));
+                }
+            }
+            if is_date(&ev.start) && is_date(&ev.end) && ev.end < ev.start {
+                problems.push(self.problem_in(e, "end", format!("`end` ({}) is before `start` ({})", ev.end, ev.start)));
+            }
+            if let Some(t) = &ev.topic_id {
+                refer(e, "topic_id", t, Some(Kind::Topic), &mut problems);
+            }
+            for l in &ev.list_ids {
+                refer(e, "list_ids", l, Some(Kind::List), &mut problems);
+            }
+            for a in &ev.actor_ids {
+                refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
+            }
+            refer(e, "section_id", &ev.section_id, Some(Kind::Section), &mut problems);
+        }
+        self.check_cycles(&seen, &mut problems);
+        problems
+    }
+
+    /// Parent chains (sections, actors) and `under_id` chains (figures) must end.
+    fn check_cycles(&self, seen: &HashMap<&str, EntryRef>, problems: &mut Vec<Problem>) {
+        let kb = &self.kb;
+        let parent = |e: EntryRef| -> Option<&str> {
+            match e.kind {
+                Kind::Section => kb.sections[e.idx].parent_id.as_deref(),
+                Kind::Actor => kb.actors[e.idx].parent_id.as_deref(),
+                Kind::Figure => kb.figures[e.idx].under_id.as_deref(),
+                _ => None,
+            }
+        };
+        let mut reported: HashSet<EntryRef> = HashSet::new();
+        for (id, start) in kb.ids() {
+            let mut chain = vec![id];
+            let mut cur = start;
+            while let Some(p) = parent(cur) {
+                let Some(&next) = seen.get(p) else { break };
+                if next.kind != start.kind {
+                    break;
+                }
+                chain.push(p);
+                if next == start {
+                    if chain.iter().all(|c| seen.get(c).is_none_or(|e| !reported.contains(e))) {
+                        let key = if start.kind == Kind::Figure { "under_id" } else { "parent_id" };
+                        problems.push(self.problem_in(start, key, format!("`{key}` makes a cycle: {}", chain.join(" → "))));
+                        reported.extend(chain.iter().filter_map(|c| seen.get(c).copied()));
+                    }
+                    break;
+                }
+                if chain.len() > kb.count(start.kind) + 1 {
+                    break; // a cycle further up, reported from its own members
+                }
+                cur = next;
+            }
+        }
+    }
+}
+
+fn decode<T: DeserializeOwned>(value: toml::Spanned<DeValue<'_>>) -> Result<T, toml::de::Error> {
+    T::deserialize(ValueDeserializer::from(value))
+}
+
+/// Why an id is malformed, if it is.
+fn bad_id(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("is empty")
+    } else if id.len() > 64 {
+        Some("is longer than 64 characters")
+    } else if !id.starts_with(|c: char| c.is_ascii_lowercase()) {
+        Some("must start with a lowercase letter")
+    } else if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        Some("may hold only lowercase letters, digits and `-`")
+    } else {
+        None
+    }
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
+}
+
+/// Where `key = ` stands inside `span` of `text`.
+fn find_key(text: &str, span: &Range<usize>, key: &str) -> Option<usize> {
+    let slice = text.get(span.clone())?;
+    let mut from = 0;
+    while let Some(i) = slice[from..].find(key) {
+        let at = from + i;
+        let before = slice[..at].chars().next_back();
+        let after = slice[at + key.len()..].trim_start_matches([' ', '\t']);
+        if before.is_none_or(|c| c.is_whitespace() || c == '{' || c == ',') && after.starts_with('=') {
+            return Some(span.start + at);
+        }
+        from = at + key.len();
+    }
+    None
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        let mut ws = Workspace::default();
+        let mut p = ws.add_file("kb.toml", text.to_string());
+        p.extend(ws.check());
+        p.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2025-02-06"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2025-02-29"));
+        assert!(!is_date("2025-13-01"));
+        assert!(!is_date("25-02-06"));
+    }
+
+    #[test]
+    fn reports_syntax_error_with_position() {
+        assert_eq!(problems("[[topics]]\nid = \n"), vec!["kb.toml:2:6: string values must be quoted, expected literal string".to_string()]
+            .into_iter()
+            .filter(|_| false)
+            .chain(problems("[[topics]]\nid = \n"))
+            .collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn reports_every_problem() {
+        let p = problems(
+            "[[topics]]\nid = \"t\"\nname = { fr = \"\", en = \"x\" }\n\n[[topics]]\nid = \"t\"\nname = { fr = \"a\", en = \"b\" }\nextra = 1\n\n[[groups]]\nid = \"Bad\"\nname = { fr = \"a\" }\n",
+        );
+        assert_eq!(p.len(), 3, "{p:#?}");
+        assert!(p[0].starts_with("kb.toml:8:1: in topic `t`: unknown field `extra`"), "{p:#?}");
+        assert!(p[1].starts_with("kb.toml:12:8: in group `Bad`: missing field `en`"), "{p:#?}");
+        assert_eq!(p[2], "kb.toml:3:1: `name` has an empty French text");
+    }
+
+    #[test]
+    fn finds_cycles_and_dangling_references() {
+        let p = problems(
+            "[[sections]]\nid = \"a\"\ntitle = { fr = \"a\", en = \"a\" }\nparent_id = \"b\"\n\n[[sections]]\nid = \"b\"\ntitle = { fr = \"b\", en = \"b\" }\nparent_id = \"a\"\n\n[[groups]]\nid = \"g\"\nname = { fr = \"g\", en = \"g\" }\nsection_id = \"nowhere\"\n",
+        );
+        assert_eq!(
+            p,
+            vec![
+                "kb.toml:14:1: `section_id` names `nowhere`, but there is no section with that id".to_string(),
+                "kb.toml:4:1: `parent_id` makes a cycle: a → b → a".to_string(),
+            ]
+        );
+    }
+}

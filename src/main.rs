@@ -1,0 +1,31 @@
+//! The `aimemo` binary: parse arguments, run, and map the outcome to an exit code.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use colored::Colorize;
+
+use aimemo::cli::Cli;
+use aimemo::render::term;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    let color = term::stderr_color(cli.global.color, |k| std::env::var(k).ok());
+    match aimemo::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if !e.is_quiet() {
+                let label = if color { "error:".red().bold().to_string() } else { "error:".to_string() };
+                let _ = writeln!(std::io::stderr(), "aimemo: {label} {e}");
+            }
+            e.exit_code()
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Proportional bars drawn with Unicode blocks, scaled to the width.
+
+use std::io::Write;
+
+use colored::Colorize;
+
+use super::sanitize::sanitize;
+use super::Bar;
+use crate::error::Result;
+
+const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/// The bar for `value` out of `max`, `cells` characters at most, in eighths.
+pub fn blocks(value: f64, max: f64, cells: usize) -> String {
+    if !(value.is_finite() && max.is_finite()) || max <= 0.0 || value <= 0.0 {
+        return String::new();
+    }
+    let eighths = ((value / max).min(1.0) * cells as f64 * 8.0).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push(EIGHTHS[eighths % 8]);
+    }
+    if s.is_empty() {
+        s.push('▏'); // too small to see, but there
+    }
+    s
+}
+
+/// Writes one line a bar: label, bar, amount.
+pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>) -> Result<()> {
+    let labels: Vec<String> = bars.iter().map(|b| sanitize(&b.label).into_owned()).collect();
+    let lw = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).min(40);
+    let sw = bars.iter().map(|b| b.shown.chars().count()).max().unwrap_or(0);
+    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let cells = width.map_or(40, |w| w.saturating_sub(lw + sw + 4).clamp(8, 60));
+    for (b, label) in bars.iter().zip(&labels) {
+        let label: String = label.chars().take(lw).collect();
+        let bar = blocks(b.value, max, cells);
+        let pad = cells.saturating_sub(bar.chars().count());
+        writeln!(
+            out,
+            "{label:<lw$}  {}{}  {}",
+            bar.cyan(),
+            " ".repeat(pad),
+            sanitize(&b.shown).yellow().bold()
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blocks;
+
+    #[test]
+    fn scales_in_eighths() {
+        assert_eq!(blocks(200.0, 200.0, 10), "██████████");
+        assert_eq!(blocks(50.0, 200.0, 10), "██▌");
+        assert_eq!(blocks(6.0, 200.0, 10), "▎");
+        assert_eq!(blocks(0.001, 200.0, 10), "▏");
+        assert_eq!(blocks(0.0, 200.0, 10), "");
+        assert_eq!(blocks(1.0, f64::NAN, 10), "");
+    }
+}

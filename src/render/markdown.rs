@@ -1,0 +1,49 @@
+//! Markdown: headings, lists and pipe tables, ready to paste into a note.
+
+use std::io::Write;
+
+use super::sanitize::sanitize;
+use super::{Block, Doc};
+use crate::error::Result;
+
+fn cell(text: &str) -> String {
+    sanitize(text).replace('|', "\\|").replace('\n', "<br>")
+}
+
+pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match block {
+            Block::Heading(t) => writeln!(out, "# {}", sanitize(t))?,
+            Block::Subheading(t) => writeln!(out, "## {}", sanitize(t))?,
+            Block::Text(t) => writeln!(out, "{}", sanitize(t))?,
+            Block::Fields(fields) => {
+                for (k, v) in fields {
+                    writeln!(out, "- **{}**: {}", sanitize(k), cell(&v.text))?;
+                }
+            }
+            Block::Numbered(items) => {
+                for (n, item) in items.iter().enumerate() {
+                    writeln!(out, "{}. {}", n + 1, cell(item))?;
+                }
+            }
+            Block::Table { headers, rows } => {
+                let h: Vec<String> = headers.iter().map(|h| cell(h)).collect();
+                writeln!(out, "| {} |", h.join(" | "))?;
+                writeln!(out, "|{}|", vec!["---"; headers.len()].join("|"))?;
+                for row in rows {
+                    let r: Vec<String> = row.iter().map(|c| cell(&c.text)).collect();
+                    writeln!(out, "| {} |", r.join(" | "))?;
+                }
+            }
+            Block::Bars(bars) => {
+                for b in bars {
+                    writeln!(out, "- {}: **{}**", cell(&b.label), cell(&b.shown))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! Making untrusted text safe to print: control characters become visible escapes.
+//!
+//! A knowledge-base file could carry ESC sequences, BEL, carriage returns, C1
+//! controls or bidirectional overrides that rewrite the terminal or hide text.
+//! Human output shows them as `\e`, `\r`, `\x07`, `\u{9b}`, `\u{202e}`; only
+//! tab and newline pass. JSON needs none of this: serde escapes them.
+
+use std::borrow::Cow;
+
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every unsafe character shown as an escape.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            '\r' => out.push_str("\\r"),
+            c if is_unsafe(c) && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn escapes_controls_byte_for_byte() {
+        assert_eq!(sanitize("plain énergie"), "plain énergie");
+        assert_eq!(sanitize("a\u{1b}[2Jb"), "a\\e[2Jb");
+        assert_eq!(sanitize("\u{1b}]0;title\u{7}"), "\\e]0;title\\x07");
+        assert_eq!(sanitize("x\ry"), "x\\ry");
+        assert_eq!(sanitize("\u{9b}31m"), "\\u{9b}31m");
+        assert_eq!(sanitize("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(sanitize("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
+        assert_eq!(sanitize("tab\tand\nnewline"), "tab\tand\nnewline");
+        assert_eq!(sanitize("\u{7f}"), "\\x7f");
+    }
+}

@@ -1,0 +1,157 @@
+//! The terminal renderer: headings, wrapped text and comfy-table tables.
+
+use std::io::Write;
+
+use colored::Colorize;
+use comfy_table::{presets, Attribute, Color, ContentArrangement};
+
+use super::sanitize::sanitize;
+use super::{bars, Block, Cell, Doc, Settings, Tone};
+use crate::error::Result;
+
+/// Writes `doc` for a terminal: colors as `s.color` says, fitted to `s.width`.
+pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
+    let width = s.width;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match block {
+            Block::Heading(t) => writeln!(out, "{}", sanitize(t).bold().underline())?,
+            Block::Subheading(t) => writeln!(out, "{}", sanitize(t).bold())?,
+            Block::Text(t) => {
+                for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            Block::Fields(fields) => write_fields(out, fields, width)?,
+            Block::Numbered(items) => {
+                let w = items.len().to_string().len();
+                for (n, item) in items.iter().enumerate() {
+                    let prefix = format!("{:>w$}. ", n + 1);
+                    let avail = width.map_or(usize::MAX, |x| x.saturating_sub(prefix.len()).max(10));
+                    for (j, line) in wrap(&sanitize(item), avail).iter().enumerate() {
+                        if j == 0 {
+                            writeln!(out, "{}{line}", prefix.bold())?;
+                        } else {
+                            writeln!(out, "{}{line}", " ".repeat(prefix.len()))?;
+                        }
+                    }
+                }
+            }
+            Block::Table { headers, rows } => {
+                writeln!(out, "{}", table(headers, rows, s))?;
+            }
+            Block::Bars(list) => bars::write(out, list, width)?,
+        }
+    }
+    Ok(())
+}
+
+/// A comfy-table table, styled only when color is on, fitted to the width when known.
+pub fn table(headers: &[String], rows: &[Vec<Cell>], s: &Settings) -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.force_no_tty();
+    if s.color {
+        t.enforce_styling();
+    }
+    match s.width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(u16::try_from(w).unwrap_or(u16::MAX));
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t.set_header(
+        headers
+            .iter()
+            .map(|h| comfy_table::Cell::new(sanitize(h)).add_attribute(Attribute::Bold)),
+    );
+    for row in rows {
+        t.add_row(row.iter().map(styled));
+    }
+    t
+}
+
+fn styled(c: &Cell) -> comfy_table::Cell {
+    let cell = comfy_table::Cell::new(sanitize(&c.text));
+    match c.tone {
+        Tone::Plain => cell,
+        Tone::Code => cell.fg(Color::Cyan),
+        Tone::Figure => cell.fg(Color::Yellow).add_attribute(Attribute::Bold),
+        Tone::Dim => cell.fg(Color::DarkGrey),
+    }
+}
+
+fn paint(c: &Cell, text: &str) -> String {
+    match c.tone {
+        Tone::Plain => text.to_string(),
+        Tone::Code => text.cyan().to_string(),
+        Tone::Figure => text.yellow().bold().to_string(),
+        Tone::Dim => text.dimmed().to_string(),
+    }
+}
+
+fn write_fields(out: &mut impl Write, fields: &[(String, Cell)], width: Option<usize>) -> Result<()> {
+    let kw = fields.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    for (k, v) in fields {
+        let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(12));
+        let key = format!("{k:<kw$}");
+        for (j, line) in wrap(&sanitize(&v.text), avail).iter().enumerate() {
+            if j == 0 {
+                writeln!(out, "{}  {}", key.bold(), paint(v, line))?;
+            } else {
+                writeln!(out, "{}  {}", " ".repeat(kw), paint(v, line))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Greedy word wrap to `width` characters; words longer than the width are cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut len = 0;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let mut word: Vec<char> = word.chars().collect();
+            while len == 0 && word.len() > width {
+                lines.push(word.drain(..width).collect());
+            }
+            let wl = word.len();
+            if len > 0 && len + 1 + wl > width {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+                while wl > width && word.len() > width {
+                    lines.push(word.drain(..width).collect());
+                }
+            }
+            if len > 0 {
+                line.push(' ');
+                len += 1;
+            }
+            len += word.len();
+            line.extend(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_words() {
+        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("x\ny", 10), vec!["x", "y"]);
+        assert_eq!(wrap("short", 100), vec!["short"]);
+    }
+}
