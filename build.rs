@@ -25,9 +25,8 @@ fn main() {
     };
     let mut ws = validate::Workspace::default();
     let mut problems = ws.add_file("facts.toml", text);
-    if problems.is_empty() {
-        problems = ws.check();
-    }
+    problems.extend(ws.check());
+    validate::sort(&mut problems);
     if !problems.is_empty() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         fail(&lines);

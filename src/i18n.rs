@@ -104,6 +104,8 @@ pub mod labels {
     pub const LIST: L = L("List", "Liste");
     pub const LISTS: L = L("Lists", "Listes");
     pub const MATCH: L = L("Match", "Correspondance");
+    pub const MEMO: L = L("the memo", "le mémo");
+    pub const PARIS_ACTIONS: L = L("The Paris actions for AI", "Les actions de Paris pour l’IA");
     pub const NAME: L = L("Name", "Nom");
     pub const PARENT: L = L("Parent", "Rattachement");
     pub const PARENTS: L = L("Belongs to", "Rattaché à");
@@ -120,7 +122,8 @@ pub mod labels {
     pub const TITLE: L = L("Title", "Titre");
     pub const TOPIC: L = L("Topic", "Thème");
     pub const TRY: L = L("Try", "Essayez");
-    pub const UNDER: L = L("Example under", "Exemple sous");
+    pub const IN_HEADLINE: L = L("within the headline", "dans l’annonce globale");
+    pub const UNDER: L = L("Example under", "Exemple au sein de");
     pub const UNIT: L = L("Unit", "Unité");
     pub const VALUE: L = L("Value", "Valeur");
     pub const WHO: L = L("Who", "Qui");

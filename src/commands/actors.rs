@@ -174,11 +174,12 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
                 .take(8)
                 .map(|&i| {
                     let a = &kb.actors[i];
-                    format!("  {:<12} {}", a.code.as_deref().unwrap_or(&a.id), ctx.lang.pick(&a.name))
+                    format!("  {:<20} {}", a.code.as_deref().unwrap_or(&a.id), ctx.lang.pick(&a.name))
                 })
                 .collect();
             return Err(Error::NotFound(format!(
-                "`{query}` matches {} actors:\n{}\ngive a code or more words of the name",
+                "`{}` matches {} actors:\n{}\ngive a code or more words of the name",
+                super::shown(query),
                 list.len(),
                 names.join("\n")
             )));
@@ -190,7 +191,7 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
                 .flat_map(|a| [a.code.as_deref(), Some(a.id.as_str()), Some(a.name.fr.as_str()), Some(a.name.en.as_str())])
                 .flatten();
             return Err(miss(
-                format!("no actor matches `{query}`"),
+                format!("no actor matches `{}`", super::shown(query)),
                 query,
                 candidates,
                 "try `aimemo actors` for the map, or `aimemo search WORDS`",

@@ -12,22 +12,24 @@ use crate::render::{Block, Cell, Doc};
 /// The figures the sheet leads with, where the knowledge base has them.
 pub const KEY_FIGURES: &[&str] = &[
     "investments-france-total",
-    "summit-heads-of-state",
     "declaration-endorsers",
     "current-ai-initial-investment",
     "coalition-partners",
     "gpai-members",
     "genai-fraud-2023",
-    "deepfake-hong-kong",
     "chatgpt-energy",
     "email-water",
     "genai-market-2027",
     "jobs-at-risk",
 ];
 
-/// The lists the sheet opens with: France's position, then the key messages.
+/// The lists the sheet opens with: France's position, then the three axes of the
+/// Paris actions as its key messages.
 const POSITION: &str = "france-position";
-const MESSAGES: &str = "intro-key-points";
+const MESSAGES: &str = "paris-actions-axes";
+
+/// The source that stands for the memo itself, shown short on the sheet.
+const MEMO_SOURCE: &str = "memo";
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -76,14 +78,18 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         doc.push(Block::Text(line));
     }
     if let Some(m) = messages {
+        doc.push(Block::Subheading(format!("{} ({})", l.l(L::PARIS_ACTIONS), m.id)));
         doc.push(Block::Numbered(m.items.iter().map(|i| l.pick(&i.text).to_string()).collect()));
     }
     if !figs.is_empty() {
         doc.push(Block::Table {
-            headers: [L::FIGURE, L::AMOUNT, L::SOURCE].iter().map(|h| l.l(*h).to_string()).collect(),
+            headers: [L::AMOUNT, L::FIGURE, L::SOURCE].iter().map(|h| l.l(*h).to_string()).collect(),
             rows: figs
                 .iter()
-                .map(|f| vec![Cell::plain(l.pick(&f.label)), Cell::figure(v.stated(f)), Cell::dim(v.source_cell(&f.source_id))])
+                .map(|f| {
+                    let source = if f.source_id == MEMO_SOURCE { l.l(L::MEMO).to_string() } else { v.source_cell(&f.source_id) };
+                    vec![Cell::figure(v.stated(f)), Cell::plain(l.pick(&f.label)), Cell::dim(source)]
+                })
                 .collect(),
         });
     }

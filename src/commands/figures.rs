@@ -56,9 +56,12 @@ pub fn bars(v: &Viewer, figs: &[&Figure]) -> Option<Block> {
         Block::Bars(
             figs.iter()
                 .map(|f| Bar {
-                    label: v.lang.pick(&f.label).to_string(),
+                    label: match &f.period {
+                        Some(p) => format!("{} ({})", v.lang.pick(&f.label), v.lang.pick(p)),
+                        None => v.lang.pick(&f.label).to_string(),
+                    },
                     value: f.value,
-                    shown: v.lang.pick(&f.magnitude).to_string(),
+                    shown: v.stated(f),
                 })
                 .collect(),
         )
@@ -86,7 +89,7 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
     let chosen = match topic {
         Some(q) => Some(find_topic(&kb.topics, q).ok_or_else(|| {
             miss(
-                format!("no topic matches `{q}`"),
+                format!("no topic matches `{}`", super::shown(q)),
                 q,
                 kb.topics.iter().map(|t| t.id.as_str()),
                 &format!(

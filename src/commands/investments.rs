@@ -19,7 +19,10 @@ struct Json<'a> {
     topic: Named<'a>,
     /// The memo's headline figure, as it states it (no computed total).
     headline: Option<FigureView<'a>>,
+    /// The amounts pledged, in the memo's order.
     pledges: Vec<FigureView<'a>>,
+    /// The topic's other figures (the MGX campus' capacity).
+    related: Vec<FigureView<'a>>,
 }
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
@@ -33,7 +36,9 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         )));
     }
     let headline = figs.iter().copied().find(|f| f.headline);
-    let pledges: Vec<&Figure> = figs.iter().copied().filter(|f| !f.headline).collect();
+    let is_money = |f: &Figure| f.unit == "EUR" || f.unit == "USD";
+    let pledges: Vec<&Figure> = figs.iter().copied().filter(|f| !f.headline && is_money(f)).collect();
+    let related: Vec<&Figure> = figs.iter().copied().filter(|f| !f.headline && !is_money(f)).collect();
     let topic = v.topic(TOPIC);
 
     let mut doc = Doc::default();
@@ -45,40 +50,27 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             (l.l(L::SOURCE).to_string(), Cell::dim(v.source_cell(&h.source_id))),
         ]));
     }
-    let under = |f: &Figure| -> String {
-        f.under_id
-            .as_deref()
-            .and_then(|u| kb.figures.iter().find(|x| x.id == u))
-            .map_or(String::new(), |u| format!("{} {}", l.l(L::UNDER).to_lowercase(), u.id))
+    let scope = |f: &Figure| -> String {
+        let scope = v.scope(f.scope);
+        match f.under_id.as_deref().and_then(|u| kb.figures.iter().find(|x| x.id == u)) {
+            Some(u) if u.headline => format!("{scope} ({})", l.l(L::IN_HEADLINE)),
+            Some(u) => format!("{scope} ({} {})", l.l(L::UNDER).to_lowercase(), u.id),
+            None => scope.to_string(),
+        }
     };
     doc.push(Block::Table {
-        headers: [L::ID, L::WHO, L::AMOUNT, L::SCOPE, L::FOR]
-            .iter()
-            .map(|h| l.l(*h).to_string())
-            .collect(),
+        headers: [L::ID, L::WHO, L::AMOUNT, L::SCOPE].iter().map(|h| l.l(*h).to_string()).collect(),
         rows: pledges
             .iter()
-            .map(|f| {
-                let amount = match &f.qualifier {
-                    Some(_) => v.stated(f),
-                    None => l.pick(&f.magnitude).to_string(),
-                };
-                let mut scope = v.scope(f.scope).to_string();
-                let u = under(f);
-                if !u.is_empty() {
-                    scope = if scope.is_empty() { u } else { format!("{scope}\n({u})") };
-                }
-                vec![
-                    Cell::code(&f.id),
-                    Cell::plain(l.pick(&f.label)),
-                    Cell::figure(amount),
-                    Cell::plain(scope),
-                    Cell::plain(l.pick(&f.text)),
-                ]
-            })
+            .map(|f| vec![Cell::code(&f.id), Cell::plain(l.pick(&f.label)), Cell::figure(v.stated(f)), Cell::plain(scope(f))])
             .collect(),
     });
-    let money: Vec<&Figure> = figs.iter().copied().filter(|f| f.unit == "EUR").collect();
+    doc.push(Block::Subheading(l.l(L::FOR).to_string()));
+    doc.push(Block::Numbered(pledges.iter().map(|f| l.pick(&f.text).to_string()).collect()));
+    for f in &related {
+        doc.push(Block::Text(format!("{}{}{}", l.pick(&f.label), l.colon(), v.stated(f))));
+    }
+    let money: Vec<&Figure> = figs.iter().copied().filter(|f| is_money(f)).collect();
     if let Some(b) = super::figures::bars(&v, &money) {
         doc.push(b);
     }
@@ -110,6 +102,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         topic,
         headline: headline.map(|h| v.figure(h)),
         pledges: pledges.iter().map(|f| v.figure(f)).collect(),
+        related: related.iter().map(|f| v.figure(f)).collect(),
     };
     Ok(Output { doc, json: to_json(json) })
 }

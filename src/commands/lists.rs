@@ -102,7 +102,7 @@ pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
     let q = fold(id);
     let list = kb.lists.iter().find(|x| x.id == id).or_else(|| kb.lists.iter().find(|x| fold(&x.id) == q)).ok_or_else(|| {
         miss(
-            format!("no list has the id `{id}`"),
+            format!("no list has the id `{}`", super::shown(id)),
             id,
             kb.lists.iter().map(|x| x.id.as_str()),
             "try `aimemo lists` for their ids",

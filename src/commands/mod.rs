@@ -44,6 +44,15 @@ pub fn miss<'a>(what: String, query: &str, candidates: impl IntoIterator<Item = 
     Error::NotFound(msg)
 }
 
+/// A user's query as messages show it: cut after 60 characters.
+pub fn shown(query: &str) -> String {
+    if query.chars().count() > 60 {
+        format!("{}…", query.chars().take(60).collect::<String>())
+    } else {
+        query.to_string()
+    }
+}
+
 fn or_list(items: &[String]) -> String {
     match items {
         [] => String::new(),

@@ -53,7 +53,7 @@ pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
         Kind::Source => {
             let s = &kb.sources[e.idx];
             let n = kb.figures.iter().filter(|f| f.source_id == s.id).count();
-            (&s.id, v.source_cell(&s.id), format!("{n} {}", l.l(L::FIGURES).to_lowercase()))
+            (&s.id, v.source_cell(&s.id), format!("{}{}{n}", l.l(L::FIGURES), l.colon()))
         }
         Kind::Event => {
             let ev = &kb.events[e.idx];
@@ -88,7 +88,7 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
             .chain(kb.actors.iter().filter_map(|a| a.code.as_deref()))
             .chain(kb.topics.iter().map(|t| t.name.en.as_str()));
         return Err(miss(
-            format!("nothing matches `{query}`"),
+            format!("nothing matches `{}`", super::shown(&query)),
             &query,
             candidates,
             "search looks in both languages, accents optional; try fewer or shorter words",

@@ -209,7 +209,7 @@ pub fn run(ctx: &Ctx, id: &str) -> Result<Output> {
     match lookup::by_id(ctx.kb, id) {
         Some(e) => Ok(entry(ctx, e)),
         None => Err(miss(
-            format!("no entry has the id `{id}`"),
+            format!("no entry has the id `{}`", super::shown(id)),
             id,
             ctx.kb.ids().map(|(id, _)| id),
             "try `aimemo search WORDS` to find an entry's id",

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{to_json, Output};
 use crate::error::Result;
-use crate::kb::validate::{Problem, Workspace};
+use crate::kb::validate::{self, Problem, Workspace};
 use crate::kb::{self, Kind, BUILTIN_NAME, BUILTIN_TOML};
 use crate::render::{Block, Doc};
 
@@ -34,9 +34,8 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
             problems.extend(ws.add_file(&path.display().to_string(), text));
         }
     }
-    if problems.is_empty() {
-        problems = ws.check();
-    }
+    problems.extend(ws.check());
+    validate::sort(&mut problems);
     let names: Vec<&str> = ws.origins.iter().map(|o| o.name.as_str()).filter(|n| files.is_empty() || *n != BUILTIN_NAME).collect();
     let mut doc = Doc::default();
     for p in &problems {

@@ -67,10 +67,13 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
     }
 }
 
+/// Queries longer than this get no suggestions (edit distance grows with the product of lengths).
+const MAX_SUGGEST_LEN: usize = 200;
+
 /// The candidates closest to `query`, best first, at most `max`.
 pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
     let q = fold(query);
-    if q.is_empty() {
+    if q.is_empty() || q.len() > MAX_SUGGEST_LEN {
         return Vec::new();
     }
     let mut scored: Vec<(f64, &str)> = candidates
@@ -87,7 +90,7 @@ pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>, m
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     let mut out: Vec<&str> = Vec::new();
     for (_, c) in scored {
-        if !out.contains(&c) {
+        if !out.iter().any(|o| fold(o) == fold(c)) {
             out.push(c);
         }
         if out.len() == max {

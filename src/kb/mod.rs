@@ -5,6 +5,7 @@ pub mod index;
 pub mod lookup;
 pub mod model;
 pub mod search;
+pub mod synth;
 pub mod validate;
 
 use std::cell::OnceCell;
@@ -72,9 +73,8 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
         let text = read_file(path)?;
         problems.extend(ws.add_file(&path.display().to_string(), text));
     }
-    if problems.is_empty() {
-        problems = ws.check();
-    }
+    problems.extend(ws.check());
+    validate::sort(&mut problems);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }

@@ -58,7 +58,12 @@ fn doc_score(doc: &SearchDoc, terms: &[&str], phrase: &str) -> Option<u32> {
 /// figures before lists, actors and the rest).
 pub fn search(index: &SearchIndex, query: &str) -> Vec<Hit> {
     let phrase = fold(query);
-    let terms: Vec<&str> = phrase.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut terms: Vec<&str> = Vec::new();
+    for t in phrase.split(' ').filter(|t| !t.is_empty()) {
+        if !terms.contains(&t) {
+            terms.push(t);
+        }
+    }
     if terms.is_empty() {
         return Vec::new();
     }

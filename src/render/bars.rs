@@ -29,12 +29,17 @@ pub fn blocks(value: f64, max: f64, cells: usize) -> String {
 /// Writes one line a bar: label, bar, amount.
 pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>) -> Result<()> {
     let labels: Vec<String> = bars.iter().map(|b| sanitize(&b.label).into_owned()).collect();
-    let lw = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).min(40);
+    const MAX_LABEL: usize = 36;
+    let lw = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).min(MAX_LABEL);
     let sw = bars.iter().map(|b| b.shown.chars().count()).max().unwrap_or(0);
     let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let cells = width.map_or(40, |w| w.saturating_sub(lw + sw + 4).clamp(8, 60));
     for (b, label) in bars.iter().zip(&labels) {
-        let label: String = label.chars().take(lw).collect();
+        let label: String = if label.chars().count() > lw {
+            label.chars().take(lw - 1).chain(['…']).collect()
+        } else {
+            label.clone()
+        };
         let bar = blocks(b.value, max, cells);
         let pad = cells.saturating_sub(bar.chars().count());
         writeln!(
