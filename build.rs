@@ -16,7 +16,13 @@ mod validate;
 use std::path::PathBuf;
 
 fn main() {
-    for f in ["facts.toml", "src/kb/fold.rs", "src/kb/index.rs", "src/kb/model.rs", "src/kb/validate.rs"] {
+    for f in [
+        "facts.toml",
+        "src/kb/fold.rs",
+        "src/kb/index.rs",
+        "src/kb/model.rs",
+        "src/kb/validate.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     let text = match std::fs::read_to_string("facts.toml") {
@@ -33,7 +39,8 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let kb = postcard::to_allocvec(&ws.kb).expect("the knowledge base encodes");
-    let index = postcard::to_allocvec(&index::SearchIndex::build(&ws.kb)).expect("the index encodes");
+    let index =
+        postcard::to_allocvec(&index::SearchIndex::build(&ws.kb)).expect("the index encodes");
     std::fs::write(out.join("kb.bin"), kb).expect("OUT_DIR is writable");
     std::fs::write(out.join("index.bin"), index).expect("OUT_DIR is writable");
 }

@@ -85,11 +85,15 @@ pub struct Global {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// The investment pledges: who, how much, where, what for, and the headline
-    #[command(after_help = "Examples:\n  aimemo investments\n  aimemo investments --format csv\n  aimemo investments --json | jq '.headline.value'")]
+    #[command(
+        after_help = "Examples:\n  aimemo investments\n  aimemo investments --format csv\n  aimemo investments --json | jq '.headline.value'"
+    )]
     Investments,
 
     /// The Paris AI Action Summit: dates, place, co-chair, verticals, figures
-    #[command(after_help = "Examples:\n  aimemo summit\n  aimemo summit --lang fr\n  aimemo summit --json | jq '.event.lists[0].items[].text'")]
+    #[command(
+        after_help = "Examples:\n  aimemo summit\n  aimemo summit --lang fr\n  aimemo summit --json | jq '.event.lists[0].items[].text'"
+    )]
     Summit,
 
     /// Every figure with its qualifier and source, by topic
@@ -107,7 +111,9 @@ pub enum Command {
     Actors,
 
     /// One actor: full name, parents, role, children, the figures about it
-    #[command(after_help = "Examples:\n  aimemo actor DNUM\n  aimemo actor nuoi          (codes match by their last part)\n  aimemo actor direction du numerique\n  aimemo actor numia --json")]
+    #[command(
+        after_help = "Examples:\n  aimemo actor DNUM\n  aimemo actor nuoi          (codes match by their last part)\n  aimemo actor direction du numerique\n  aimemo actor numia --json"
+    )]
     Actor {
         /// A code (any case), an id, or words of the name (accents optional)
         #[arg(required = true, value_name = "CODE|NAME")]
@@ -115,11 +121,15 @@ pub enum Command {
     },
 
     /// Every enumeration of the memo
-    #[command(after_help = "Examples:\n  aimemo lists\n  aimemo lists --json | jq -r '.lists[].id'")]
+    #[command(
+        after_help = "Examples:\n  aimemo lists\n  aimemo lists --json | jq -r '.lists[].id'"
+    )]
     Lists,
 
     /// One enumeration, in order
-    #[command(after_help = "Examples:\n  aimemo list summit-verticals\n  aimemo list paris-actions-axes --lang fr")]
+    #[command(
+        after_help = "Examples:\n  aimemo list summit-verticals\n  aimemo list paris-actions-axes --lang fr"
+    )]
     List {
         /// The list's id (see `aimemo lists`)
         id: String,
@@ -130,14 +140,18 @@ pub enum Command {
     Sources,
 
     /// Any single entry (figure, list, actor, source, ...) with all its fields
-    #[command(after_help = "Examples:\n  aimemo show jobs-at-risk\n  aimemo show deloitte\n  aimemo show dnum --json")]
+    #[command(
+        after_help = "Examples:\n  aimemo show jobs-at-risk\n  aimemo show deloitte\n  aimemo show dnum --json"
+    )]
     Show {
         /// The entry's id
         id: String,
     },
 
     /// Search figures, lists, actors and sources, in French and English
-    #[command(after_help = "Examples:\n  aimemo search énergie\n  aimemo search energie        (accents optional)\n  aimemo search 109\n  aimemo search water --json | jq '.hits[0].id'")]
+    #[command(
+        after_help = "Examples:\n  aimemo search énergie\n  aimemo search energie        (accents optional)\n  aimemo search 109\n  aimemo search water --json | jq '.hits[0].id'"
+    )]
     Search {
         /// Words that must all match (case and accents ignored)
         #[arg(required = true, value_name = "WORDS")]
@@ -145,13 +159,17 @@ pub enum Command {
     },
 
     /// A one-screen briefing sheet of the key messages and figures
-    #[command(after_help = "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md")]
+    #[command(
+        after_help = "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md"
+    )]
     Brief,
 
     /// Check knowledge-base files and list every problem (FILE:LINE:COLUMN: message)
-    #[command(after_help = "Checks FILEs together with the built-in knowledge base (or alone with --no-builtin); \
+    #[command(
+        after_help = "Checks FILEs together with the built-in knowledge base (or alone with --no-builtin); \
 with no FILE, checks the built-in facts.toml.\n\nExit status: 0 valid, 1 invalid, 2 unreadable.\n\n\
-Examples:\n  aimemo validate next-memo.toml\n  aimemo validate --no-builtin my.toml --json")]
+Examples:\n  aimemo validate next-memo.toml\n  aimemo validate --no-builtin my.toml --json"
+    )]
     Validate {
         /// Files to check
         #[arg(value_name = "FILE")]
@@ -159,7 +177,9 @@ Examples:\n  aimemo validate next-memo.toml\n  aimemo validate --no-builtin my.t
     },
 
     /// Print a shell completion script (completes commands, actor codes and ids too)
-    #[command(after_help = "Examples:\n  aimemo completions bash > ~/.local/share/bash-completion/completions/aimemo\n  aimemo completions zsh > ~/.zfunc/_aimemo\n  aimemo completions fish > ~/.config/fish/completions/aimemo.fish")]
+    #[command(
+        after_help = "Examples:\n  aimemo completions bash > ~/.local/share/bash-completion/completions/aimemo\n  aimemo completions zsh > ~/.zfunc/_aimemo\n  aimemo completions fish > ~/.config/fish/completions/aimemo.fish"
+    )]
     Completions {
         /// The shell
         #[arg(value_enum)]

@@ -16,11 +16,19 @@ impl Lang {
     /// anything else English.
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
         if let Some(v) = var("AIMEMO_LANG").filter(|v| !v.is_empty()) {
-            return if v.to_ascii_lowercase().starts_with("fr") { Lang::Fr } else { Lang::En };
+            return if v.to_ascii_lowercase().starts_with("fr") {
+                Lang::Fr
+            } else {
+                Lang::En
+            };
         }
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Some(v) = var(name).filter(|v| !v.is_empty()) {
-                return if v.to_ascii_lowercase().starts_with("fr") { Lang::Fr } else { Lang::En };
+                return if v.to_ascii_lowercase().starts_with("fr") {
+                    Lang::Fr
+                } else {
+                    Lang::En
+                };
             }
         }
         Lang::En
@@ -66,7 +74,7 @@ impl Lang {
         };
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(c);
@@ -145,16 +153,30 @@ mod tests {
     use super::*;
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     #[test]
     fn language_from_environment() {
         assert_eq!(Lang::from_env(env(&[])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LANG", "fr_FR.UTF-8")])), Lang::Fr);
-        assert_eq!(Lang::from_env(env(&[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "C")])), Lang::En);
-        assert_eq!(Lang::from_env(env(&[("LANG", "de_DE"), ("AIMEMO_LANG", "fr")])), Lang::Fr);
-        assert_eq!(Lang::from_env(env(&[("LC_MESSAGES", "fr_CA"), ("LANG", "en_US")])), Lang::Fr);
+        assert_eq!(
+            Lang::from_env(env(&[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "C")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LANG", "de_DE"), ("AIMEMO_LANG", "fr")])),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LC_MESSAGES", "fr_CA"), ("LANG", "en_US")])),
+            Lang::Fr
+        );
     }
 
     #[test]

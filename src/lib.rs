@@ -24,7 +24,11 @@ use render::{term, Format, Settings};
 /// Knowledge-base files from `AIMEMO_FACTS` (separated like `PATH`), then `--facts`.
 fn fact_files(cli: &Cli) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::env::var_os("AIMEMO_FACTS")
-        .map(|v| std::env::split_paths(&v).filter(|p| !p.as_os_str().is_empty()).collect())
+        .map(|v| {
+            std::env::split_paths(&v)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
         .unwrap_or_default();
     files.extend(cli.global.facts.iter().cloned());
     files
@@ -35,10 +39,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let env = |k: &str| std::env::var(k).ok();
     let g = &cli.global;
     let lang = g.lang.unwrap_or_else(|| Lang::from_env(env));
-    let format = if g.json { Format::Json } else { g.format.unwrap_or(Format::Table) };
-    let color = format == Format::Table && term::use_color(g.color, std::io::stdout().is_terminal(), env);
+    let format = if g.json {
+        Format::Json
+    } else {
+        g.format.unwrap_or(Format::Table)
+    };
+    let color =
+        format == Format::Table && term::use_color(g.color, std::io::stdout().is_terminal(), env);
     term::apply_color(color);
-    let settings = Settings { format, color, width: term::width(env) };
+    let settings = Settings {
+        format,
+        color,
+        width: term::width(env),
+    };
     let files = fact_files(&cli);
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -60,7 +73,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 
     let loaded = kb::load(&files, !g.no_builtin)?;
-    let ctx = Ctx { loaded: &loaded, kb: &loaded.kb, lang };
+    let ctx = Ctx {
+        loaded: &loaded,
+        kb: &loaded.kb,
+        lang,
+    };
     let output = match &cli.command {
         None => commands::overview::run(&ctx)?,
         Some(Command::Investments) => commands::investments::run(&ctx)?,

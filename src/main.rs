@@ -22,7 +22,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             if !e.is_quiet() {
-                let label = if color { "error:".red().bold().to_string() } else { "error:".to_string() };
+                let label = if color {
+                    "error:".red().bold().to_string()
+                } else {
+                    "error:".to_string()
+                };
                 let _ = writeln!(std::io::stderr(), "aimemo: {label} {e}");
             }
             e.exit_code()

@@ -11,30 +11,84 @@ use crate::cli::Cli;
 use crate::error::Result;
 use crate::kb::Kb;
 
+/// Values safe to write into any shell's script unquoted.
+fn shell_safe(v: &str) -> bool {
+    !v.is_empty()
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+}
+
 /// Writes the completion script for `shell`; actor codes, list ids, topic ids and
 /// entry ids are offered where a command takes them.
 pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
-    let no_space = |s: &&str| !s.contains(char::is_whitespace);
-    let actors: Vec<String> = kb
-        .actors
-        .iter()
-        .flat_map(|a| a.code.as_deref().into_iter().chain([a.id.as_str()]))
-        .filter(no_space)
-        .map(str::to_string)
-        .collect();
-    let lists: Vec<String> = kb.lists.iter().map(|l| l.id.clone()).collect();
-    let topics: Vec<String> = kb.topics.iter().map(|t| t.id.clone()).collect();
-    let ids: Vec<String> = kb.ids().map(|(id, _)| id.to_string()).collect();
-    let values = |v: Vec<String>| PossibleValuesParser::new(v);
-    let mut cmd = Cli::command()
-        .mut_subcommand("actor", |s| s.mut_arg("query", |a| a.value_parser(values(actors))))
-        .mut_subcommand("list", |s| s.mut_arg("id", |a| a.value_parser(values(lists))))
-        .mut_subcommand("figures", |s| s.mut_arg("topic", |a| a.value_parser(values(topics))))
-        .mut_subcommand("show", |s| s.mut_arg("id", |a| a.value_parser(values(ids))));
+    let safe = |v: Vec<&str>| -> Vec<String> {
+        v.into_iter()
+            .filter(|v| shell_safe(v))
+            .map(str::to_string)
+            .collect()
+    };
+    // (subcommand, argument, values)
+    let values = [
+        (
+            "actor",
+            "query",
+            safe(
+                kb.actors
+                    .iter()
+                    .flat_map(|a| a.code.as_deref().into_iter().chain([a.id.as_str()]))
+                    .collect(),
+            ),
+        ),
+        (
+            "list",
+            "id",
+            safe(kb.lists.iter().map(|l| l.id.as_str()).collect()),
+        ),
+        (
+            "figures",
+            "topic",
+            safe(kb.topics.iter().map(|t| t.id.as_str()).collect()),
+        ),
+        ("show", "id", safe(kb.ids().map(|(id, _)| id).collect())),
+    ];
+    let mut cmd = Cli::command();
+    for (sub, arg, v) in &values {
+        let parser = PossibleValuesParser::new(v.clone());
+        cmd = cmd.mut_subcommand(*sub, |s| s.mut_arg(*arg, |a| a.value_parser(parser)));
+    }
     // clap_complete panics on a failed write: render to memory, then write.
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "aimemo", &mut buf);
-    out.write_all(&buf)?;
+    let mut script = String::from_utf8_lossy(&buf).into_owned();
+    // fish, PowerShell and elvish scripts do not complete positional values: add them.
+    for (sub, _, v) in &values {
+        match shell {
+            Shell::Fish => {
+                script.push_str(&format!(
+                    "complete -c aimemo -n \"__fish_seen_subcommand_from {sub}\" -f -a \"{}\"\n",
+                    v.join(" ")
+                ));
+            }
+            Shell::PowerShell => {
+                let anchor = format!("'aimemo;{sub}' {{\n");
+                let lines: String = v
+                    .iter()
+                    .map(|x| format!("            [CompletionResult]::new('{x}', '{x}', [CompletionResultType]::ParameterValue, '{x}')\n"))
+                    .collect();
+                script = script.replacen(&anchor, &format!("{anchor}{lines}"), 1);
+            }
+            Shell::Elvish => {
+                let anchor = format!("&'aimemo;{sub}'= {{\n");
+                let lines: String = v
+                    .iter()
+                    .map(|x| format!("            cand {x} '{sub}'\n"))
+                    .collect();
+                script = script.replacen(&anchor, &format!("{anchor}{lines}"), 1);
+            }
+            _ => {}
+        }
+    }
+    out.write_all(script.as_bytes())?;
     Ok(())
 }
 

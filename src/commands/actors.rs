@@ -34,11 +34,15 @@ struct MapJson<'a> {
 
 /// The actors of `group` whose parent is elsewhere (or none): the roots of its tree.
 fn roots<'a>(v: &Viewer<'a>, group: &str) -> Vec<&'a Actor> {
-    v.kb
-        .actors
+    v.kb.actors
         .iter()
         .filter(|a| a.group_id == group)
-        .filter(|a| a.parent_id.as_deref().and_then(|p| v.actor_by_id(p)).is_none_or(|p| p.group_id != group))
+        .filter(|a| {
+            a.parent_id
+                .as_deref()
+                .and_then(|p| v.actor_by_id(p))
+                .is_none_or(|p| p.group_id != group)
+        })
         .collect()
 }
 
@@ -46,7 +50,11 @@ fn node<'a>(v: &Viewer<'a>, a: &'a Actor, depth: usize) -> Node<'a> {
     let children = if depth > 32 {
         Vec::new()
     } else {
-        v.children(a).into_iter().filter(|c| c.group_id == a.group_id).map(|c| node(v, c, depth + 1)).collect()
+        v.children(a)
+            .into_iter()
+            .filter(|c| c.group_id == a.group_id)
+            .map(|c| node(v, c, depth + 1))
+            .collect()
     };
     Node {
         id: &a.id,
@@ -59,13 +67,23 @@ fn node<'a>(v: &Viewer<'a>, a: &'a Actor, depth: usize) -> Node<'a> {
 
 /// Table rows for a tree, with `├─`/`└─` before each child.
 fn tree_rows(n: &Node, prefix: &str, last: bool, root: bool, rows: &mut Vec<Vec<Cell>>) {
-    let branch = if root { "" } else if last { "└─ " } else { "├─ " };
+    let branch = if root {
+        ""
+    } else if last {
+        "└─ "
+    } else {
+        "├─ "
+    };
     rows.push(vec![
         Cell::code(format!("{prefix}{branch}{}", n.code.unwrap_or("·"))),
         Cell::plain(n.name),
         Cell::plain(n.role.unwrap_or("")),
     ]);
-    let child_prefix = if root { String::new() } else { format!("{prefix}{}", if last { "   " } else { "│  " }) };
+    let child_prefix = if root {
+        String::new()
+    } else {
+        format!("{prefix}{}", if last { "   " } else { "│  " })
+    };
     for (i, c) in n.children.iter().enumerate() {
         tree_rows(c, &child_prefix, i + 1 == n.children.len(), false, rows);
     }
@@ -77,9 +95,15 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
     let v = Viewer { kb, lang: l };
     let mut doc = Doc::default();
     doc.push(Block::Heading(l.l(L::ACTORS_MAP).to_string()));
-    let mut json = MapJson { lang: l.code(), groups: Vec::new() };
+    let mut json = MapJson {
+        lang: l.code(),
+        groups: Vec::new(),
+    };
     for g in &kb.groups {
-        let nodes: Vec<Node> = roots(&v, &g.id).into_iter().map(|a| node(&v, a, 0)).collect();
+        let nodes: Vec<Node> = roots(&v, &g.id)
+            .into_iter()
+            .map(|a| node(&v, a, 0))
+            .collect();
         if nodes.is_empty() {
             continue;
         }
@@ -89,13 +113,23 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
         }
         doc.push(Block::Subheading(l.pick(&g.name).to_string()));
         doc.push(Block::Table {
-            headers: [L::CODE, L::NAME, L::ROLE].iter().map(|h| l.l(*h).to_string()).collect(),
+            headers: [L::CODE, L::NAME, L::ROLE]
+                .iter()
+                .map(|h| l.l(*h).to_string())
+                .collect(),
             rows,
         });
-        json.groups.push(GroupJson { id: &g.id, name: l.pick(&g.name), actors: nodes });
+        json.groups.push(GroupJson {
+            id: &g.id,
+            name: l.pick(&g.name),
+            actors: nodes,
+        });
     }
     doc.records = Some((
-        ["group", "id", "code", "name", "parent_id", "role"].iter().map(|s| s.to_string()).collect(),
+        ["group", "id", "code", "name", "parent_id", "role"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         kb.actors
             .iter()
             .map(|a| {
@@ -110,7 +144,10 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
             })
             .collect(),
     ));
-    Ok(Output { doc, json: to_json(json) })
+    Ok(Output {
+        doc,
+        json: to_json(json),
+    })
 }
 
 #[derive(Serialize)]
@@ -145,17 +182,32 @@ pub fn doc(v: &Viewer, a: &Actor) -> Doc {
     for r in &view.related {
         fields.push((l.l(L::RELATED).to_string(), Cell::plain(*r)));
     }
-    let children: Vec<&str> = v.children(a).into_iter().map(|c| v.actor_label(c)).collect();
+    let children: Vec<&str> = v
+        .children(a)
+        .into_iter()
+        .map(|c| v.actor_label(c))
+        .collect();
     if !children.is_empty() {
-        fields.push((l.l(L::CHILDREN).to_string(), Cell::plain(children.join(", "))));
+        fields.push((
+            l.l(L::CHILDREN).to_string(),
+            Cell::plain(children.join(", ")),
+        ));
     }
     fields.push((l.l(L::SECTION).to_string(), Cell::dim(view.section.name)));
     if !view.lists.is_empty() {
-        let lists: Vec<String> = view.lists.iter().map(|x| format!("{} ({})", x.name, x.id)).collect();
+        let lists: Vec<String> = view
+            .lists
+            .iter()
+            .map(|x| format!("{} ({})", x.name, x.id))
+            .collect();
         fields.push((l.l(L::LISTS).to_string(), Cell::plain(lists.join("; "))));
     }
     doc.push(Block::Fields(fields));
-    let figs: Vec<_> = v.kb.figures.iter().filter(|f| f.actor_ids.contains(&a.id)).collect();
+    let figs: Vec<_> =
+        v.kb.figures
+            .iter()
+            .filter(|f| f.actor_ids.contains(&a.id))
+            .collect();
     if !figs.is_empty() {
         doc.push(Block::Subheading(l.l(L::FIGURES).to_string()));
         doc.push(super::figures::table(v, &figs));
@@ -174,7 +226,11 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
                 .take(8)
                 .map(|&i| {
                     let a = &kb.actors[i];
-                    format!("  {:<20} {}", a.code.as_deref().unwrap_or(&a.id), ctx.lang.pick(&a.name))
+                    format!(
+                        "  {:<20} {}",
+                        a.code.as_deref().unwrap_or(&a.id),
+                        ctx.lang.pick(&a.name)
+                    )
                 })
                 .collect();
             return Err(Error::NotFound(format!(
@@ -188,7 +244,14 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
             let candidates = kb
                 .actors
                 .iter()
-                .flat_map(|a| [a.code.as_deref(), Some(a.id.as_str()), Some(a.name.fr.as_str()), Some(a.name.en.as_str())])
+                .flat_map(|a| {
+                    [
+                        a.code.as_deref(),
+                        Some(a.id.as_str()),
+                        Some(a.name.fr.as_str()),
+                        Some(a.name.en.as_str()),
+                    ]
+                })
                 .flatten();
             return Err(miss(
                 format!("no actor matches `{}`", super::shown(query)),
@@ -199,6 +262,12 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
         }
     };
     let a = &kb.actors[idx];
-    let json = OneJson { lang: ctx.lang.code(), actor: v.actor(a) };
-    Ok(Output { doc: doc(&v, a), json: to_json(json) })
+    let json = OneJson {
+        lang: ctx.lang.code(),
+        actor: v.actor(a),
+    };
+    Ok(Output {
+        doc: doc(&v, a),
+        json: to_json(json),
+    })
 }

@@ -43,7 +43,10 @@ struct Json<'a> {
 
 /// The figures of the sheet: the key ones present, else every headline figure.
 pub fn key_figures(kb: &crate::kb::Kb) -> Vec<&Figure> {
-    let key: Vec<&Figure> = KEY_FIGURES.iter().filter_map(|id| kb.figures.iter().find(|f| f.id == *id)).collect();
+    let key: Vec<&Figure> = KEY_FIGURES
+        .iter()
+        .filter_map(|id| kb.figures.iter().find(|f| f.id == *id))
+        .collect();
     if key.is_empty() {
         kb.figures.iter().filter(|f| f.headline).collect()
     } else {
@@ -68,27 +71,67 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     doc.push(Block::Heading(title));
     if let Some(p) = position {
         let words: Vec<&str> = p.items.iter().map(|i| l.pick(&i.text)).collect();
-        doc.push(Block::Text(format!("{}{}{}.", l.pick(&p.title), l.colon(), words.join(", "))));
+        doc.push(Block::Text(format!(
+            "{}{}{}.",
+            l.pick(&p.title),
+            l.colon(),
+            words.join(", ")
+        )));
     }
-    if let Some(ev) = kb.events.iter().find(|e| e.id == super::summit::SUMMIT).or(kb.events.first()) {
-        let mut line = format!("{} — {}, {}", l.pick(&ev.name), super::summit::date_range(&ev.start, &ev.end, l), l.pick(&ev.place));
+    if let Some(ev) = kb
+        .events
+        .iter()
+        .find(|e| e.id == super::summit::SUMMIT)
+        .or(kb.events.first())
+    {
+        let mut line = format!(
+            "{} — {}, {}",
+            l.pick(&ev.name),
+            super::summit::date_range(&ev.start, &ev.end, l),
+            l.pick(&ev.place)
+        );
         if let Some(c) = &ev.co_chair {
-            line.push_str(&format!(" ({}{}{})", l.l(L::CO_CHAIR).to_lowercase(), l.colon(), l.pick(c)));
+            line.push_str(&format!(
+                " ({}{}{})",
+                l.l(L::CO_CHAIR).to_lowercase(),
+                l.colon(),
+                l.pick(c)
+            ));
         }
         doc.push(Block::Text(line));
     }
     if let Some(m) = messages {
-        doc.push(Block::Subheading(format!("{} ({})", l.l(L::PARIS_ACTIONS), m.id)));
-        doc.push(Block::Numbered(m.items.iter().map(|i| l.pick(&i.text).to_string()).collect()));
+        doc.push(Block::Subheading(format!(
+            "{} ({})",
+            l.l(L::PARIS_ACTIONS),
+            m.id
+        )));
+        doc.push(Block::Numbered(
+            m.items
+                .iter()
+                .map(|i| l.pick(&i.text).to_string())
+                .collect(),
+        ));
     }
     if !figs.is_empty() {
         doc.push(Block::Table {
-            headers: [L::AMOUNT, L::FIGURE, L::SOURCE].iter().map(|h| l.l(*h).to_string()).collect(),
+            headers: [L::AMOUNT, L::FIGURE, L::SOURCE]
+                .iter()
+                .map(|h| l.l(*h).to_string())
+                .collect(),
             rows: figs
                 .iter()
                 .map(|f| {
-                    let source = if f.source_id == MEMO_SOURCE { l.l(L::MEMO).to_string() } else { v.source_cell(&f.source_id) };
-                    vec![Cell::figure(v.stated(f)), Cell::plain(l.pick(&f.label)), Cell::dim(source)]
+                    let source = if f.source_id == MEMO_SOURCE {
+                        l.l(L::MEMO).to_string()
+                    } else {
+                        v.source_cell(&f.source_id)
+                    };
+                    vec![
+                        Cell::figure(v.stated(f)),
+                        Cell::plain(l.pick(&f.label)),
+                        Cell::dim(source),
+                    ]
                 })
                 .collect(),
         });
@@ -101,5 +144,8 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         messages: messages.map(|m| v.list(m)),
         figures: figs.iter().map(|f| v.figure(f)).collect(),
     };
-    Ok(Output { doc, json: to_json(json) })
+    Ok(Output {
+        doc,
+        json: to_json(json),
+    })
 }

@@ -28,10 +28,17 @@ struct Json<'a> {
 pub fn table(v: &Viewer, figs: &[&Figure]) -> Block {
     let l = v.lang;
     Block::Table {
-        headers: [L::ID, L::FIGURE, L::AMOUNT, L::QUALIFIER, L::PERIOD, L::SOURCE]
-            .iter()
-            .map(|h| l.l(*h).to_string())
-            .collect(),
+        headers: [
+            L::ID,
+            L::FIGURE,
+            L::AMOUNT,
+            L::QUALIFIER,
+            L::PERIOD,
+            L::SOURCE,
+        ]
+        .iter()
+        .map(|h| l.l(*h).to_string())
+        .collect(),
         rows: figs
             .iter()
             .map(|f| {
@@ -74,7 +81,11 @@ pub fn find_topic<'a>(topics: &'a [Topic], query: &str) -> Option<&'a Topic> {
     topics
         .iter()
         .find(|t| fold(&t.id) == q)
-        .or_else(|| topics.iter().find(|t| fold(&t.id).starts_with(&q) && !q.is_empty()))
+        .or_else(|| {
+            topics
+                .iter()
+                .find(|t| fold(&t.id).starts_with(&q) && !q.is_empty())
+        })
         .or_else(|| {
             topics.iter().find(|t| {
                 !q.is_empty() && (fold(&t.name.fr).contains(&q) || fold(&t.name.en).contains(&q))
@@ -94,16 +105,31 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
                 kb.topics.iter().map(|t| t.id.as_str()),
                 &format!(
                     "topics: {}",
-                    kb.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
+                    kb.topics
+                        .iter()
+                        .map(|t| t.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )
         })?),
         None => None,
     };
     let mut doc = Doc::default();
-    let mut json = Json { lang: l.code(), topic: chosen.map(|t| Named { id: &t.id, name: l.pick(&t.name) }), topics: Vec::new() };
+    let mut json = Json {
+        lang: l.code(),
+        topic: chosen.map(|t| Named {
+            id: &t.id,
+            name: l.pick(&t.name),
+        }),
+        topics: Vec::new(),
+    };
     let mut records = Vec::new();
-    for t in kb.topics.iter().filter(|t| chosen.is_none_or(|c| c.id == t.id)) {
+    for t in kb
+        .topics
+        .iter()
+        .filter(|t| chosen.is_none_or(|c| c.id == t.id))
+    {
         let figs: Vec<&Figure> = kb.figures.iter().filter(|f| f.topic_id == t.id).collect();
         if figs.is_empty() {
             continue;
@@ -126,14 +152,31 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
                 v.source_cell(&f.source_id),
             ]);
         }
-        json.topics.push(TopicFigures { id: &t.id, name: l.pick(&t.name), figures: figs.iter().map(|f| v.figure(f)).collect() });
+        json.topics.push(TopicFigures {
+            id: &t.id,
+            name: l.pick(&t.name),
+            figures: figs.iter().map(|f| v.figure(f)).collect(),
+        });
     }
     doc.records = Some((
-        ["topic", "id", "label", "value", "unit", "magnitude", "qualifier", "period", "source"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        [
+            "topic",
+            "id",
+            "label",
+            "value",
+            "unit",
+            "magnitude",
+            "qualifier",
+            "period",
+            "source",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
         records,
     ));
-    Ok(Output { doc, json: to_json(json) })
+    Ok(Output {
+        doc,
+        json: to_json(json),
+    })
 }

@@ -37,8 +37,16 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     }
     let headline = figs.iter().copied().find(|f| f.headline);
     let is_money = |f: &Figure| f.unit == "EUR" || f.unit == "USD";
-    let pledges: Vec<&Figure> = figs.iter().copied().filter(|f| !f.headline && is_money(f)).collect();
-    let related: Vec<&Figure> = figs.iter().copied().filter(|f| !f.headline && !is_money(f)).collect();
+    let pledges: Vec<&Figure> = figs
+        .iter()
+        .copied()
+        .filter(|f| !f.headline && is_money(f))
+        .collect();
+    let related: Vec<&Figure> = figs
+        .iter()
+        .copied()
+        .filter(|f| !f.headline && !is_money(f))
+        .collect();
     let topic = v.topic(TOPIC);
 
     let mut doc = Doc::default();
@@ -47,38 +55,77 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         doc.push(Block::Fields(vec![
             (l.l(L::HEADLINE).to_string(), Cell::figure(v.stated(h))),
             (l.l(L::TEXT).to_string(), Cell::plain(l.pick(&h.text))),
-            (l.l(L::SOURCE).to_string(), Cell::dim(v.source_cell(&h.source_id))),
+            (
+                l.l(L::SOURCE).to_string(),
+                Cell::dim(v.source_cell(&h.source_id)),
+            ),
         ]));
     }
     let scope = |f: &Figure| -> String {
         let scope = v.scope(f.scope);
-        match f.under_id.as_deref().and_then(|u| kb.figures.iter().find(|x| x.id == u)) {
+        match f
+            .under_id
+            .as_deref()
+            .and_then(|u| kb.figures.iter().find(|x| x.id == u))
+        {
             Some(u) if u.headline => format!("{scope} ({})", l.l(L::IN_HEADLINE)),
             Some(u) => format!("{scope} ({} {})", l.l(L::UNDER).to_lowercase(), u.id),
             None => scope.to_string(),
         }
     };
     doc.push(Block::Table {
-        headers: [L::ID, L::WHO, L::AMOUNT, L::SCOPE].iter().map(|h| l.l(*h).to_string()).collect(),
+        headers: [L::ID, L::WHO, L::AMOUNT, L::SCOPE]
+            .iter()
+            .map(|h| l.l(*h).to_string())
+            .collect(),
         rows: pledges
             .iter()
-            .map(|f| vec![Cell::code(&f.id), Cell::plain(l.pick(&f.label)), Cell::figure(v.stated(f)), Cell::plain(scope(f))])
+            .map(|f| {
+                vec![
+                    Cell::code(&f.id),
+                    Cell::plain(l.pick(&f.label)),
+                    Cell::figure(v.stated(f)),
+                    Cell::plain(scope(f)),
+                ]
+            })
             .collect(),
     });
     doc.push(Block::Subheading(l.l(L::FOR).to_string()));
-    doc.push(Block::Numbered(pledges.iter().map(|f| l.pick(&f.text).to_string()).collect()));
+    doc.push(Block::Numbered(
+        pledges
+            .iter()
+            .map(|f| l.pick(&f.text).to_string())
+            .collect(),
+    ));
     for f in &related {
-        doc.push(Block::Text(format!("{}{}{}", l.pick(&f.label), l.colon(), v.stated(f))));
+        doc.push(Block::Text(format!(
+            "{}{}{}",
+            l.pick(&f.label),
+            l.colon(),
+            v.stated(f)
+        )));
     }
     let money: Vec<&Figure> = figs.iter().copied().filter(|f| is_money(f)).collect();
     if let Some(b) = super::figures::bars(&v, &money) {
         doc.push(b);
     }
     doc.records = Some((
-        ["id", "who", "value", "unit", "magnitude", "qualifier", "scope", "under", "headline", "what_for", "source"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        [
+            "id",
+            "who",
+            "value",
+            "unit",
+            "magnitude",
+            "qualifier",
+            "scope",
+            "under",
+            "headline",
+            "what_for",
+            "source",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
         figs.iter()
             .map(|f| {
                 vec![
@@ -104,5 +151,8 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         pledges: pledges.iter().map(|f| v.figure(f)).collect(),
         related: related.iter().map(|f| v.figure(f)).collect(),
     };
-    Ok(Output { doc, json: to_json(json) })
+    Ok(Output {
+        doc,
+        json: to_json(json),
+    })
 }

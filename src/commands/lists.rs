@@ -32,30 +32,64 @@ struct OneJson<'a> {
 
 pub fn all(ctx: &Ctx) -> Result<Output> {
     let l = ctx.lang;
-    let v = Viewer { kb: ctx.kb, lang: l };
+    let v = Viewer {
+        kb: ctx.kb,
+        lang: l,
+    };
     let summaries: Vec<Summary> = ctx
         .kb
         .lists
         .iter()
-        .map(|x| Summary { id: &x.id, title: l.pick(&x.title), section: v.section(&x.section_id), count: x.items.len() })
+        .map(|x| Summary {
+            id: &x.id,
+            title: l.pick(&x.title),
+            section: v.section(&x.section_id),
+            count: x.items.len(),
+        })
         .collect();
     let mut doc = Doc::default();
     doc.push(Block::Heading(l.l(L::LISTS).to_string()));
     doc.push(Block::Table {
-        headers: [L::ID, L::TITLE, L::COUNT, L::SECTION].iter().map(|h| l.l(*h).to_string()).collect(),
+        headers: [L::ID, L::TITLE, L::COUNT, L::SECTION]
+            .iter()
+            .map(|h| l.l(*h).to_string())
+            .collect(),
         rows: summaries
             .iter()
-            .map(|s| vec![Cell::code(s.id), Cell::plain(s.title), Cell::figure(s.count.to_string()), Cell::dim(s.section.name)])
+            .map(|s| {
+                vec![
+                    Cell::code(s.id),
+                    Cell::plain(s.title),
+                    Cell::figure(s.count.to_string()),
+                    Cell::dim(s.section.name),
+                ]
+            })
             .collect(),
     });
     doc.records = Some((
-        ["id", "title", "count", "section"].iter().map(|s| s.to_string()).collect(),
+        ["id", "title", "count", "section"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         summaries
             .iter()
-            .map(|s| vec![s.id.to_string(), s.title.to_string(), s.count.to_string(), s.section.id.to_string()])
+            .map(|s| {
+                vec![
+                    s.id.to_string(),
+                    s.title.to_string(),
+                    s.count.to_string(),
+                    s.section.id.to_string(),
+                ]
+            })
             .collect(),
     ));
-    Ok(Output { doc, json: to_json(AllJson { lang: l.code(), lists: summaries }) })
+    Ok(Output {
+        doc,
+        json: to_json(AllJson {
+            lang: l.code(),
+            lists: summaries,
+        }),
+    })
 }
 
 /// The document for one list: its title, then its items in order.
@@ -88,10 +122,20 @@ pub fn doc(v: &Viewer, list: &List) -> Doc {
             .collect(),
     });
     doc.records = Some((
-        ["n", "item", "detail", "refs"].iter().map(|s| s.to_string()).collect(),
+        ["n", "item", "detail", "refs"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         view.items
             .iter()
-            .map(|i| vec![i.n.to_string(), i.text.to_string(), i.detail.unwrap_or("").to_string(), i.refs.join(" ")])
+            .map(|i| {
+                vec![
+                    i.n.to_string(),
+                    i.text.to_string(),
+                    i.detail.unwrap_or("").to_string(),
+                    i.refs.join(" "),
+                ]
+            })
             .collect(),
     ));
     doc
@@ -100,14 +144,25 @@ pub fn doc(v: &Viewer, list: &List) -> Doc {
 pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
     let kb = ctx.kb;
     let q = fold(id);
-    let list = kb.lists.iter().find(|x| x.id == id).or_else(|| kb.lists.iter().find(|x| fold(&x.id) == q)).ok_or_else(|| {
-        miss(
-            format!("no list has the id `{}`", super::shown(id)),
-            id,
-            kb.lists.iter().map(|x| x.id.as_str()),
-            "try `aimemo lists` for their ids",
-        )
-    })?;
+    let list = kb
+        .lists
+        .iter()
+        .find(|x| x.id == id)
+        .or_else(|| kb.lists.iter().find(|x| fold(&x.id) == q))
+        .ok_or_else(|| {
+            miss(
+                format!("no list has the id `{}`", super::shown(id)),
+                id,
+                kb.lists.iter().map(|x| x.id.as_str()),
+                "try `aimemo lists` for their ids",
+            )
+        })?;
     let v = Viewer { kb, lang: ctx.lang };
-    Ok(Output { doc: doc(&v, list), json: to_json(OneJson { lang: ctx.lang.code(), list: v.list(list) }) })
+    Ok(Output {
+        doc: doc(&v, list),
+        json: to_json(OneJson {
+            lang: ctx.lang.code(),
+            list: v.list(list),
+        }),
+    })
 }

@@ -32,7 +32,12 @@ pub struct Output {
 }
 
 /// "nothing matches" with the closest candidates, as the error a miss gives.
-pub fn miss<'a>(what: String, query: &str, candidates: impl IntoIterator<Item = &'a str>, hint: &str) -> Error {
+pub fn miss<'a>(
+    what: String,
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    hint: &str,
+) -> Error {
     let close = lookup::suggest(query, candidates, 3);
     let mut msg = what;
     if !close.is_empty() {

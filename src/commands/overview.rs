@@ -10,13 +10,41 @@ use crate::render::{Block, Cell, Doc};
 
 /// The commands to try, with what each shows (English, French).
 const TRY: &[(&str, &str, &str)] = &[
-    ("aimemo investments", "the investment pledges and their headline", "les annonces d’investissement"),
-    ("aimemo summit", "the Paris summit: dates, verticals, figures", "le sommet de Paris : dates, verticales, chiffres"),
-    ("aimemo figures energy", "figures, by topic", "les chiffres, par thème"),
-    ("aimemo actor DNUM", "one actor: role, parents, figures", "un acteur : rôle, rattachement, chiffres"),
-    ("aimemo search énergie", "search both languages, accents optional", "recherche dans les deux langues"),
-    ("aimemo brief", "a one-screen briefing sheet", "une fiche de synthèse d’un écran"),
-    ("aimemo --help", "every command and option", "toutes les commandes et options"),
+    (
+        "aimemo investments",
+        "the investment pledges and their headline",
+        "les annonces d’investissement",
+    ),
+    (
+        "aimemo summit",
+        "the Paris summit: dates, verticals, figures",
+        "le sommet de Paris : dates, verticales, chiffres",
+    ),
+    (
+        "aimemo figures market",
+        "figures, by topic",
+        "les chiffres, par thème",
+    ),
+    (
+        "aimemo actor DNUM",
+        "one actor: role, parents, figures",
+        "un acteur : rôle, rattachement, chiffres",
+    ),
+    (
+        "aimemo search énergie",
+        "search both languages, accents optional",
+        "recherche dans les deux langues",
+    ),
+    (
+        "aimemo brief",
+        "a one-screen briefing sheet",
+        "une fiche de synthèse d’un écran",
+    ),
+    (
+        "aimemo --help",
+        "every command and option",
+        "toutes les commandes et options",
+    ),
 ];
 
 #[derive(Serialize)]
@@ -53,19 +81,35 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         .into(),
     ));
     if !figs.is_empty() {
-        doc.push(Block::Fields(figs.iter().map(|f| (l.pick(&f.label).to_string(), Cell::figure(v.stated(f)))).collect()));
+        doc.push(Block::Fields(
+            figs.iter()
+                .map(|f| (v.stated(f), Cell::plain(l.pick(&f.label))))
+                .collect(),
+        ));
     }
     let about = |t: &(&str, &'static str, &'static str)| if l == Lang::Fr { t.2 } else { t.1 };
     doc.push(Block::Table {
         headers: vec![l.l(L::TRY).to_string(), String::new()],
-        rows: TRY.iter().map(|t| vec![Cell::code(t.0), Cell::plain(about(t))]).collect(),
+        rows: TRY
+            .iter()
+            .map(|t| vec![Cell::code(t.0), Cell::plain(about(t))])
+            .collect(),
     });
     let json = Json {
         lang: l.code(),
         title: memo.map(|m| l.pick(&m.title)),
         series: memo.map(|m| l.pick(&m.series)),
         figures: figs.iter().map(|f| v.figure(f)).collect(),
-        commands: TRY.iter().map(|t| Try { command: t.0, about: about(t) }).collect(),
+        commands: TRY
+            .iter()
+            .map(|t| Try {
+                command: t.0,
+                about: about(t),
+            })
+            .collect(),
     };
-    Ok(Output { doc, json: to_json(json) })
+    Ok(Output {
+        doc,
+        json: to_json(json),
+    })
 }

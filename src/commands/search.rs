@@ -34,13 +34,21 @@ pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
     match e.kind {
         Kind::Figure => {
             let f = &kb.figures[e.idx];
-            (&f.id, l.pick(&f.label).to_string(), format!("{} — {}", v.stated(f), v.source_cell(&f.source_id)))
+            (
+                &f.id,
+                l.pick(&f.label).to_string(),
+                format!("{} — {}", v.stated(f), v.source_cell(&f.source_id)),
+            )
         }
         Kind::List => {
             let x = &kb.lists[e.idx];
             let items: Vec<&str> = x.items.iter().take(3).map(|i| l.pick(&i.text)).collect();
             let more = if x.items.len() > 3 { ", …" } else { "" };
-            (&x.id, l.pick(&x.title).to_string(), format!("{}{more}", items.join(", ")))
+            (
+                &x.id,
+                l.pick(&x.title).to_string(),
+                format!("{}{more}", items.join(", ")),
+            )
         }
         Kind::Actor => {
             let a = &kb.actors[e.idx];
@@ -53,11 +61,19 @@ pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
         Kind::Source => {
             let s = &kb.sources[e.idx];
             let n = kb.figures.iter().filter(|f| f.source_id == s.id).count();
-            (&s.id, v.source_cell(&s.id), format!("{}{}{n}", l.l(L::FIGURES), l.colon()))
+            (
+                &s.id,
+                v.source_cell(&s.id),
+                format!("{}{}{n}", l.l(L::FIGURES), l.colon()),
+            )
         }
         Kind::Event => {
             let ev = &kb.events[e.idx];
-            (&ev.id, l.pick(&ev.name).to_string(), super::summit::date_range(&ev.start, &ev.end, l))
+            (
+                &ev.id,
+                l.pick(&ev.name).to_string(),
+                super::summit::date_range(&ev.start, &ev.end, l),
+            )
         }
         Kind::Topic => {
             let t = &kb.topics[e.idx];
@@ -77,7 +93,9 @@ pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
 pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
     let query = words.join(" ");
     if query.trim().is_empty() {
-        return Err(Error::Usage("the search is empty: give one or more words, e.g. `aimemo search énergie`".into()));
+        return Err(Error::Usage(
+            "the search is empty: give one or more words, e.g. `aimemo search énergie`".into(),
+        ));
     }
     let kb = ctx.kb;
     let hits = search(ctx.loaded.index(), &query);
@@ -96,32 +114,64 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
     }
     let l = ctx.lang;
     let v = Viewer { kb, lang: l };
-    let rows: Vec<(&'static str, EntryRef, u32, (&str, String, String))> =
-        hits.iter().map(|h| (h.entry.kind.name(), h.entry, h.score, summary(&v, h.entry))).collect();
+    let found: Vec<EntryRef> = hits.iter().map(|h| h.entry).collect();
+    let hits: Vec<HitJson> = hits
+        .iter()
+        .map(|h| {
+            let (id, title, detail) = summary(&v, h.entry);
+            HitJson {
+                kind: h.entry.kind.name(),
+                id,
+                score: h.score,
+                title,
+                detail,
+            }
+        })
+        .collect();
     let mut doc = Doc::default();
     doc.push(Block::Table {
-        headers: [L::KIND, L::ID, L::MATCH, L::DETAIL].iter().map(|h| l.l(*h).to_string()).collect(),
-        rows: rows
+        headers: [L::KIND, L::ID, L::MATCH, L::DETAIL]
             .iter()
-            .map(|(_, e, _, (id, title, detail))| {
-                vec![Cell::dim(super::show::kind_label(ctx, e.kind)), Cell::code(*id), Cell::plain(title), Cell::plain(detail)]
+            .map(|h| l.l(*h).to_string())
+            .collect(),
+        rows: hits
+            .iter()
+            .zip(&found)
+            .map(|(h, e)| {
+                vec![
+                    Cell::dim(super::show::kind_label(ctx, e.kind)),
+                    Cell::code(h.id),
+                    Cell::plain(&h.title),
+                    Cell::plain(&h.detail),
+                ]
             })
             .collect(),
     });
     doc.records = Some((
-        ["kind", "id", "score", "title", "detail"].iter().map(|s| s.to_string()).collect(),
-        rows.iter()
-            .map(|(k, _, s, (id, title, detail))| vec![k.to_string(), id.to_string(), s.to_string(), title.clone(), detail.clone()])
+        ["kind", "id", "score", "title", "detail"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        hits.iter()
+            .map(|h| {
+                vec![
+                    h.kind.to_string(),
+                    h.id.to_string(),
+                    h.score.to_string(),
+                    h.title.clone(),
+                    h.detail.clone(),
+                ]
+            })
             .collect(),
     ));
     let json = Json {
         lang: l.code(),
         query: &query,
-        count: rows.len(),
-        hits: rows
-            .into_iter()
-            .map(|(kind, _, score, (id, title, detail))| HitJson { kind, id, score, title, detail })
-            .collect(),
+        count: hits.len(),
+        hits,
     };
-    Ok(Output { doc, json: to_json(json) })
+    Ok(Output {
+        doc,
+        json: to_json(json),
+    })
 }

@@ -54,8 +54,14 @@ pub fn figure_doc(v: &Viewer, f: &Figure) -> Doc {
     let mut fields = vec![
         (l.l(L::ID).to_string(), Cell::code(&f.id)),
         (l.l(L::FIGURE).to_string(), Cell::plain(l.pick(&f.label))),
-        (l.l(L::AMOUNT).to_string(), Cell::figure(l.pick(&f.magnitude))),
-        (l.l(L::VALUE).to_string(), Cell::plain(format!("{} {}", plain_number(f.value), f.unit))),
+        (
+            l.l(L::AMOUNT).to_string(),
+            Cell::figure(l.pick(&f.magnitude)),
+        ),
+        (
+            l.l(L::VALUE).to_string(),
+            Cell::plain(format!("{} {}", plain_number(f.value), f.unit)),
+        ),
     ];
     if let Some(q) = &f.qualifier {
         fields.push((l.l(L::QUALIFIER).to_string(), Cell::plain(l.pick(q))));
@@ -63,16 +69,30 @@ pub fn figure_doc(v: &Viewer, f: &Figure) -> Doc {
     if let Some(p) = &f.period {
         fields.push((l.l(L::PERIOD).to_string(), Cell::plain(l.pick(p))));
     }
-    fields.push((l.l(L::TOPIC).to_string(), Cell::plain(format!("{} ({})", v.topic(&f.topic_id).name, f.topic_id))));
-    fields.push((l.l(L::SOURCE).to_string(), Cell::plain(v.source_cell(&f.source_id))));
-    fields.push((l.l(L::SECTION).to_string(), Cell::dim(v.section(&f.section_id).name)));
+    fields.push((
+        l.l(L::TOPIC).to_string(),
+        Cell::plain(format!("{} ({})", v.topic(&f.topic_id).name, f.topic_id)),
+    ));
+    fields.push((
+        l.l(L::SOURCE).to_string(),
+        Cell::plain(v.source_cell(&f.source_id)),
+    ));
+    fields.push((
+        l.l(L::SECTION).to_string(),
+        Cell::dim(v.section(&f.section_id).name),
+    ));
     if f.scope.is_some() {
         fields.push((l.l(L::SCOPE).to_string(), Cell::plain(v.scope(f.scope))));
     }
     if let Some(u) = &f.under_id {
         fields.push((l.l(L::UNDER).to_string(), Cell::code(u)));
     }
-    let actors: Vec<&str> = f.actor_ids.iter().filter_map(|id| v.actor_by_id(id)).map(|a| v.actor_label(a)).collect();
+    let actors: Vec<&str> = f
+        .actor_ids
+        .iter()
+        .filter_map(|id| v.actor_by_id(id))
+        .map(|a| v.actor_label(a))
+        .collect();
     if !actors.is_empty() {
         fields.push((l.l(L::ACTORS).to_string(), Cell::plain(actors.join(", "))));
     }
@@ -86,11 +106,36 @@ pub fn figure_doc(v: &Viewer, f: &Figure) -> Doc {
 /// The entries that name a section.
 fn in_section(kb: &Kb, id: &str) -> Vec<(Kind, String)> {
     let mut out = Vec::new();
-    out.extend(kb.figures.iter().filter(|x| x.section_id == id).map(|x| (Kind::Figure, x.id.clone())));
-    out.extend(kb.lists.iter().filter(|x| x.section_id == id).map(|x| (Kind::List, x.id.clone())));
-    out.extend(kb.actors.iter().filter(|x| x.section_id == id).map(|x| (Kind::Actor, x.id.clone())));
-    out.extend(kb.events.iter().filter(|x| x.section_id == id).map(|x| (Kind::Event, x.id.clone())));
-    out.extend(kb.sections.iter().filter(|x| x.parent_id.as_deref() == Some(id)).map(|x| (Kind::Section, x.id.clone())));
+    out.extend(
+        kb.figures
+            .iter()
+            .filter(|x| x.section_id == id)
+            .map(|x| (Kind::Figure, x.id.clone())),
+    );
+    out.extend(
+        kb.lists
+            .iter()
+            .filter(|x| x.section_id == id)
+            .map(|x| (Kind::List, x.id.clone())),
+    );
+    out.extend(
+        kb.actors
+            .iter()
+            .filter(|x| x.section_id == id)
+            .map(|x| (Kind::Actor, x.id.clone())),
+    );
+    out.extend(
+        kb.events
+            .iter()
+            .filter(|x| x.section_id == id)
+            .map(|x| (Kind::Event, x.id.clone())),
+    );
+    out.extend(
+        kb.sections
+            .iter()
+            .filter(|x| x.parent_id.as_deref() == Some(id))
+            .map(|x| (Kind::Section, x.id.clone())),
+    );
     out
 }
 
@@ -114,7 +159,10 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
         }
         Kind::Event => {
             let ev = &kb.events[e.idx];
-            (super::summit::doc(&v, ev), to_json(super::summit::view(&v, ev)))
+            (
+                super::summit::doc(&v, ev),
+                to_json(super::summit::view(&v, ev)),
+            )
         }
         Kind::Source => {
             let s = &kb.sources[e.idx];
@@ -137,11 +185,19 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
             let figs: Vec<&Figure> = kb.figures.iter().filter(|f| f.topic_id == t.id).collect();
             let mut doc = Doc::default();
             doc.push(Block::Heading(l.pick(&t.name).to_string()));
-            doc.push(Block::Fields(vec![(l.l(L::ID).to_string(), Cell::code(&t.id))]));
+            doc.push(Block::Fields(vec![(
+                l.l(L::ID).to_string(),
+                Cell::code(&t.id),
+            )]));
             if !figs.is_empty() {
                 doc.push(super::figures::table(&v, &figs));
             }
-            let view = TopicView { kind: "topic", id: &t.id, name: l.pick(&t.name), figures: figs.iter().map(|f| v.figure(f)).collect() };
+            let view = TopicView {
+                kind: "topic",
+                id: &t.id,
+                name: l.pick(&t.name),
+                figures: figs.iter().map(|f| v.figure(f)).collect(),
+            };
             (doc, to_json(view))
         }
         Kind::Group => {
@@ -149,10 +205,24 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
             let actors: Vec<_> = kb.actors.iter().filter(|a| a.group_id == g.id).collect();
             let mut doc = Doc::default();
             doc.push(Block::Heading(l.pick(&g.name).to_string()));
-            doc.push(Block::Fields(vec![(l.l(L::ID).to_string(), Cell::code(&g.id))]));
+            doc.push(Block::Fields(vec![(
+                l.l(L::ID).to_string(),
+                Cell::code(&g.id),
+            )]));
             doc.push(Block::Table {
-                headers: [L::CODE, L::NAME].iter().map(|h| l.l(*h).to_string()).collect(),
-                rows: actors.iter().map(|a| vec![Cell::code(a.code.as_deref().unwrap_or(&a.id)), Cell::plain(l.pick(&a.name))]).collect(),
+                headers: [L::CODE, L::NAME]
+                    .iter()
+                    .map(|h| l.l(*h).to_string())
+                    .collect(),
+                rows: actors
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            Cell::code(a.code.as_deref().unwrap_or(&a.id)),
+                            Cell::plain(l.pick(&a.name)),
+                        ]
+                    })
+                    .collect(),
             });
             let view = GroupView {
                 kind: "group",
@@ -174,21 +244,37 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
             }
             doc.push(Block::Fields(fields));
             doc.push(Block::Table {
-                headers: [L::KIND, L::ID].iter().map(|h| l.l(*h).to_string()).collect(),
-                rows: entries.iter().map(|(k, id)| vec![Cell::plain(kind_label(ctx, *k)), Cell::code(id)]).collect(),
+                headers: [L::KIND, L::ID]
+                    .iter()
+                    .map(|h| l.l(*h).to_string())
+                    .collect(),
+                rows: entries
+                    .iter()
+                    .map(|(k, id)| vec![Cell::plain(kind_label(ctx, *k)), Cell::code(id)])
+                    .collect(),
             });
             let view = SectionView {
                 kind: "section",
                 id: &s.id,
                 title: l.pick(&s.title),
                 parent: s.parent_id.as_deref().map(|p| v.section(p)),
-                entries: entries.iter().map(|(k, id)| EntryId { kind: k.name(), id }).collect(),
+                entries: entries
+                    .iter()
+                    .map(|(k, id)| EntryId { kind: k.name(), id })
+                    .collect(),
             };
             (doc, to_json(view))
         }
     };
-    let json = Json { lang: l.code(), kind: e.kind.name(), entry };
-    Output { doc, json: to_json(json) }
+    let json = Json {
+        lang: l.code(),
+        kind: e.kind.name(),
+        entry,
+    };
+    Output {
+        doc,
+        json: to_json(json),
+    }
 }
 
 /// A kind's name in the chosen language.

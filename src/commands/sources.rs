@@ -25,7 +25,10 @@ struct Json<'a> {
 }
 
 pub fn backed<'a>(v: &Viewer<'a>, s: &Source) -> Vec<&'a Figure> {
-    v.kb.figures.iter().filter(|f| f.source_id == s.id).collect()
+    v.kb.figures
+        .iter()
+        .filter(|f| f.source_id == s.id)
+        .collect()
 }
 
 pub fn view<'a>(v: &Viewer<'a>, s: &'a Source) -> SourceView<'a> {
@@ -40,13 +43,25 @@ pub fn view<'a>(v: &Viewer<'a>, s: &'a Source) -> SourceView<'a> {
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
     let l = ctx.lang;
-    let v = Viewer { kb: ctx.kb, lang: l };
+    let v = Viewer {
+        kb: ctx.kb,
+        lang: l,
+    };
     let mut rows = Vec::new();
     let mut records = Vec::new();
     for s in &ctx.kb.sources {
         for (i, f) in backed(&v, s).into_iter().enumerate() {
-            let name = if i == 0 { v.source_cell(&s.id) } else { String::new() };
-            rows.push(vec![Cell::plain(name), Cell::code(&f.id), Cell::plain(l.pick(&f.label)), Cell::figure(l.pick(&f.magnitude))]);
+            let name = if i == 0 {
+                v.source_cell(&s.id)
+            } else {
+                String::new()
+            };
+            rows.push(vec![
+                Cell::plain(name),
+                Cell::code(&f.id),
+                Cell::plain(l.pick(&f.label)),
+                Cell::figure(l.pick(&f.magnitude)),
+            ]);
             records.push(vec![
                 s.id.clone(),
                 l.pick(&s.name).to_string(),
@@ -60,13 +75,32 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     let mut doc = Doc::default();
     doc.push(Block::Heading(l.l(L::SOURCES).to_string()));
     doc.push(Block::Table {
-        headers: [L::SOURCE, L::ID, L::FIGURE, L::AMOUNT].iter().map(|h| l.l(*h).to_string()).collect(),
+        headers: [L::SOURCE, L::ID, L::FIGURE, L::AMOUNT]
+            .iter()
+            .map(|h| l.l(*h).to_string())
+            .collect(),
         rows,
     });
     doc.records = Some((
-        ["source_id", "source", "date", "figure_id", "figure", "magnitude"].iter().map(|s| s.to_string()).collect(),
+        [
+            "source_id",
+            "source",
+            "date",
+            "figure_id",
+            "figure",
+            "magnitude",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
         records,
     ));
-    let json = Json { lang: l.code(), sources: ctx.kb.sources.iter().map(|s| view(&v, s)).collect() };
-    Ok(Output { doc, json: to_json(json) })
+    let json = Json {
+        lang: l.code(),
+        sources: ctx.kb.sources.iter().map(|s| view(&v, s)).collect(),
+    };
+    Ok(Output {
+        doc,
+        json: to_json(json),
+    })
 }

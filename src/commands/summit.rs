@@ -36,12 +36,32 @@ struct Json<'a> {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// `6–11 February 2025`, `6–11 février 2025`; dates as written when they do not parse.
@@ -108,18 +128,37 @@ pub fn doc(v: &Viewer, ev: &Event) -> Doc {
     let mut doc = Doc::default();
     doc.push(Block::Heading(l.pick(&ev.name).to_string()));
     let mut fields = vec![
-        (l.l(L::DATES).to_string(), Cell::figure(date_range(&ev.start, &ev.end, l))),
+        (
+            l.l(L::DATES).to_string(),
+            Cell::figure(date_range(&ev.start, &ev.end, l)),
+        ),
         (l.l(L::PLACE).to_string(), Cell::plain(l.pick(&ev.place))),
     ];
     if let Some(c) = &ev.co_chair {
         fields.push((l.l(L::CO_CHAIR).to_string(), Cell::plain(l.pick(c))));
     }
-    fields.push((l.l(L::SECTION).to_string(), Cell::dim(v.section(&ev.section_id).name)));
+    fields.push((
+        l.l(L::SECTION).to_string(),
+        Cell::dim(v.section(&ev.section_id).name),
+    ));
     doc.push(Block::Fields(fields));
     doc.push(Block::Text(l.pick(&ev.description).to_string()));
-    for list in ev.list_ids.iter().filter_map(|id| v.kb.lists.iter().find(|x| &x.id == id)) {
-        doc.push(Block::Subheading(format!("{} ({})", l.pick(&list.title), list.id)));
-        doc.push(Block::Numbered(list.items.iter().map(|i| l.pick(&i.text).to_string()).collect()));
+    for list in ev
+        .list_ids
+        .iter()
+        .filter_map(|id| v.kb.lists.iter().find(|x| &x.id == id))
+    {
+        doc.push(Block::Subheading(format!(
+            "{} ({})",
+            l.pick(&list.title),
+            list.id
+        )));
+        doc.push(Block::Numbered(
+            list.items
+                .iter()
+                .map(|i| l.pick(&i.text).to_string())
+                .collect(),
+        ));
     }
     let figs = figures(v, ev);
     if !figs.is_empty() {
@@ -137,10 +176,21 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         .iter()
         .find(|e| e.id == SUMMIT)
         .or_else(|| kb.events.first())
-        .ok_or_else(|| Error::NotFound("the knowledge base has no event to show\ntry `aimemo lists` or `aimemo figures`".into()))?;
+        .ok_or_else(|| {
+            Error::NotFound(
+                "the knowledge base has no event to show\ntry `aimemo lists` or `aimemo figures`"
+                    .into(),
+            )
+        })?;
     let v = Viewer { kb, lang: ctx.lang };
-    let json = Json { lang: ctx.lang.code(), event: view(&v, ev) };
-    Ok(Output { doc: doc(&v, ev), json: to_json(json) })
+    let json = Json {
+        lang: ctx.lang.code(),
+        event: view(&v, ev),
+    };
+    Ok(Output {
+        doc: doc(&v, ev),
+        json: to_json(json),
+    })
 }
 
 #[cfg(test)]
@@ -149,9 +199,18 @@ mod tests {
 
     #[test]
     fn date_ranges() {
-        assert_eq!(date_range("2025-02-06", "2025-02-11", Lang::En), "6–11 February 2025");
-        assert_eq!(date_range("2025-02-06", "2025-02-11", Lang::Fr), "6–11 février 2025");
-        assert_eq!(date_range("2025-01-31", "2025-02-01", Lang::En), "31 January 2025 – 1 February 2025");
+        assert_eq!(
+            date_range("2025-02-06", "2025-02-11", Lang::En),
+            "6–11 February 2025"
+        );
+        assert_eq!(
+            date_range("2025-02-06", "2025-02-11", Lang::Fr),
+            "6–11 février 2025"
+        );
+        assert_eq!(
+            date_range("2025-01-31", "2025-02-01", Lang::En),
+            "31 January 2025 – 1 February 2025"
+        );
         assert_eq!(date_range("x", "y", Lang::En), "x – y");
     }
 }

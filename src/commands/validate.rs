@@ -36,7 +36,12 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
     }
     problems.extend(ws.check());
     validate::sort(&mut problems);
-    let names: Vec<&str> = ws.origins.iter().map(|o| o.name.as_str()).filter(|n| files.is_empty() || *n != BUILTIN_NAME).collect();
+    let names: Vec<&str> = ws
+        .origins
+        .iter()
+        .map(|o| o.name.as_str())
+        .filter(|n| files.is_empty() || *n != BUILTIN_NAME)
+        .collect();
     let mut doc = Doc::default();
     for p in &problems {
         let mut text = p.to_string();
@@ -46,7 +51,7 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
                 text.push_str(line);
             }
         }
-        doc.push(Block::Text(text));
+        doc.push(Block::Pre(text));
     }
     let summary = if problems.is_empty() {
         let counts: Vec<String> = Kind::ALL
@@ -58,14 +63,39 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
         format!("{}: valid ({})", names.join(", "), counts.join(", "))
     } else {
         let n = problems.len();
-        format!("{n} problem{} found in {}", if n == 1 { "" } else { "s" }, names.join(", "))
+        format!(
+            "{n} problem{} found in {}",
+            if n == 1 { "" } else { "s" },
+            names.join(", ")
+        )
     };
     doc.push(Block::Text(summary));
     doc.records = Some((
-        ["file", "line", "column", "message"].iter().map(|s| s.to_string()).collect(),
-        problems.iter().map(|p| vec![p.file.clone(), p.line.to_string(), p.column.to_string(), p.message.clone()]).collect(),
+        ["file", "line", "column", "message"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        problems
+            .iter()
+            .map(|p| {
+                vec![
+                    p.file.clone(),
+                    p.line.to_string(),
+                    p.column.to_string(),
+                    p.message.clone(),
+                ]
+            })
+            .collect(),
     ));
-    let code = if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
-    let json = to_json(Json { valid: problems.is_empty(), files: names, problems: &problems });
+    let code = if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    let json = to_json(Json {
+        valid: problems.is_empty(),
+        files: names,
+        problems: &problems,
+    });
     Ok((Output { doc, json }, code))
 }

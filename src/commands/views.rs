@@ -108,17 +108,32 @@ pub struct Viewer<'a> {
 
 impl<'a> Viewer<'a> {
     pub fn topic(&self, id: &'a str) -> Named<'a> {
-        let name = self.kb.topics.iter().find(|t| t.id == id).map_or(id, |t| self.lang.pick(&t.name));
+        let name = self
+            .kb
+            .topics
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| self.lang.pick(&t.name));
         Named { id, name }
     }
 
     pub fn section(&self, id: &'a str) -> Named<'a> {
-        let name = self.kb.sections.iter().find(|s| s.id == id).map_or(id, |s| self.lang.pick(&s.title));
+        let name = self
+            .kb
+            .sections
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id, |s| self.lang.pick(&s.title));
         Named { id, name }
     }
 
     pub fn group(&self, id: &'a str) -> Named<'a> {
-        let name = self.kb.groups.iter().find(|g| g.id == id).map_or(id, |g| self.lang.pick(&g.name));
+        let name = self
+            .kb
+            .groups
+            .iter()
+            .find(|g| g.id == id)
+            .map_or(id, |g| self.lang.pick(&g.name));
         Named { id, name }
     }
 
@@ -129,7 +144,11 @@ impl<'a> Viewer<'a> {
                 name: self.lang.pick(&s.name),
                 date: s.date.as_ref().map(|d| self.lang.pick(d)),
             },
-            None => SourceRef { id, name: id, date: None },
+            None => SourceRef {
+                id,
+                name: id,
+                date: None,
+            },
         }
     }
 
@@ -143,7 +162,11 @@ impl<'a> Viewer<'a> {
     }
 
     pub fn actor_ref(&self, a: &'a Actor) -> ActorRef<'a> {
-        ActorRef { id: &a.id, code: a.code.as_deref(), name: self.lang.pick(&a.name) }
+        ActorRef {
+            id: &a.id,
+            code: a.code.as_deref(),
+            name: self.lang.pick(&a.name),
+        }
     }
 
     pub fn actor_by_id(&self, id: &str) -> Option<&'a Actor> {
@@ -170,7 +193,12 @@ impl<'a> Viewer<'a> {
             period: f.period.as_ref().map(|p| l.pick(p)),
             source: self.source(&f.source_id),
             section: self.section(&f.section_id),
-            actors: f.actor_ids.iter().filter_map(|id| self.actor_by_id(id)).map(|a| self.actor_ref(a)).collect(),
+            actors: f
+                .actor_ids
+                .iter()
+                .filter_map(|id| self.actor_by_id(id))
+                .map(|a| self.actor_ref(a))
+                .collect(),
             headline: f.headline,
             scope: f.scope,
             under: f.under_id.as_deref(),
@@ -212,17 +240,30 @@ impl<'a> Viewer<'a> {
     }
 
     pub fn children(&self, a: &Actor) -> Vec<&'a Actor> {
-        self.kb.actors.iter().filter(|c| c.parent_id.as_deref() == Some(a.id.as_str())).collect()
+        self.kb
+            .actors
+            .iter()
+            .filter(|c| c.parent_id.as_deref() == Some(a.id.as_str()))
+            .collect()
     }
 
     pub fn actor(&self, a: &'a Actor) -> ActorView<'a> {
-        let figures = self.kb.figures.iter().filter(|f| f.actor_ids.contains(&a.id)).map(|f| self.figure(f)).collect();
+        let figures = self
+            .kb
+            .figures
+            .iter()
+            .filter(|f| f.actor_ids.contains(&a.id))
+            .map(|f| self.figure(f))
+            .collect();
         let lists = self
             .kb
             .lists
             .iter()
             .filter(|l| l.items.iter().any(|i| i.ref_ids.contains(&a.id)))
-            .map(|l| Named { id: &l.id, name: self.lang.pick(&l.title) })
+            .map(|l| Named {
+                id: &l.id,
+                name: self.lang.pick(&l.title),
+            })
             .collect();
         ActorView {
             kind: "actor",
@@ -230,10 +271,18 @@ impl<'a> Viewer<'a> {
             code: a.code.as_deref(),
             name: self.lang.pick(&a.name),
             group: self.group(&a.group_id),
-            parents: self.parents(a).into_iter().map(|p| self.actor_ref(p)).collect(),
+            parents: self
+                .parents(a)
+                .into_iter()
+                .map(|p| self.actor_ref(p))
+                .collect(),
             role: a.role.as_ref().map(|r| self.lang.pick(r)),
             related: a.related.iter().map(|r| self.lang.pick(r)).collect(),
-            children: self.children(a).into_iter().map(|c| self.actor_ref(c)).collect(),
+            children: self
+                .children(a)
+                .into_iter()
+                .map(|c| self.actor_ref(c))
+                .collect(),
             section: self.section(&a.section_id),
             figures,
             lists,

@@ -42,7 +42,12 @@ impl SearchIndex {
             .ids()
             .map(|(id, entry)| {
                 let (key, body) = texts(kb, entry);
-                SearchDoc { entry, id: id.to_string(), key: key.join(" "), body: body.join(" ") }
+                SearchDoc {
+                    entry,
+                    id: id.to_string(),
+                    key: key.join(" "),
+                    body: body.join(" "),
+                }
             })
             .collect();
         SearchIndex { docs }

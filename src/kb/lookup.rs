@@ -7,10 +7,13 @@ use super::model::{EntryRef, Kb};
 /// The entry with this id: exactly, or ignoring case, accents and punctuation.
 pub fn by_id(kb: &Kb, query: &str) -> Option<EntryRef> {
     let q = query.trim();
-    kb.ids().find(|(id, _)| *id == q).map(|(_, e)| e).or_else(|| {
-        let f = fold(q);
-        kb.ids().find(|(id, _)| fold(id) == f).map(|(_, e)| e)
-    })
+    kb.ids()
+        .find(|(id, _)| *id == q)
+        .map(|(_, e)| e)
+        .or_else(|| {
+            let f = fold(q);
+            kb.ids().find(|(id, _)| fold(id) == f).map(|(_, e)| e)
+        })
 }
 
 /// What an actor query found.
@@ -71,7 +74,11 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
 const MAX_SUGGEST_LEN: usize = 200;
 
 /// The candidates closest to `query`, best first, at most `max`.
-pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
+pub fn suggest<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
     let q = fold(query);
     if q.is_empty() || q.len() > MAX_SUGGEST_LEN {
         return Vec::new();
@@ -107,7 +114,10 @@ mod tests {
     #[test]
     fn suggests_close_names() {
         assert_eq!(suggest("DNUN", ["DNUM", "NUMIA", "DDE"], 3), vec!["DNUM"]);
-        assert_eq!(suggest("invesments", ["investments", "summit"], 3), vec!["investments"]);
+        assert_eq!(
+            suggest("invesments", ["investments", "summit"], 3),
+            vec!["investments"]
+        );
         assert!(suggest("zzzz", ["DNUM"], 3).is_empty());
     }
 }

@@ -65,7 +65,11 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
                 "--no-builtin leaves no knowledge base: add one with --facts FILE".into(),
             ));
         }
-        return Ok(Loaded { kb: builtin()?, builtin_only: true, index: OnceCell::new() });
+        return Ok(Loaded {
+            kb: builtin()?,
+            builtin_only: true,
+            index: OnceCell::new(),
+        });
     }
     let mut ws = workspace(with_builtin)?;
     let mut problems = Vec::new();
@@ -78,14 +82,21 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    Ok(Loaded { kb: ws.kb, builtin_only: false, index: OnceCell::new() })
+    Ok(Loaded {
+        kb: ws.kb,
+        builtin_only: false,
+        index: OnceCell::new(),
+    })
 }
 
 /// A workspace holding the built-in knowledge base (as origin 0), or nothing.
 pub fn workspace(with_builtin: bool) -> Result<Workspace> {
     let mut ws = Workspace::default();
     if with_builtin {
-        ws.origins.push(Origin { name: BUILTIN_NAME.into(), text: String::new() });
+        ws.origins.push(Origin {
+            name: BUILTIN_NAME.into(),
+            text: String::new(),
+        });
         ws.kb = builtin()?;
     }
     Ok(ws)
@@ -93,7 +104,10 @@ pub fn workspace(with_builtin: bool) -> Result<Workspace> {
 
 /// Reads a knowledge-base file, refusing what cannot be one with a clear message.
 pub fn read_file(path: &Path) -> Result<String> {
-    let fail = |message: String| Error::File { path: path.display().to_string(), message };
+    let fail = |message: String| Error::File {
+        path: path.display().to_string(),
+        message,
+    };
     let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
     if meta.is_dir() {
         return Err(fail("is a directory, not a knowledge-base file".into()));
@@ -110,16 +124,26 @@ pub fn read_file(path: &Path) -> Result<String> {
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| fail(io_reason(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(format!("is larger than the {} MiB limit", MAX_FILE_BYTES / 1048576)));
+        return Err(fail(format!(
+            "is larger than the {} MiB limit",
+            MAX_FILE_BYTES / 1048576
+        )));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(fail(format!("is binary (a NUL byte at offset {at}), not TOML")));
+        return Err(fail(format!(
+            "is binary (a NUL byte at offset {at}), not TOML"
+        )));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+        fail(format!(
+            "is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     if text.trim().is_empty() {
-        return Err(fail("is empty: a knowledge base needs at least one entry".into()));
+        return Err(fail(
+            "is empty: a knowledge base needs at least one entry".into(),
+        ));
     }
     Ok(text)
 }

@@ -39,7 +39,8 @@ fn term_score(term: &str, text: &str, weights: [u32; 3]) -> u32 {
 fn doc_score(doc: &SearchDoc, terms: &[&str], phrase: &str) -> Option<u32> {
     let mut total = 0;
     for term in terms {
-        let s = term_score(term, &doc.key, [30, 20, 10]).max(term_score(term, &doc.body, [6, 4, 2]));
+        let s =
+            term_score(term, &doc.key, [30, 20, 10]).max(term_score(term, &doc.body, [6, 4, 2]));
         if s == 0 {
             return None;
         }
@@ -71,7 +72,17 @@ pub fn search(index: &SearchIndex, query: &str) -> Vec<Hit> {
         .docs
         .iter()
         .enumerate()
-        .filter_map(|(pos, d)| doc_score(d, &terms, &phrase).map(|score| (Hit { entry: d.entry, score }, pos)))
+        .filter_map(|(pos, d)| {
+            doc_score(d, &terms, &phrase).map(|score| {
+                (
+                    Hit {
+                        entry: d.entry,
+                        score,
+                    },
+                    pos,
+                )
+            })
+        })
         .collect();
     hits.sort_by(|(a, pa), (b, pb)| {
         b.score

@@ -19,7 +19,11 @@ pub fn generate(n: usize) -> String {
         );
     }
     for a in 0..groups {
-        let parent = if a > 0 { format!("parent_id = \"syn-actor-{}\"\n", (a - 1) / 4) } else { String::new() };
+        let parent = if a > 0 {
+            format!("parent_id = \"syn-actor-{}\"\n", (a - 1) / 4)
+        } else {
+            String::new()
+        };
         let _ = write!(
             s,
             "[[actors]]\nid = \"syn-actor-{a}\"\ncode = \"SYN{a}\"\nname = {{ fr = \"Direction synthétique numéro {a}\", en = \"Synthetic directorate number {a}\" }}\n\
@@ -40,7 +44,11 @@ pub fn generate(n: usize) -> String {
         );
     }
     for l in 0..groups {
-        let refs = if l < n { format!("ref_ids = [\"syn-figure-{l}\"]\n") } else { String::new() };
+        let refs = if l < n {
+            format!("ref_ids = [\"syn-figure-{l}\"]\n")
+        } else {
+            String::new()
+        };
         let _ = write!(
             s,
             "[[lists]]\nid = \"syn-list-{l}\"\ntitle = {{ fr = \"Liste synthétique {l}\", en = \"Synthetic list {l}\" }}\nsection_id = \"syn-section\"\n\

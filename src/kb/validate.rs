@@ -36,8 +36,7 @@ pub const UNITS: &[&str] = &[
     "states",
 ];
 
-const TOP_KEYS: &str =
-    "memo, sections, sources, topics, groups, figures, lists, actors, events";
+const TOP_KEYS: &str = "memo, sections, sources, topics, groups, figures, lists, actors, events";
 
 /// A knowledge-base file's name and text, kept to locate problems.
 #[derive(Debug, Clone)]
@@ -165,11 +164,19 @@ impl Workspace {
             match key.get_ref().as_ref() {
                 "memo" => match decode::<Memo>(value) {
                     Ok(m) => {
-                        for (key, t) in [("title", &m.title), ("series", &m.series), ("publisher", &m.publisher)] {
+                        for (key, t) in [
+                            ("title", &m.title),
+                            ("series", &m.series),
+                            ("publisher", &m.publisher),
+                        ] {
                             for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
                                 if s.trim().is_empty() {
                                     let at = find_key(&text, &span, key).unwrap_or(span.start);
-                                    problems.push(self.problem_at(origin, Some(at), format!("[memo] `{key}` has an empty {lang} text")));
+                                    problems.push(self.problem_at(
+                                        origin,
+                                        Some(at),
+                                        format!("[memo] `{key}` has an empty {lang} text"),
+                                    ));
                                 }
                             }
                         }
@@ -177,14 +184,78 @@ impl Workspace {
                     }
                     Err(e) => problems.push(self.decode_problem(origin, &e, span.start, "memo")),
                 },
-                "sections" => self.decode_all(origin, value, Kind::Section, &mut kb.sections, &mut locs, &mut problems, &mut unread),
-                "sources" => self.decode_all(origin, value, Kind::Source, &mut kb.sources, &mut locs, &mut problems, &mut unread),
-                "topics" => self.decode_all(origin, value, Kind::Topic, &mut kb.topics, &mut locs, &mut problems, &mut unread),
-                "groups" => self.decode_all(origin, value, Kind::Group, &mut kb.groups, &mut locs, &mut problems, &mut unread),
-                "figures" => self.decode_all(origin, value, Kind::Figure, &mut kb.figures, &mut locs, &mut problems, &mut unread),
-                "lists" => self.decode_all(origin, value, Kind::List, &mut kb.lists, &mut locs, &mut problems, &mut unread),
-                "actors" => self.decode_all(origin, value, Kind::Actor, &mut kb.actors, &mut locs, &mut problems, &mut unread),
-                "events" => self.decode_all(origin, value, Kind::Event, &mut kb.events, &mut locs, &mut problems, &mut unread),
+                "sections" => self.decode_all(
+                    origin,
+                    value,
+                    Kind::Section,
+                    &mut kb.sections,
+                    &mut locs,
+                    &mut problems,
+                    &mut unread,
+                ),
+                "sources" => self.decode_all(
+                    origin,
+                    value,
+                    Kind::Source,
+                    &mut kb.sources,
+                    &mut locs,
+                    &mut problems,
+                    &mut unread,
+                ),
+                "topics" => self.decode_all(
+                    origin,
+                    value,
+                    Kind::Topic,
+                    &mut kb.topics,
+                    &mut locs,
+                    &mut problems,
+                    &mut unread,
+                ),
+                "groups" => self.decode_all(
+                    origin,
+                    value,
+                    Kind::Group,
+                    &mut kb.groups,
+                    &mut locs,
+                    &mut problems,
+                    &mut unread,
+                ),
+                "figures" => self.decode_all(
+                    origin,
+                    value,
+                    Kind::Figure,
+                    &mut kb.figures,
+                    &mut locs,
+                    &mut problems,
+                    &mut unread,
+                ),
+                "lists" => self.decode_all(
+                    origin,
+                    value,
+                    Kind::List,
+                    &mut kb.lists,
+                    &mut locs,
+                    &mut problems,
+                    &mut unread,
+                ),
+                "actors" => self.decode_all(
+                    origin,
+                    value,
+                    Kind::Actor,
+                    &mut kb.actors,
+                    &mut locs,
+                    &mut problems,
+                    &mut unread,
+                ),
+                "events" => self.decode_all(
+                    origin,
+                    value,
+                    Kind::Event,
+                    &mut kb.events,
+                    &mut locs,
+                    &mut problems,
+                    &mut unread,
+                ),
                 other => problems.push(self.problem_at(
                     origin,
                     Some(key_at),
@@ -196,14 +267,21 @@ impl Workspace {
         // Entries are numbered after those already merged.
         for (kind, idx, span) in locs {
             let idx = self.kb.count(kind) + idx;
-            self.locs.insert(EntryRef { kind, idx }, Loc { origin, span });
+            self.locs
+                .insert(EntryRef { kind, idx }, Loc { origin, span });
         }
         self.kb.extend(kb);
         self.unread.extend(unread);
         problems
     }
 
-    fn decode_problem(&self, origin: usize, e: &toml::de::Error, fallback: usize, what: &str) -> Problem {
+    fn decode_problem(
+        &self,
+        origin: usize,
+        e: &toml::de::Error,
+        fallback: usize,
+        what: &str,
+    ) -> Problem {
         let at = e.span().map_or(fallback, |s| s.start);
         self.problem_at(origin, Some(at), format!("in {what}: {}", e.message()))
     }
@@ -224,24 +302,40 @@ impl Workspace {
             problems.push(self.problem_at(
                 origin,
                 Some(span.start),
-                format!("`{}` must be an array of tables: write each entry under [[{}]]", kind.table(), kind.table()),
+                format!(
+                    "`{}` must be an array of tables: write each entry under [[{}]]",
+                    kind.table(),
+                    kind.table()
+                ),
             ));
             return;
         };
         for (n, item) in items.into_iter().enumerate() {
             let span = item.span();
-            let id = item.get_ref().get("id").and_then(|v| v.get_ref().as_str()).map(str::to_string);
+            let id = item
+                .get_ref()
+                .get("id")
+                .and_then(|v| v.get_ref().as_str())
+                .map(str::to_string);
             let what = match &id {
                 Some(id) => format!("{} `{id}`", kind.name()),
                 None => format!("{} #{}", kind.name(), n + 1),
             };
             if !item.get_ref().is_table() {
-                problems.push(self.problem_at(origin, Some(span.start), format!("{what}: expected a table, found {}", item.get_ref().type_str())));
+                problems.push(self.problem_at(
+                    origin,
+                    Some(span.start),
+                    format!(
+                        "{what}: expected a table, found {}",
+                        item.get_ref().type_str()
+                    ),
+                ));
                 continue;
             }
             match decode::<T>(item) {
                 Ok(entry) => {
-                    let span = span.start..entry_end(&self.origins[origin].text, span.start, kind.table());
+                    let span =
+                        span.start..entry_end(&self.origins[origin].text, span.start, kind.table());
                     locs.push((kind, out.len(), span));
                     out.push(entry);
                 }
@@ -261,12 +355,19 @@ impl Workspace {
         let mut seen: HashMap<&str, EntryRef> = HashMap::new();
         for (id, entry) in kb.ids() {
             if let Some(msg) = bad_id(id) {
-                problems.push(self.problem_in(entry, "id", format!("{} id `{id}` {msg}", entry.kind.name())));
+                problems.push(self.problem_in(
+                    entry,
+                    "id",
+                    format!("{} id `{id}` {msg}", entry.kind.name()),
+                ));
             }
             if let Some(first) = seen.get(id) {
                 let (a, b) = (self.file_of(*first), self.file_of(entry));
                 let msg = if a == b {
-                    format!("duplicate id `{id}`: already used by a {} in {a}", first.kind.name())
+                    format!(
+                        "duplicate id `{id}`: already used by a {} in {a}",
+                        first.kind.name()
+                    )
                 } else {
                     format!("duplicate id `{id}`: defined in both {a} and {b}")
                 };
@@ -276,7 +377,11 @@ impl Workspace {
             }
         }
         let kind_of = |id: &str| seen.get(id).map(|e| e.kind);
-        let refer = |entry: EntryRef, key: &str, target: &str, want: Option<Kind>, problems: &mut Vec<Problem>| {
+        let refer = |entry: EntryRef,
+                     key: &str,
+                     target: &str,
+                     want: Option<Kind>,
+                     problems: &mut Vec<Problem>| {
             let found = kind_of(target);
             if found.is_none() && self.unread.contains(target) {
                 return; // its own problem is reported where it stands
@@ -286,7 +391,11 @@ impl Workspace {
                     let what = want.map_or("entry", Kind::name);
                     format!("`{key}` names `{target}`, but there is no {what} with that id")
                 }
-                (Some(k), Some(w)) if k != w => format!("`{key}` names `{target}`, which is a {}, not a {}", k.name(), w.name()),
+                (Some(k), Some(w)) if k != w => format!(
+                    "`{key}` names `{target}`, which is a {}, not a {}",
+                    k.name(),
+                    w.name()
+                ),
                 _ => return,
             };
             problems.push(self.problem_in(entry, key, msg));
@@ -294,43 +403,83 @@ impl Workspace {
         let texts = |entry: EntryRef, key: &str, t: &Text, problems: &mut Vec<Problem>| {
             for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
                 if s.trim().is_empty() {
-                    problems.push(self.problem_in(entry, key, format!("`{key}` has an empty {lang} text")));
+                    problems.push(self.problem_in(
+                        entry,
+                        key,
+                        format!("`{key}` has an empty {lang} text"),
+                    ));
                 }
             }
         };
         for (idx, s) in kb.sections.iter().enumerate() {
-            let e = EntryRef { kind: Kind::Section, idx };
+            let e = EntryRef {
+                kind: Kind::Section,
+                idx,
+            };
             texts(e, "title", &s.title, &mut problems);
             if let Some(p) = &s.parent_id {
                 refer(e, "parent_id", p, Some(Kind::Section), &mut problems);
             }
         }
         for (idx, s) in kb.sources.iter().enumerate() {
-            let e = EntryRef { kind: Kind::Source, idx };
+            let e = EntryRef {
+                kind: Kind::Source,
+                idx,
+            };
             texts(e, "name", &s.name, &mut problems);
             if let Some(d) = &s.date {
                 texts(e, "date", d, &mut problems);
             }
         }
         for (idx, t) in kb.topics.iter().enumerate() {
-            texts(EntryRef { kind: Kind::Topic, idx }, "name", &t.name, &mut problems);
+            texts(
+                EntryRef {
+                    kind: Kind::Topic,
+                    idx,
+                },
+                "name",
+                &t.name,
+                &mut problems,
+            );
         }
         for (idx, g) in kb.groups.iter().enumerate() {
-            let e = EntryRef { kind: Kind::Group, idx };
+            let e = EntryRef {
+                kind: Kind::Group,
+                idx,
+            };
             texts(e, "name", &g.name, &mut problems);
             if let Some(s) = &g.section_id {
                 refer(e, "section_id", s, Some(Kind::Section), &mut problems);
             }
         }
         for (idx, f) in kb.figures.iter().enumerate() {
-            let e = EntryRef { kind: Kind::Figure, idx };
+            let e = EntryRef {
+                kind: Kind::Figure,
+                idx,
+            };
             if !f.value.is_finite() {
-                problems.push(self.problem_in(e, "value", format!("`value` must be a finite number, not {}", f.value)));
+                problems.push(self.problem_in(
+                    e,
+                    "value",
+                    format!("`value` must be a finite number, not {}", f.value),
+                ));
             }
             if !UNITS.contains(&f.unit.as_str()) {
-                problems.push(self.problem_in(e, "unit", format!("unknown unit `{}`, expected one of {}", f.unit, UNITS.join(", "))));
+                problems.push(self.problem_in(
+                    e,
+                    "unit",
+                    format!(
+                        "unknown unit `{}`, expected one of {}",
+                        f.unit,
+                        UNITS.join(", ")
+                    ),
+                ));
             }
-            for (key, t) in [("magnitude", &f.magnitude), ("label", &f.label), ("text", &f.text)] {
+            for (key, t) in [
+                ("magnitude", &f.magnitude),
+                ("label", &f.label),
+                ("text", &f.text),
+            ] {
                 texts(e, key, t, &mut problems);
             }
             for (key, t) in [("qualifier", &f.qualifier), ("period", &f.period)] {
@@ -339,8 +488,20 @@ impl Workspace {
                 }
             }
             refer(e, "topic_id", &f.topic_id, Some(Kind::Topic), &mut problems);
-            refer(e, "source_id", &f.source_id, Some(Kind::Source), &mut problems);
-            refer(e, "section_id", &f.section_id, Some(Kind::Section), &mut problems);
+            refer(
+                e,
+                "source_id",
+                &f.source_id,
+                Some(Kind::Source),
+                &mut problems,
+            );
+            refer(
+                e,
+                "section_id",
+                &f.section_id,
+                Some(Kind::Section),
+                &mut problems,
+            );
             for a in &f.actor_ids {
                 refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
             }
@@ -349,9 +510,18 @@ impl Workspace {
             }
         }
         for (idx, l) in kb.lists.iter().enumerate() {
-            let e = EntryRef { kind: Kind::List, idx };
+            let e = EntryRef {
+                kind: Kind::List,
+                idx,
+            };
             texts(e, "title", &l.title, &mut problems);
-            refer(e, "section_id", &l.section_id, Some(Kind::Section), &mut problems);
+            refer(
+                e,
+                "section_id",
+                &l.section_id,
+                Some(Kind::Section),
+                &mut problems,
+            );
             if l.items.is_empty() {
                 problems.push(self.problem_in(e, "items", format!("list `{}` has no items", l.id)));
             }
@@ -366,11 +536,18 @@ impl Workspace {
             }
         }
         for (idx, a) in kb.actors.iter().enumerate() {
-            let e = EntryRef { kind: Kind::Actor, idx };
+            let e = EntryRef {
+                kind: Kind::Actor,
+                idx,
+            };
             texts(e, "name", &a.name, &mut problems);
             if let Some(code) = &a.code {
                 if code.trim().is_empty() {
-                    problems.push(self.problem_in(e, "code", "`code` is empty: leave it out where there is none".into()));
+                    problems.push(self.problem_in(
+                        e,
+                        "code",
+                        "`code` is empty: leave it out where there is none".into(),
+                    ));
                 }
             }
             if let Some(r) = &a.role {
@@ -380,14 +557,27 @@ impl Workspace {
                 texts(e, "related", r, &mut problems);
             }
             refer(e, "group_id", &a.group_id, Some(Kind::Group), &mut problems);
-            refer(e, "section_id", &a.section_id, Some(Kind::Section), &mut problems);
+            refer(
+                e,
+                "section_id",
+                &a.section_id,
+                Some(Kind::Section),
+                &mut problems,
+            );
             if let Some(p) = &a.parent_id {
                 refer(e, "parent_id", p, Some(Kind::Actor), &mut problems);
             }
         }
         for (idx, ev) in kb.events.iter().enumerate() {
-            let e = EntryRef { kind: Kind::Event, idx };
-            for (key, t) in [("name", &ev.name), ("place", &ev.place), ("description", &ev.description)] {
+            let e = EntryRef {
+                kind: Kind::Event,
+                idx,
+            };
+            for (key, t) in [
+                ("name", &ev.name),
+                ("place", &ev.place),
+                ("description", &ev.description),
+            ] {
                 texts(e, key, t, &mut problems);
             }
             if let Some(c) = &ev.co_chair {
@@ -395,11 +585,19 @@ impl Workspace {
             }
             for (key, d) in [("start", &ev.start), ("end", &ev.end)] {
                 if !is_date(d) {
-                    problems.push(self.problem_in(e, key, format!("`{key}` must be a date written YYYY-MM-DD, not `{d}`")));
+                    problems.push(self.problem_in(
+                        e,
+                        key,
+                        format!("`{key}` must be a date written YYYY-MM-DD, not `{d}`"),
+                    ));
                 }
             }
             if is_date(&ev.start) && is_date(&ev.end) && ev.end < ev.start {
-                problems.push(self.problem_in(e, "end", format!("`end` ({}) is before `start` ({})", ev.end, ev.start)));
+                problems.push(self.problem_in(
+                    e,
+                    "end",
+                    format!("`end` ({}) is before `start` ({})", ev.end, ev.start),
+                ));
             }
             if let Some(t) = &ev.topic_id {
                 refer(e, "topic_id", t, Some(Kind::Topic), &mut problems);
@@ -410,7 +608,13 @@ impl Workspace {
             for a in &ev.actor_ids {
                 refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
             }
-            refer(e, "section_id", &ev.section_id, Some(Kind::Section), &mut problems);
+            refer(
+                e,
+                "section_id",
+                &ev.section_id,
+                Some(Kind::Section),
+                &mut problems,
+            );
         }
         self.check_cycles(&seen, &mut problems);
         sort(&mut problems);
@@ -439,9 +643,20 @@ impl Workspace {
                 }
                 chain.push(p);
                 if next == start {
-                    if chain.iter().all(|c| seen.get(c).is_none_or(|e| !reported.contains(e))) {
-                        let key = if start.kind == Kind::Figure { "under_id" } else { "parent_id" };
-                        problems.push(self.problem_in(start, key, format!("`{key}` makes a cycle: {}", chain.join(" → "))));
+                    if chain
+                        .iter()
+                        .all(|c| seen.get(c).is_none_or(|e| !reported.contains(e)))
+                    {
+                        let key = if start.kind == Kind::Figure {
+                            "under_id"
+                        } else {
+                            "parent_id"
+                        };
+                        problems.push(self.problem_in(
+                            start,
+                            key,
+                            format!("`{key}` makes a cycle: {}", chain.join(" → ")),
+                        ));
                         reported.extend(chain.iter().filter_map(|c| seen.get(c).copied()));
                     }
                     break;
@@ -472,7 +687,10 @@ fn bad_id(id: &str) -> Option<&'static str> {
         Some("is longer than 64 characters")
     } else if !id.starts_with(|c: char| c.is_ascii_lowercase()) {
         Some("must start with a lowercase letter")
-    } else if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    } else if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         Some("may hold only lowercase letters, digits and `-`")
     } else {
         None
@@ -490,7 +708,20 @@ fn is_date(s: &str) -> bool {
         return false;
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
 }
 
@@ -498,7 +729,9 @@ fn is_date(s: &str) -> bool {
 /// not one of its own sub-tables (`[[lists.items]]` belongs to its list).
 fn entry_end(text: &str, start: usize, table: &str) -> usize {
     let own = [format!("[[{table}."), format!("[{table}.")];
-    let mut at = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+    let mut at = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
     while at < text.len() {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = text[at..line_end].trim_start();
@@ -518,7 +751,9 @@ fn find_key(text: &str, span: &Range<usize>, key: &str) -> Option<usize> {
         let at = from + i;
         let before = slice[..at].chars().next_back();
         let after = slice[at + key.len()..].trim_start_matches([' ', '\t']);
-        if before.is_none_or(|c| c.is_whitespace() || c == '{' || c == ',') && after.starts_with('=') {
+        if before.is_none_or(|c| c.is_whitespace() || c == '{' || c == ',')
+            && after.starts_with('=')
+        {
             return Some(span.start + at);
         }
         from = at + key.len();
@@ -570,7 +805,8 @@ mod tests {
             p,
             vec![
                 "kb.toml:3:1: `name` has an empty French text".to_string(),
-                "kb.toml:8:1: in topic `t`: unknown field `extra`, expected `id` or `name`".to_string(),
+                "kb.toml:8:1: in topic `t`: unknown field `extra`, expected `id` or `name`"
+                    .to_string(),
                 "kb.toml:12:8: in group `Bad`: missing field `en`".to_string(),
             ]
         );
@@ -585,7 +821,8 @@ mod tests {
             p,
             vec![
                 "kb.toml:4:1: `parent_id` makes a cycle: a → b → a".to_string(),
-                "kb.toml:14:1: `section_id` names `nowhere`, but there is no section with that id".to_string(),
+                "kb.toml:14:1: `section_id` names `nowhere`, but there is no section with that id"
+                    .to_string(),
             ]
         );
     }

@@ -17,7 +17,7 @@ pub fn blocks(value: f64, max: f64, cells: usize) -> String {
     }
     let eighths = ((value / max).min(1.0) * cells as f64 * 8.0).round() as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(EIGHTHS[eighths % 8]);
     }
     if s.is_empty() {
@@ -28,10 +28,25 @@ pub fn blocks(value: f64, max: f64, cells: usize) -> String {
 
 /// Writes one line a bar: label, bar, amount.
 pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>) -> Result<()> {
-    let labels: Vec<String> = bars.iter().map(|b| sanitize(&b.label).into_owned()).collect();
+    let labels: Vec<String> = bars
+        .iter()
+        .map(|b| sanitize(&b.label).into_owned())
+        .collect();
     const MAX_LABEL: usize = 36;
-    let lw = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).min(MAX_LABEL);
-    let sw = bars.iter().map(|b| b.shown.chars().count()).max().unwrap_or(0);
+    let sw = bars
+        .iter()
+        .map(|b| b.shown.chars().count())
+        .max()
+        .unwrap_or(0);
+    // Labels give way first on a narrow terminal, down to 8 characters.
+    let room = width.map_or(MAX_LABEL, |w| w.saturating_sub(sw + 4 + 8).max(8));
+    let lw = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(MAX_LABEL)
+        .min(room);
     let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let cells = width.map_or(40, |w| w.saturating_sub(lw + sw + 4).clamp(8, 60));
     for (b, label) in bars.iter().zip(&labels) {

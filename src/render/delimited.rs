@@ -15,11 +15,20 @@ fn csv_field(s: &str) -> String {
 }
 
 fn tsv_field(s: &str) -> String {
-    sanitize(s).replace('\t', " ").replace('\n', " ")
+    sanitize(s).replace(['\t', '\n'], " ")
 }
 
-pub fn write(out: &mut impl Write, headers: &[String], rows: &[Vec<String>], tsv: bool) -> Result<()> {
-    let (field, sep): (fn(&str) -> String, &str) = if tsv { (tsv_field, "\t") } else { (csv_field, ",") };
+pub fn write(
+    out: &mut impl Write,
+    headers: &[String],
+    rows: &[Vec<String>],
+    tsv: bool,
+) -> Result<()> {
+    let (field, sep): (fn(&str) -> String, &str) = if tsv {
+        (tsv_field, "\t")
+    } else {
+        (csv_field, ",")
+    };
     for row in std::iter::once(headers).chain(rows.iter().map(Vec::as_slice)) {
         let fields: Vec<String> = row.iter().map(|f| field(f)).collect();
         writeln!(out, "{}", fields.join(sep))?;
@@ -37,7 +46,10 @@ mod tests {
         let h = vec!["a".to_string(), "b".to_string()];
         let rows = vec![vec!["x, y".to_string(), "say \"hi\"".to_string()]];
         write(&mut out, &h, &rows, false).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n"
+        );
         let mut out = Vec::new();
         write(&mut out, &h, &[vec!["t\tab".into(), "n\nl".into()]], true).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "a\tb\nt ab\tn l\n");

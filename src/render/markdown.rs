@@ -19,6 +19,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
             Block::Heading(t) => writeln!(out, "# {}", sanitize(t))?,
             Block::Subheading(t) => writeln!(out, "## {}", sanitize(t))?,
             Block::Text(t) => writeln!(out, "{}", sanitize(t))?,
+            Block::Pre(t) => writeln!(out, "```\n{}\n```", sanitize(t))?,
             Block::Fields(fields) => {
                 for (k, v) in fields {
                     writeln!(out, "- **{}**: {}", sanitize(k), cell(&v.text))?;

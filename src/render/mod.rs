@@ -51,16 +51,28 @@ pub struct Cell {
 
 impl Cell {
     pub fn plain(text: impl Into<String>) -> Cell {
-        Cell { text: text.into(), tone: Tone::Plain }
+        Cell {
+            text: text.into(),
+            tone: Tone::Plain,
+        }
     }
     pub fn code(text: impl Into<String>) -> Cell {
-        Cell { text: text.into(), tone: Tone::Code }
+        Cell {
+            text: text.into(),
+            tone: Tone::Code,
+        }
     }
     pub fn figure(text: impl Into<String>) -> Cell {
-        Cell { text: text.into(), tone: Tone::Figure }
+        Cell {
+            text: text.into(),
+            tone: Tone::Figure,
+        }
     }
     pub fn dim(text: impl Into<String>) -> Cell {
-        Cell { text: text.into(), tone: Tone::Dim }
+        Cell {
+            text: text.into(),
+            tone: Tone::Dim,
+        }
     }
 }
 
@@ -77,12 +89,18 @@ pub struct Bar {
 pub enum Block {
     Heading(String),
     Subheading(String),
+    /// A paragraph, wrapped to the width.
     Text(String),
+    /// Lines shown as they are (code, snippets).
+    Pre(String),
     /// Label-value pairs about one thing.
     Fields(Vec<(String, Cell)>),
     /// Items in order, numbered.
     Numbered(Vec<String>),
-    Table { headers: Vec<String>, rows: Vec<Vec<Cell>> },
+    Table {
+        headers: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+    },
     /// Proportional bars (drawn in table mode only).
     Bars(Vec<Bar>),
 }
@@ -93,8 +111,11 @@ pub struct Doc {
     pub blocks: Vec<Block>,
     /// The records for CSV and TSV, with stable column names, where the command
     /// gives them; otherwise they come from the blocks.
-    pub records: Option<(Vec<String>, Vec<Vec<String>>)>,
+    pub records: Option<Records>,
 }
+
+/// A header row and records, for CSV and TSV.
+pub type Records = (Vec<String>, Vec<Vec<String>>);
 
 impl Doc {
     pub fn push(&mut self, b: Block) -> &mut Self {
@@ -102,40 +123,44 @@ impl Doc {
         self
     }
 
-    /// The records of the document for CSV and TSV: its first table, or its
-    /// fields as two columns, or its numbered items.
-    fn records(&self) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    /// The records of the document for CSV and TSV: the command's own, else its
+    /// first table, or its fields as two columns, or its numbered items.
+    fn records(&self) -> Option<Records> {
         if self.records.is_some() {
             return self.records.clone();
         }
-        let first = |pick: &dyn Fn(&Block) -> Option<(Vec<String>, Vec<Vec<String>>)>| {
-            self.blocks.iter().find_map(pick)
-        };
-        first(&|b| match b {
-            Block::Table { headers, rows } => Some((
-                headers.clone(),
-                rows.iter().map(|r| r.iter().map(|c| c.text.clone()).collect()).collect(),
-            )),
+        let texts = |row: &[Cell]| row.iter().map(|c| c.text.clone()).collect();
+        let tables = self.blocks.iter().find_map(|b| match b {
+            Block::Table { headers, rows } => {
+                Some((headers.clone(), rows.iter().map(|r| texts(r)).collect()))
+            }
             _ => None,
-        })
-        .or_else(|| {
-            first(&|b| match b {
+        });
+        let fields = || {
+            self.blocks.iter().find_map(|b| match b {
                 Block::Fields(f) => Some((
                     vec!["field".into(), "value".into()],
-                    f.iter().map(|(k, v)| vec![k.clone(), v.text.clone()]).collect(),
+                    f.iter()
+                        .map(|(k, v)| vec![k.clone(), v.text.clone()])
+                        .collect(),
                 )),
                 _ => None,
             })
-        })
-        .or_else(|| {
-            first(&|b| match b {
+        };
+        let items = || {
+            self.blocks.iter().find_map(|b| match b {
                 Block::Numbered(items) => Some((
                     vec!["n".into(), "item".into()],
-                    items.iter().enumerate().map(|(i, t)| vec![(i + 1).to_string(), t.clone()]).collect(),
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| vec![(i + 1).to_string(), t.clone()])
+                        .collect(),
                 )),
                 _ => None,
             })
-        })
+        };
+        tables.or_else(fields).or_else(items)
     }
 }
 
@@ -149,7 +174,12 @@ pub struct Settings {
 }
 
 /// Writes a command's result in the chosen format.
-pub fn write(out: &mut impl Write, doc: &Doc, json: &serde_json::Value, s: &Settings) -> Result<()> {
+pub fn write(
+    out: &mut impl Write,
+    doc: &Doc,
+    json: &serde_json::Value,
+    s: &Settings,
+) -> Result<()> {
     match s.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, json).map_err(std::io::Error::from)?;

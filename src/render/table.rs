@@ -17,19 +17,29 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
             writeln!(out)?;
         }
         match block {
-            Block::Heading(t) => writeln!(out, "{}", sanitize(t).bold().underline())?,
-            Block::Subheading(t) => writeln!(out, "{}", sanitize(t).bold())?,
+            Block::Heading(t) => {
+                for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
+                    writeln!(out, "{}", line.bold().underline())?;
+                }
+            }
+            Block::Subheading(t) => {
+                for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
+                    writeln!(out, "{}", line.bold())?;
+                }
+            }
             Block::Text(t) => {
                 for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
                     writeln!(out, "{line}")?;
                 }
             }
+            Block::Pre(t) => writeln!(out, "{}", sanitize(t))?,
             Block::Fields(fields) => write_fields(out, fields, width)?,
             Block::Numbered(items) => {
                 let w = items.len().to_string().len();
                 for (n, item) in items.iter().enumerate() {
                     let prefix = format!("{:>w$}. ", n + 1);
-                    let avail = width.map_or(usize::MAX, |x| x.saturating_sub(prefix.len()).max(10));
+                    let avail =
+                        width.map_or(usize::MAX, |x| x.saturating_sub(prefix.len()).max(10));
                     for (j, line) in wrap(&sanitize(item), avail).iter().enumerate() {
                         if j == 0 {
                             writeln!(out, "{}{line}", prefix.bold())?;
@@ -95,8 +105,16 @@ fn paint(c: &Cell, text: &str) -> String {
     }
 }
 
-fn write_fields(out: &mut impl Write, fields: &[(String, Cell)], width: Option<usize>) -> Result<()> {
-    let kw = fields.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+fn write_fields(
+    out: &mut impl Write,
+    fields: &[(String, Cell)],
+    width: Option<usize>,
+) -> Result<()> {
+    let kw = fields
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
     for (k, v) in fields {
         let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(12));
         let key = format!("{k:<kw$}");

@@ -1,0 +1,1290 @@
+//! Integration tests: they drive the real `aimemo` binary, in a scrubbed environment.
+
+// The JSON shape structs name every field so that `deny_unknown_fields` checks the
+// documented shapes; not every field is read.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde::Deserialize;
+use serde_json::Value;
+
+// ───────────────────────── the builder ─────────────────────────
+
+/// `aimemo` with an empty environment (no locale, no NO_COLOR, no AIMEMO_*),
+/// tables fitted to 100 columns.
+fn aimemo() -> Command {
+    let mut cmd = Command::cargo_bin("aimemo").expect("the binary is built");
+    cmd.env_clear().env("COLUMNS", "100");
+    cmd
+}
+
+/// Runs `aimemo ARGS` and returns stdout, asserting exit 0.
+fn stdout(args: &[&str]) -> String {
+    let out = aimemo().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "aimemo {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Runs `aimemo ARGS --json` and parses the one JSON document it prints.
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&stdout(&all)).expect("one valid JSON document")
+}
+
+/// A file in a fresh temporary directory.
+fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).expect("write");
+    (dir, path)
+}
+
+// ───────────────────────── JSON shapes (deny_unknown_fields: a changed shape fails) ─────────────────────────
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Named {
+    id: String,
+    name: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct SourceRef {
+    id: String,
+    name: String,
+    date: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct ActorRef {
+    id: String,
+    code: Option<String>,
+    name: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Figure {
+    kind: String,
+    id: String,
+    topic: Named,
+    label: String,
+    value: serde_json::Number,
+    unit: String,
+    magnitude: String,
+    qualifier: Option<String>,
+    text: String,
+    period: Option<String>,
+    source: SourceRef,
+    section: Named,
+    actors: Vec<ActorRef>,
+    headline: bool,
+    scope: Option<String>,
+    under: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Investments {
+    lang: String,
+    topic: Named,
+    headline: Option<Figure>,
+    pledges: Vec<Figure>,
+    related: Vec<Figure>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Item {
+    n: usize,
+    text: String,
+    detail: Option<String>,
+    refs: Vec<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct List {
+    kind: String,
+    id: String,
+    title: String,
+    section: Named,
+    items: Vec<Item>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct OneList {
+    lang: String,
+    list: List,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Actor {
+    kind: String,
+    id: String,
+    code: Option<String>,
+    name: String,
+    group: Named,
+    parents: Vec<ActorRef>,
+    role: Option<String>,
+    related: Vec<String>,
+    children: Vec<ActorRef>,
+    section: Named,
+    figures: Vec<Figure>,
+    lists: Vec<Named>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct OneActor {
+    lang: String,
+    actor: Actor,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Hit {
+    kind: String,
+    id: String,
+    score: u32,
+    title: String,
+    detail: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Search {
+    lang: String,
+    query: String,
+    count: usize,
+    hits: Vec<Hit>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Event {
+    kind: String,
+    id: String,
+    name: String,
+    start: String,
+    end: String,
+    dates: String,
+    place: String,
+    co_chair: Option<String>,
+    description: String,
+    section: Named,
+    lists: Vec<List>,
+    figures: Vec<Figure>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Summit {
+    lang: String,
+    event: Event,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct TopicFigures {
+    id: String,
+    name: String,
+    figures: Vec<Figure>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Figures {
+    lang: String,
+    topic: Option<Named>,
+    topics: Vec<TopicFigures>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Source {
+    kind: String,
+    id: String,
+    name: String,
+    date: Option<String>,
+    figures: Vec<Figure>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Sources {
+    lang: String,
+    sources: Vec<Source>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Problem {
+    file: String,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Validation {
+    valid: bool,
+    files: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+fn ids(figs: &[Figure]) -> Vec<&str> {
+    figs.iter().map(|f| f.id.as_str()).collect()
+}
+
+// ───────────────────────── investments ─────────────────────────
+
+#[test]
+fn investments_table_shows_every_pledge_and_the_headline() {
+    let out = stdout(&["investments"]);
+    for s in [
+        "more than €109 billion",
+        "€50 billion",
+        "€6 billion",
+        "€20 billion",
+        "€200 billion",
+        "up to one gigawatt",
+    ] {
+        assert!(out.contains(s), "missing {s:?} in\n{out}");
+    }
+    assert!(out.contains("France (within the"), "{out}");
+    assert!(out.contains('█'), "bars are drawn in table mode:\n{out}");
+    assert!(!out.contains('\u{1b}'), "no color when piped");
+}
+
+#[test]
+fn investments_json_states_the_headline_and_separates_france_from_europe() {
+    let inv: Investments =
+        serde_json::from_value(json(&["investments"])).expect("the documented shape");
+    assert_eq!(inv.lang, "en");
+    assert_eq!(inv.topic.id, "investments");
+    let h = inv.headline.expect("a headline");
+    assert_eq!(h.id, "investments-france-total");
+    assert_eq!(h.value.as_u64(), Some(109_000_000_000), "a JSON integer");
+    assert_eq!(h.qualifier.as_deref(), Some("more than"));
+    assert_eq!(h.scope.as_deref(), Some("france"));
+    assert_eq!(h.source.id, "memo");
+    assert_eq!(
+        ids(&inv.pledges),
+        [
+            "investment-mgx",
+            "investment-amazon",
+            "investment-eu-gigafactories",
+            "investment-eu-invest-ai"
+        ]
+    );
+    let by_id = |id: &str| inv.pledges.iter().find(|f| f.id == id).expect("pledge");
+    assert_eq!(by_id("investment-mgx").value.as_u64(), Some(50_000_000_000));
+    assert_eq!(
+        by_id("investment-mgx").under.as_deref(),
+        Some("investments-france-total")
+    );
+    assert_eq!(
+        by_id("investment-amazon").value.as_u64(),
+        Some(6_000_000_000)
+    );
+    assert_eq!(
+        by_id("investment-eu-gigafactories").scope.as_deref(),
+        Some("europe")
+    );
+    assert_eq!(
+        by_id("investment-eu-gigafactories").under,
+        None,
+        "European, not part of the French headline"
+    );
+    assert_eq!(
+        by_id("investment-eu-invest-ai").value.as_u64(),
+        Some(200_000_000_000)
+    );
+    assert_eq!(ids(&inv.related), ["investment-mgx-capacity"]);
+    assert_eq!(inv.related[0].unit, "GW");
+    assert_eq!(inv.related[0].value.as_u64(), Some(1));
+}
+
+#[test]
+fn investments_in_french() {
+    let out = stdout(&["investments", "--lang", "fr"]);
+    assert!(out.contains("plus de 109 milliards d’euros"), "{out}");
+    assert!(out.contains("50 milliards d’euros"), "{out}");
+    let inv: Investments = serde_json::from_value(json(&["investments", "--lang", "fr"])).unwrap();
+    assert_eq!(inv.lang, "fr");
+    assert_eq!(inv.headline.unwrap().magnitude, "109 milliards d’euros");
+}
+
+// ───────────────────────── summit, figures, sources, lists ─────────────────────────
+
+#[test]
+fn summit_has_dates_place_co_chair_verticals_and_figures() {
+    let out = stdout(&["summit"]);
+    assert!(out.contains("6–11 February 2025"), "{out}");
+    assert!(out.contains("India"), "{out}");
+    assert!(out.contains("5. the future of work"), "{out}");
+    let s: Summit = serde_json::from_value(json(&["summit"])).expect("the documented shape");
+    assert_eq!(
+        (s.event.start.as_str(), s.event.end.as_str()),
+        ("2025-02-06", "2025-02-11")
+    );
+    assert_eq!(s.event.co_chair.as_deref(), Some("India"));
+    let verticals = s
+        .event
+        .lists
+        .iter()
+        .find(|l| l.id == "summit-verticals")
+        .expect("the verticals");
+    let texts: Vec<&str> = verticals.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "AI in the service of the public interest",
+            "the international governance of AI",
+            "trustworthy AI",
+            "innovation and culture",
+            "the future of work"
+        ]
+    );
+    let value = |id: &str| {
+        s.event
+            .figures
+            .iter()
+            .find(|f| f.id == id)
+            .and_then(|f| f.value.as_u64())
+    };
+    assert_eq!(value("summit-citizens"), Some(11_000));
+    assert_eq!(value("summit-heads-of-state"), Some(28));
+    assert_eq!(value("summit-business-leaders"), Some(468));
+    assert_eq!(value("summit-civil-society"), Some(500));
+    assert_eq!(value("business-day-actors"), Some(4_200));
+    let fr = stdout(&["summit", "--lang", "fr"]);
+    assert!(
+        fr.contains("6–11 février 2025") && fr.contains("11 000 citoyens"),
+        "{fr}"
+    );
+}
+
+#[test]
+fn figures_cover_every_topic_with_qualifiers_and_sources() {
+    let f: Figures = serde_json::from_value(json(&["figures"])).expect("the documented shape");
+    assert!(f.topic.is_none());
+    let all: Vec<&Figure> = f.topics.iter().flat_map(|t| &t.figures).collect();
+    assert_eq!(all.len(), 33);
+    let fig = |id: &str| {
+        *all.iter()
+            .find(|x| x.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert_eq!(fig("genai-fraud-2023").value.as_u64(), Some(12_000_000_000));
+    assert_eq!(fig("genai-fraud-2023").source.name, "Deloitte");
+    assert_eq!(fig("deepfake-hong-kong").value.as_u64(), Some(26_000_000));
+    assert_eq!(
+        fig("genai-market-2027").value.as_f64(),
+        Some(511_300_000_000.0)
+    );
+    assert_eq!(
+        fig("genai-market-2027").qualifier.as_deref(),
+        Some("could reach")
+    );
+    assert_eq!(
+        fig("jobs-at-risk").source.date.as_deref(),
+        Some("July 2023")
+    );
+    assert_eq!(
+        fig("coalition-partners").qualifier.as_deref(),
+        Some("nearly")
+    );
+    assert_eq!(fig("business-day-governments").value.as_u64(), Some(20));
+    assert_eq!(fig("chatgpt-energy").source.id, "aie");
+    assert_eq!(fig("email-water").unit, "cl");
+    assert_eq!(fig("gpai-members").value.as_u64(), Some(44));
+    assert_eq!(fig("declaration-endorsers").value.as_u64(), Some(64));
+}
+
+#[test]
+fn figures_by_topic_with_the_facts_alias() {
+    let out = stdout(&["facts", "market"]);
+    assert!(
+        out.contains("$241 billion") && out.contains("$511.3 billion"),
+        "{out}"
+    );
+    assert!(out.contains("BPI France"), "{out}");
+    assert!(out.contains('█'), "the market gets bars:\n{out}");
+    let f: Figures = serde_json::from_value(json(&["figures", "market"])).unwrap();
+    assert_eq!(f.topic.map(|t| t.id), Some("market".into()));
+    assert_eq!(
+        ids(&f.topics[0].figures),
+        ["genai-market-2023", "genai-market-2027"]
+    );
+}
+
+#[test]
+fn unknown_topic_exits_1_and_suggests() {
+    aimemo()
+        .args(["figures", "markt"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "no topic matches `markt`; did you mean `market`?",
+        ));
+}
+
+#[test]
+fn sources_with_the_figures_they_back() {
+    let s: Sources = serde_json::from_value(json(&["sources"])).expect("the documented shape");
+    let src = |id: &str| {
+        s.sources
+            .iter()
+            .find(|x| x.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert_eq!(
+        ids(&src("deloitte").figures),
+        ["genai-fraud-2023", "deepfake-hong-kong"]
+    );
+    assert_eq!(
+        ids(&src("bpifrance").figures),
+        ["genai-market-2023", "genai-market-2027"]
+    );
+    assert_eq!(ids(&src("uc").figures), ["email-water"]);
+    assert_eq!(src("ocde").date.as_deref(), Some("July 2023"));
+    let out = aimemo()
+        .arg("sources")
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.contains("International Energy Agency") && out.contains("University of California"),
+        "{out}"
+    );
+}
+
+#[test]
+fn lists_and_one_list() {
+    let all = json(&["lists"]);
+    let lists = all["lists"].as_array().expect("lists");
+    assert_eq!(lists.len(), 32);
+    let l: OneList = serde_json::from_value(json(&["list", "gpai-candidate-states"]))
+        .expect("the documented shape");
+    let texts: Vec<&str> = l.list.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Cambodia",
+            "Croatia",
+            "Kazakhstan",
+            "Malta",
+            "Morocco",
+            "Romania",
+            "Rwanda"
+        ]
+    );
+    let out = stdout(&["list", "france-position", "--lang", "fr"]);
+    assert!(
+        out.contains("inclusive") && out.contains("durable") && out.contains("de confiance"),
+        "{out}"
+    );
+    aimemo()
+        .args(["list", "summit-vertical"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no list has the id `summit-vertical`; did you mean `summit-verticals`",
+        ));
+}
+
+// ───────────────────────── actors ─────────────────────────
+
+#[test]
+fn actor_by_code_shows_parents_role_and_ties() {
+    let a: OneActor =
+        serde_json::from_value(json(&["actor", "DNUM"])).expect("the documented shape");
+    assert_eq!(a.actor.code.as_deref(), Some("DNUM"));
+    assert_eq!(a.actor.name, "Digital Directorate");
+    let parents: Vec<&str> = a.actor.parents.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(parents, ["meae"]);
+    assert!(
+        a.actor.related[0].starts_with("DiploIA"),
+        "{:?}",
+        a.actor.related
+    );
+    let n: OneActor = serde_json::from_value(json(&["actor", "numia"])).unwrap();
+    let chain: Vec<&str> = n.actor.parents.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(chain, ["dde", "dgm", "meae"]);
+    let out = stdout(&["actor", "NUMIA"]);
+    assert!(out.contains("DDE → DGM → MEAE"), "{out}");
+}
+
+#[test]
+fn actor_codes_match_by_last_part_and_names_without_accents() {
+    let code = |args: &[&str]| -> String {
+        let a: OneActor = serde_json::from_value(json(args)).unwrap();
+        a.actor.code.unwrap_or(a.actor.id)
+    };
+    assert_eq!(code(&["actor", "nuoi"]), "DGP/NUOI");
+    assert_eq!(code(&["actor", "dgp/asd"]), "DGP/ASD");
+    assert_eq!(code(&["actor", "direction", "du", "numerique"]), "DNUM");
+    assert_eq!(code(&["actor", "rp-ocde"]), "RP OCDE");
+    assert_eq!(code(&["actor", "RP", "OCDE"]), "RP OCDE");
+}
+
+#[test]
+fn actor_miss_suggests_and_ambiguity_lists() {
+    aimemo()
+        .args(["actor", "DNUN"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "no actor matches `DNUN`; did you mean `DNUM`?",
+        ));
+    aimemo()
+        .args(["actor", "numerique"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("`numerique` matches 5 actors:")
+                .and(predicate::str::contains("DNUM")),
+        );
+}
+
+#[test]
+fn actors_map_is_a_tree_by_group() {
+    let map = json(&["actors"]);
+    let groups = map["groups"].as_array().expect("groups");
+    let dgm_group = groups
+        .iter()
+        .find(|g| g["id"] == "at-dgm")
+        .expect("À la DGM");
+    let dgm = &dgm_group["actors"][0];
+    assert_eq!(dgm["code"], "DGM");
+    let dde = dgm["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "DDE")
+        .expect("DDE under DGM");
+    assert_eq!(dde["children"][0]["code"], "NUMIA");
+    let out = stdout(&["actors"]);
+    assert!(
+        out.contains("└─ NUMIA") || out.contains("├─ NUMIA"),
+        "{out}"
+    );
+}
+
+// ───────────────────────── show and search ─────────────────────────
+
+#[test]
+fn show_any_entry() {
+    let v = json(&["show", "jobs-at-risk"]);
+    assert_eq!(v["kind"], "figure");
+    let f: Figure = serde_json::from_value(v["entry"].clone()).expect("a figure");
+    assert_eq!(
+        (f.value.as_u64(), f.unit.as_str(), f.source.name.as_str()),
+        (Some(27), "percent", "OECD")
+    );
+    assert_eq!(json(&["show", "deloitte"])["kind"], "source");
+    assert_eq!(json(&["show", "summit-verticals"])["kind"], "list");
+    assert_eq!(json(&["show", "paris-summit"])["kind"], "event");
+    assert_eq!(json(&["show", "DNUM"])["entry"]["code"], "DNUM");
+    let out = stdout(&["show", "email-water"]);
+    assert!(
+        out.contains("50 cl") && out.contains("University of California"),
+        "{out}"
+    );
+    aimemo()
+        .args(["show", "jobs-at-rsik"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `jobs-at-risk`?"));
+}
+
+fn search(words: &[&str]) -> Search {
+    let mut args = vec!["search"];
+    args.extend(words);
+    serde_json::from_value(json(&args)).expect("the documented shape")
+}
+
+#[test]
+fn search_is_accent_and_case_insensitive() {
+    let plain = search(&["energie"]);
+    let accented = search(&["ÉNERGIE"]);
+    let a: Vec<&str> = plain.hits.iter().map(|h| h.id.as_str()).collect();
+    let b: Vec<&str> = accented.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(a, b);
+    assert!(a.contains(&"aie"), "{a:?}");
+    assert!(a.contains(&"chatgpt-energy"), "{a:?}");
+}
+
+#[test]
+fn search_is_bilingual_and_says_what_each_hit_is() {
+    let en = search(&["water"]);
+    assert_eq!(en.hits[0].id, "email-water");
+    assert_eq!(en.hits[0].kind, "figure");
+    let fr = search(&["eau"]);
+    assert!(fr.hits.iter().any(|h| h.id == "email-water"), "{fr:?}");
+    let dnum = search(&["DiploIA"]);
+    assert_eq!(
+        (dnum.hits[0].kind.as_str(), dnum.hits[0].id.as_str()),
+        ("actor", "dnum")
+    );
+}
+
+#[test]
+fn search_by_number_ranks_the_headline_first() {
+    let s = search(&["109"]);
+    assert_eq!(s.hits[0].id, "investments-france-total");
+    assert_eq!(s.query, "109");
+    assert_eq!(s.count, s.hits.len());
+    assert_eq!(search(&["11000"]).hits[0].id, "summit-citizens");
+    assert_eq!(search(&["11", "000"]).hits[0].id, "summit-citizens");
+    assert_eq!(search(&["511,3"]).hits[0].id, "genai-market-2027");
+    assert_eq!(search(&["Deloitte"]).hits[0].id, "deloitte");
+}
+
+#[test]
+fn search_miss_exits_1_with_a_message() {
+    aimemo()
+        .args(["search", "zzyzx"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("nothing matches `zzyzx`"));
+    aimemo().args(["search", "inclusiv"]).assert().success();
+}
+
+// ───────────────────────── usage and exit codes ─────────────────────────
+
+#[test]
+fn usage_errors_exit_2() {
+    aimemo()
+        .arg("frobnicate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unrecognized subcommand"));
+    aimemo().arg("list").assert().code(2);
+    aimemo()
+        .args(["investments", "--format", "xml"])
+        .assert()
+        .code(2);
+    aimemo()
+        .args(["investments", "--json", "--format", "csv"])
+        .assert()
+        .code(2);
+    aimemo()
+        .args(["search", " "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the search is empty"));
+}
+
+#[test]
+fn options_anywhere_on_the_line() {
+    let a = stdout(&["--json", "investments"]);
+    let b = stdout(&["investments", "--json"]);
+    assert_eq!(a, b);
+    // After `--`, an option is a word to search for.
+    aimemo().args(["search", "--", "--json"]).assert().code(1);
+}
+
+#[test]
+fn no_arguments_gives_an_overview() {
+    let out = stdout(&[]);
+    assert!(
+        out.contains("aimemo investments") && out.contains("aimemo actor DNUM"),
+        "{out}"
+    );
+    assert!(out.contains("more than €109 billion"), "{out}");
+}
+
+#[test]
+fn help_shows_examples_and_exit_status() {
+    let out = stdout(&["--help"]);
+    assert!(
+        out.contains("Exit status:") && out.contains("1  a valid query that found nothing"),
+        "{out}"
+    );
+    assert!(out.contains("NO_COLOR"), "{out}");
+    for cmd in ["investments", "actor", "search", "brief", "validate"] {
+        let help = stdout(&[cmd, "--help"]);
+        assert!(help.contains("Examples:"), "{cmd}: {help}");
+    }
+}
+
+// ───────────────────────── output conventions ─────────────────────────
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let esc = |args: &[&str], env: &[(&str, &str)]| {
+        let out = aimemo()
+            .args(args)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().contains('\u{1b}')
+    };
+    assert!(!esc(&["investments"], &[]), "auto: not a terminal");
+    assert!(esc(&["investments", "--color", "always"], &[]));
+    assert!(
+        esc(&["investments", "--color", "always"], &[("NO_COLOR", "1")]),
+        "--color wins over NO_COLOR"
+    );
+    assert!(!esc(&["investments", "--color", "never"], &[]));
+    assert!(
+        !esc(
+            &["investments", "--color", "always", "--format", "csv"],
+            &[]
+        ),
+        "CSV is never colored"
+    );
+}
+
+/// Runs `aimemo` on a pseudo-terminal (util-linux `script`), returning what it printed.
+fn on_a_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
+    let bin = assert_cmd::cargo::cargo_bin("aimemo");
+    let mut cmd = StdCommand::new("script");
+    cmd.args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin");
+    cmd.env("COLUMNS", "100").env("TERM", "xterm");
+    cmd.envs(env.iter().copied());
+    let out = cmd.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn auto_color_on_a_terminal_unless_no_color_or_dumb() {
+    let Some(colored) = on_a_terminal("investments", &[]) else {
+        eprintln!("no `script` here: the pseudo-terminal case is covered by the forced path");
+        return;
+    };
+    assert!(colored.contains("\u{1b}["), "a terminal gets color");
+    assert!(!on_a_terminal("investments", &[("NO_COLOR", "1")])
+        .unwrap()
+        .contains("\u{1b}["));
+    assert!(!on_a_terminal("investments", &[("TERM", "dumb")])
+        .unwrap()
+        .contains("\u{1b}["));
+}
+
+#[test]
+fn tables_fit_the_width_and_are_not_squeezed_when_piped() {
+    for cols in ["60", "100"] {
+        let out = aimemo()
+            .args(["figures"])
+            .env("COLUMNS", cols)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(
+            widest <= cols.parse().unwrap(),
+            "COLUMNS={cols}: a line of {widest}"
+        );
+    }
+    let mut cmd = Command::cargo_bin("aimemo").unwrap();
+    let out = cmd.env_clear().arg("figures").output().unwrap();
+    let widest = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
+    assert!(
+        widest > 100,
+        "piped without COLUMNS, cells are not wrapped ({widest})"
+    );
+}
+
+#[test]
+fn csv_and_tsv_parse_back() {
+    let out = stdout(&["investments", "--format", "csv"]);
+    let mut rd = csv::Reader::from_reader(out.as_bytes());
+    let headers: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        headers,
+        [
+            "id",
+            "who",
+            "value",
+            "unit",
+            "magnitude",
+            "qualifier",
+            "scope",
+            "under",
+            "headline",
+            "what_for",
+            "source"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    let total = rows
+        .iter()
+        .find(|r| &r[0] == "investments-france-total")
+        .expect("the headline row");
+    assert_eq!(
+        (&total[2], &total[5], &total[8]),
+        ("109000000000", "more than", "true")
+    );
+    let tsv = stdout(&["figures", "--format", "tsv"]);
+    let mut lines = tsv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("topic\tid\tlabel\tvalue\tunit\tmagnitude\tqualifier\tperiod\tsource")
+    );
+    assert_eq!(lines.count(), 33);
+    assert!(
+        tsv.lines().all(|l| l.split('\t').count() == 9),
+        "one record a line"
+    );
+    let actors = stdout(&["actors", "--format", "csv"]);
+    let mut rd = csv::Reader::from_reader(actors.as_bytes());
+    assert_eq!(rd.records().count(), 49);
+}
+
+#[test]
+fn markdown_is_ready_to_paste() {
+    let md = stdout(&["investments", "--format", "markdown"]);
+    assert!(md.starts_with("# Investments\n"), "{md}");
+    assert!(
+        md.contains("| Id | Who | Amount | Scope |\n|---|---|---|---|\n"),
+        "{md}"
+    );
+    assert!(!md.contains('█') && !md.contains('\u{1b}'), "{md}");
+}
+
+#[test]
+fn language_from_flag_environment_and_locale() {
+    let fr = "plus de 109 milliards d’euros";
+    let has = |args: &[&str], env: &[(&str, &str)]| {
+        let out = aimemo()
+            .args(args)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().contains(fr)
+    };
+    assert!(has(&["investments", "--lang", "fr"], &[]));
+    assert!(has(&["investments"], &[("AIMEMO_LANG", "fr")]));
+    assert!(has(&["investments"], &[("LANG", "fr_FR.UTF-8")]));
+    assert!(!has(
+        &["investments"],
+        &[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "C")]
+    ));
+    assert!(!has(
+        &["investments", "--lang", "en"],
+        &[("AIMEMO_LANG", "fr")]
+    ));
+    let out = stdout(&["summit", "--lang", "fr"]);
+    assert!(
+        out.contains("Co-présidence") && out.contains("11 000"),
+        "labels and numbers in French:\n{out}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let (_dir, big) = temp_file("big.toml", aimemo::kb::synth::generate(3000).as_bytes());
+    let bin = assert_cmd::cargo::cargo_bin("aimemo");
+    let mut child = StdCommand::new(bin)
+        .args(["--facts", big.to_str().unwrap(), "figures"])
+        .env_clear()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn brief_fits_one_screen() {
+    for lang in ["en", "fr"] {
+        let out = stdout(&["brief", "--lang", lang]);
+        assert!(
+            out.lines().count() <= 40,
+            "{lang}: {} lines\n{out}",
+            out.lines().count()
+        );
+        assert!(
+            out.contains("Deloitte") && (out.contains("OECD") || out.contains("OCDE")),
+            "{out}"
+        );
+    }
+    let md = stdout(&["brief", "--format", "markdown"]);
+    assert!(
+        md.starts_with("# The DGM memos — Artificial intelligence: where do we stand?"),
+        "{md}"
+    );
+    assert!(md.contains("| more than €109 billion |"), "{md}");
+}
+
+// ───────────────────────── shell integration ─────────────────────────
+
+#[test]
+fn completions_know_codes_and_ids() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = stdout(&["completions", shell]);
+        assert!(out.contains("DNUM"), "{shell}");
+        assert!(out.contains("summit-verticals"), "{shell}");
+        assert!(out.contains("investments"), "{shell}");
+    }
+}
+
+#[test]
+fn man_page_has_exit_status_and_environment() {
+    let out = stdout(&["man"]);
+    assert!(
+        out.starts_with(".ie") || out.contains(".TH aimemo"),
+        "{}",
+        &out[..200.min(out.len())]
+    );
+    assert!(out.contains(".SH \"EXIT STATUS\"") && out.contains(".SH ENVIRONMENT"));
+    assert!(out.contains("AIMEMO_LANG") && out.contains("NO_COLOR"));
+}
+
+// ───────────────────────── other knowledge bases ─────────────────────────
+
+fn example() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/docs/example.toml")
+}
+
+#[test]
+fn an_added_file_is_merged_with_the_builtin() {
+    let s: Search =
+        serde_json::from_value(json(&["--facts", example(), "search", "robotics"])).unwrap();
+    assert_eq!(s.hits[0].id, "example-robots");
+    let both = json(&["--facts", example(), "figures"]);
+    let count: usize = both["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["figures"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(count, 34);
+    let alone = json(&["--no-builtin", "--facts", example(), "figures"]);
+    assert_eq!(alone["topics"].as_array().unwrap().len(), 1);
+    let env_added = aimemo()
+        .args(["show", "example-robots"])
+        .env("AIMEMO_FACTS", example())
+        .assert()
+        .success();
+    env_added.stdout(
+        predicate::str::contains("nearly").and(predicate::str::contains("1,200 companies")),
+    );
+    aimemo()
+        .args(["--no-builtin", "--facts", example(), "investments"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no figures in the topic `investments`",
+        ));
+    aimemo()
+        .args(["--no-builtin", "figures"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--no-builtin leaves no knowledge base",
+        ));
+}
+
+#[test]
+fn a_clash_names_the_id_and_both_files() {
+    let (_d, path) = temp_file(
+        "clash.toml",
+        b"[[topics]]\nid = \"market\"\nname = { fr = \"March\xc3\xa9\", en = \"Market\" }\n",
+    );
+    aimemo()
+        .args(["--facts", path.to_str().unwrap(), "figures"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "{}:2:1: duplicate id `market`: defined in both facts.toml (built-in) and {}",
+            path.display(),
+            path.display()
+        )));
+}
+
+#[test]
+fn validate_lists_every_problem_located() {
+    let text = "[[topics]]\nid = \"t\"\nname = { fr = \"\", en = \"x\" }\n\n[[topics]]\nid = \"t\"\nname = { fr = \"a\", en = \"b\" }\nextra = 1\n\n[[groups]]\nid = \"g\"\nname = { fr = \"a\" }\n\n[[figures]]\nid = \"f\"\ntopic_id = \"nowhere\"\nvalue = nan\nunit = \"EUR\"\nmagnitude = { fr = \"a\", en = \"b\" }\nlabel = { fr = \"a\", en = \"b\" }\ntext = { fr = \"a\", en = \"b\" }\nsource_id = \"s\"\nsection_id = \"s\"\n";
+    let (_d, path) = temp_file("bad.toml", text.as_bytes());
+    let p = path.to_str().unwrap();
+    let out = aimemo()
+        .args(["validate", "--no-builtin", p])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        format!("{p}:3:1: `name` has an empty French text"),
+        format!("{p}:8:1: in topic `t`: unknown field `extra`, expected `id` or `name`"),
+        format!("{p}:12:8: in group `g`: missing field `en`"),
+        format!("{p}:16:1: `topic_id` names `nowhere`, but there is no topic with that id"),
+        format!("{p}:17:1: `value` must be a finite number, not NaN"),
+        format!("{p}:22:1: `source_id` names `s`, but there is no source with that id"),
+        format!("{p}:23:1: `section_id` names `s`, but there is no section with that id"),
+    ] {
+        assert!(report.contains(&line), "missing {line:?} in\n{report}");
+    }
+    assert!(
+        report.contains("    name = { fr = \"a\" }\n           ^"),
+        "a snippet with a caret:\n{report}"
+    );
+    let out = aimemo()
+        .args(["validate", "--no-builtin", p, "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Validation = serde_json::from_slice(&out.stdout).expect("the documented shape");
+    assert!(!v.valid);
+    assert_eq!(v.files, [p]);
+    assert_eq!(v.problems.len(), 7, "{:#?}", v.problems);
+    assert_eq!(
+        v.problems[4].message,
+        "`value` must be a finite number, not NaN"
+    );
+    assert_eq!(
+        (
+            v.problems[0].file.as_str(),
+            v.problems[0].line,
+            v.problems[0].column
+        ),
+        (p, 3, 1)
+    );
+    // Every other command refuses the file with the same messages, and exit 2.
+    aimemo()
+        .args(["--facts", p, "figures"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "{p}:17:1: `value` must be a finite number, not NaN"
+        )));
+}
+
+#[test]
+fn validate_the_builtin_and_the_example() {
+    aimemo()
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "facts.toml (built-in): valid (33 figures",
+        ));
+    aimemo()
+        .args(["validate", "--no-builtin", example()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid (1 figure, 1 list, 1 actor"));
+}
+
+#[test]
+fn a_cycle_of_parents_is_reported() {
+    let text = "[[groups]]\nid = \"g\"\nname = { fr = \"g\", en = \"g\" }\n[[sections]]\nid = \"s\"\ntitle = { fr = \"s\", en = \"s\" }\n[[actors]]\nid = \"a\"\nname = { fr = \"a\", en = \"a\" }\ngroup_id = \"g\"\nparent_id = \"b\"\nsection_id = \"s\"\n[[actors]]\nid = \"b\"\nname = { fr = \"b\", en = \"b\" }\ngroup_id = \"g\"\nparent_id = \"a\"\nsection_id = \"s\"\n";
+    let (_d, path) = temp_file("cycle.toml", text.as_bytes());
+    aimemo()
+        .args(["validate", "--no-builtin", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            ":11:1: `parent_id` makes a cycle: a → b → a",
+        ));
+}
+
+// ───────────────────────── hostile input ─────────────────────────
+
+/// `aimemo --facts FILE figures` fails with exit 2 and this one line on stderr.
+fn refused(path: &Path, message: &str) {
+    let out = aimemo()
+        .args(["--facts", path.to_str().unwrap(), "figures"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.stdout, b"");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("aimemo: error: {}: {message}\n", path.display())
+    );
+}
+
+#[test]
+fn unreadable_files_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    refused(&dir.path().join("missing.toml"), "no such file");
+    refused(dir.path(), "is a directory, not a knowledge-base file");
+    let (_a, empty) = temp_file("empty.toml", b"  \n");
+    refused(
+        &empty,
+        "is empty: a knowledge base needs at least one entry",
+    );
+    let (_b, latin1) = temp_file("latin1.toml", b"[[topics]]\nid = \"caf\xe9\"\n");
+    refused(&latin1, "is not UTF-8 text (invalid byte at offset 20)");
+    let (_c, binary) = temp_file("binary.toml", b"\x7fELF\x02\x01\x01\x00\x00");
+    refused(&binary, "is binary (a NUL byte at offset 7), not TOML");
+    let (_d, huge) = temp_file("huge.toml", b"");
+    std::fs::File::options()
+        .write(true)
+        .open(&huge)
+        .unwrap()
+        .set_len(64 * 1024 * 1024 + 1)
+        .unwrap();
+    refused(
+        &huge,
+        "is 64.0 MiB; knowledge-base files are limited to 64 MiB",
+    );
+    aimemo()
+        .args([
+            "validate",
+            dir.path().join("missing.toml").to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file"));
+}
+
+#[test]
+fn a_truncated_file_is_a_located_syntax_error() {
+    let full = std::fs::read_to_string(example()).unwrap();
+    let cut = &full[..full.find("unit = \"companies\"").unwrap() + 9];
+    let (_d, path) = temp_file("cut.toml", cut.as_bytes());
+    let out = aimemo()
+        .args(["--facts", path.to_str().unwrap(), "figures"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "aimemo: error: {}:41:10: invalid basic string",
+            path.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("1 problem in the knowledge base"), "{err}");
+}
+
+#[test]
+fn control_characters_are_shown_as_escapes() {
+    let text = "[[topics]]\nid = \"evil\"\nname = { fr = \"x\", en = \"a\\u001b[2Jb\\u0007c\\u202ed\\re\\u009bf\" }\n";
+    let (_d, path) = temp_file("evil.toml", text.as_bytes());
+    let out = aimemo()
+        .args([
+            "--facts",
+            path.to_str().unwrap(),
+            "show",
+            "evil",
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        shown.contains("a\\e[2Jb\\x07c\\u{202e}d\\re\\u{9b}f"),
+        "{shown}"
+    );
+    assert!(
+        !shown.chars().any(|c| c.is_control() && c != '\n'),
+        "{shown:?}"
+    );
+    for format in ["markdown", "csv", "tsv"] {
+        let out = aimemo()
+            .args([
+                "--facts",
+                path.to_str().unwrap(),
+                "show",
+                "evil",
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        let s = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{format}: {s:?}"
+        );
+    }
+    let v = json(&["--facts", path.to_str().unwrap(), "show", "evil"]);
+    assert_eq!(
+        v["entry"]["name"], "a\u{1b}[2Jb\u{7}c\u{202e}d\re\u{9b}f",
+        "JSON stays exact"
+    );
+}
+
+#[test]
+fn hostile_arguments() {
+    let long = "é".repeat(50_000); // 100 KB, under the kernel's limit for one argument
+    let args: Vec<&str> = std::iter::once("search")
+        .chain(std::iter::repeat_n(long.as_str(), 10))
+        .collect();
+    aimemo()
+        .args(&args)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing matches"));
+    aimemo().args(["actor", &long]).assert().code(1);
+    aimemo().args(["show", "🦀"]).assert().code(1);
+    aimemo()
+        .args(["search", "🦀", "漢字", "\u{202e}"])
+        .assert()
+        .code(1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bad = std::ffi::OsStr::from_bytes(b"caf\xe9");
+        aimemo()
+            .arg("search")
+            .arg(bad)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("invalid UTF-8"));
+        aimemo()
+            .arg("--facts")
+            .arg(bad)
+            .arg("figures")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no such file"));
+    }
+}
