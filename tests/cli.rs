@@ -1288,3 +1288,30 @@ fn hostile_arguments() {
             .stderr(predicate::str::contains("no such file"));
     }
 }
+
+// ───────────────────────── snapshots of the rendered tables (a layout change shows in review) ─────────────────────────
+
+#[test]
+fn snapshots_of_rendered_output() {
+    for (name, args) in [
+        ("investments", &["investments"][..]),
+        ("investments_fr", &["investments", "--lang", "fr"]),
+        (
+            "investments_markdown",
+            &["investments", "--format", "markdown"],
+        ),
+        ("summit", &["summit"]),
+        ("figures_market", &["figures", "market"]),
+        ("actors", &["actors"]),
+        ("actor_dnum", &["actor", "DNUM"]),
+        (
+            "list_verticals_fr",
+            &["list", "summit-verticals", "--lang", "fr"],
+        ),
+        ("search_109", &["search", "109"]),
+        ("brief", &["brief"]),
+        ("overview", &[]),
+    ] {
+        insta::assert_snapshot!(name, stdout(args));
+    }
+}

@@ -13,6 +13,13 @@ pub fn fold(text: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_alphanumeric() {
+            // "une 60aine" is the number 60: a number followed by letters is cut off them
+            if c.is_ascii_alphabetic()
+                && out.ends_with(|p: char| p.is_ascii_digit())
+                && !starts_word_with_letter(&out)
+            {
+                out.push(' ');
+            }
             out.push(c);
         } else if (c == ' ' || c == ',' || c == '.')
             && i > 0
@@ -41,6 +48,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// True when the last word of `out` starts with a letter (`g20`), so that its
+/// digits belong to a name rather than a number.
+fn starts_word_with_letter(out: &str) -> bool {
+    out.rsplit(' ')
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| c.is_ascii_alphabetic())
+}
+
 /// True when `word` is a number as `fold` writes it (`109`, `511.3`).
 pub fn is_number(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -61,6 +77,8 @@ mod tests {
         assert_eq!(fold("DGP/NUOI"), "dgp nuoi");
         assert_eq!(fold("  27 %  "), "27");
         assert_eq!(fold("6 au 11"), "6 au 11");
+        assert_eq!(fold("Une 60aine de livrables"), "une 60 aine de livrables");
+        assert_eq!(fold("G7/G20"), "g7 g20");
     }
 
     #[test]

@@ -155,3 +155,6 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => format!("cannot be read ({e})"),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,236 @@
+//! The built-in knowledge base's own consistency, and property tests of the loader,
+//! the validator and search against arbitrary and mutated input.
+
+use proptest::prelude::*;
+
+use super::fold::fold;
+use super::index::SearchIndex;
+use super::search::search;
+use super::validate::{Problem, Workspace};
+use super::{load, lookup, Kb, BUILTIN_TOML};
+
+fn validate(name: &str, text: &str) -> (Workspace, Vec<Problem>) {
+    let mut ws = Workspace::default();
+    let mut problems = ws.add_file(name, text.to_string());
+    problems.extend(ws.check());
+    (ws, problems)
+}
+
+fn builtin() -> Kb {
+    load(&[], true)
+        .expect("the built-in knowledge base loads")
+        .kb
+}
+
+#[test]
+fn the_builtin_is_valid_and_embedded_as_written() {
+    let (ws, problems) = validate("facts.toml", BUILTIN_TOML);
+    assert_eq!(problems, vec![]);
+    assert_eq!(
+        ws.kb,
+        builtin(),
+        "the embedded encoding decodes to what facts.toml says"
+    );
+}
+
+#[test]
+fn the_builtin_is_consistent() {
+    let kb = builtin();
+    let mut ids: Vec<&str> = kb.ids().map(|(id, _)| id).collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "ids are unique across kinds");
+    for f in &kb.figures {
+        assert!(
+            kb.sources.iter().any(|s| s.id == f.source_id),
+            "{}: source",
+            f.id
+        );
+        assert!(
+            kb.sections.iter().any(|s| s.id == f.section_id),
+            "{}: section",
+            f.id
+        );
+        assert!(
+            kb.topics.iter().any(|t| t.id == f.topic_id),
+            "{}: topic",
+            f.id
+        );
+        for a in &f.actor_ids {
+            assert!(kb.actors.iter().any(|x| &x.id == a), "{}: actor {a}", f.id);
+        }
+        for t in [&f.label, &f.text, &f.magnitude] {
+            assert!(
+                !t.fr.trim().is_empty() && !t.en.trim().is_empty(),
+                "{}: both languages",
+                f.id
+            );
+        }
+    }
+    for a in &kb.actors {
+        if let Some(p) = &a.parent_id {
+            assert!(kb.actors.iter().any(|x| &x.id == p), "{}: parent {p}", a.id);
+        }
+        assert!(
+            kb.groups.iter().any(|g| g.id == a.group_id),
+            "{}: group",
+            a.id
+        );
+    }
+    // What the memo is known to hold, by count.
+    assert_eq!(
+        (kb.figures.len(), kb.actors.len(), kb.events.len()),
+        (33, 49, 1)
+    );
+    let codes: Vec<&str> = kb.actors.iter().filter_map(|a| a.code.as_deref()).collect();
+    for code in [
+        "DNUM", "NUMIA", "DDE", "DPS/DEV", "DDC", "MSI", "DGP/ASD", "DGP/NUOI", "RP OCDE",
+        "MEFSIN", "COSNIA", "CGDD", "PMIA", "ONU", "PNUE", "UIT", "OCDE",
+    ] {
+        assert!(codes.contains(&code), "{code}");
+    }
+}
+
+#[test]
+fn every_number_of_every_figure_is_findable() {
+    let kb = builtin();
+    let index = SearchIndex::build(&kb);
+    for f in &kb.figures {
+        for text in [&f.magnitude.fr, &f.magnitude.en] {
+            let folded = fold(text);
+            let Some(number) = folded.split(' ').find(|w| super::fold::is_number(w)) else {
+                continue;
+            };
+            let hits = search(&index, number);
+            assert!(
+                hits.iter()
+                    .any(|h| kb.figures[h.entry.idx].id == f.id
+                        && h.entry.kind == super::Kind::Figure),
+                "{} by {number}",
+                f.id
+            );
+        }
+    }
+}
+
+#[test]
+fn each_source_backs_the_figures_the_memo_credits_it_with() {
+    let kb = builtin();
+    let backed = |s: &str| -> Vec<&str> {
+        kb.figures
+            .iter()
+            .filter(|f| f.source_id == s)
+            .map(|f| f.id.as_str())
+            .collect()
+    };
+    assert_eq!(
+        backed("deloitte"),
+        ["genai-fraud-2023", "deepfake-hong-kong"]
+    );
+    assert_eq!(backed("aie"), ["chatgpt-energy"]);
+    assert_eq!(backed("uc"), ["email-water"]);
+    assert_eq!(
+        backed("bpifrance"),
+        ["genai-market-2023", "genai-market-2027"]
+    );
+    assert_eq!(backed("ocde"), ["jobs-at-risk"]);
+}
+
+/// A variation of `id` with random case and accents: what a user might type.
+fn variation(id: &str, flips: &[bool]) -> String {
+    id.chars()
+        .zip(flips.iter().cycle())
+        .map(|(c, &flip)| match (c, flip) {
+            ('e', true) => 'é',
+            ('a', true) => 'À',
+            ('i', true) => 'Î',
+            ('-', true) => ' ',
+            (c, true) => c.to_ascii_uppercase(),
+            (c, false) => c,
+        })
+        .collect()
+}
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn any_text_loads_or_is_refused_without_panic(text in "\\PC{0,400}") {
+        let (_, problems) = validate("any.toml", &text);
+        for p in problems {
+            prop_assert!(p.line <= text.lines().count() + 1);
+        }
+    }
+
+    #[test]
+    fn toml_shaped_text_is_checked_without_panic(
+        entries in prop::collection::vec(
+            (prop::sample::select(vec!["figures", "actors", "lists", "topics", "sections", "sources", "groups", "events", "memo", "bogus"]),
+             prop::collection::vec((prop::sample::select(vec!["id", "name", "title", "value", "parent_id", "items", "unit", "group_id", "x"]),
+                                    prop::sample::select(vec!["\"a\"", "\"b\"", "1", "nan", "inf", "{ fr = \"x\", en = \"\" }", "[]", "[\"a\"]", "true"])), 0..6)),
+            0..8)
+    ) {
+        let mut text = String::new();
+        for (table, keys) in entries {
+            text.push_str(&format!("[[{table}]]\n"));
+            for (k, v) in keys {
+                text.push_str(&format!("{k} = {v}\n"));
+            }
+        }
+        let _ = validate("shaped.toml", &text);
+    }
+
+    #[test]
+    fn a_mutated_builtin_is_checked_without_panic(
+        at in 0usize..BUILTIN_TOML.len(),
+        len in 0usize..200,
+        insert in "\\PC{0,8}",
+        duplicate in any::<bool>(),
+    ) {
+        let mut at = at;
+        while !BUILTIN_TOML.is_char_boundary(at) { at -= 1; }
+        let mut end = (at + len).min(BUILTIN_TOML.len());
+        while !BUILTIN_TOML.is_char_boundary(end) { end -= 1; }
+        let cut = &BUILTIN_TOML[at..end];
+        let mutated = if duplicate {
+            format!("{}{cut}{}", &BUILTIN_TOML[..end], &BUILTIN_TOML[end..])
+        } else {
+            format!("{}{insert}{}", &BUILTIN_TOML[..at], &BUILTIN_TOML[end..])
+        };
+        let (_, problems) = validate("mutated.toml", &mutated);
+        for p in problems {
+            prop_assert!(p.line >= 1 && p.line <= mutated.lines().count() + 1, "{p}");
+        }
+    }
+
+    #[test]
+    fn any_query_searches_without_panic_best_first(query in "\\PC{0,60}") {
+        let kb = builtin();
+        let index = SearchIndex::build(&kb);
+        let hits = search(&index, &query);
+        prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        let _ = lookup::actor(&kb, &query);
+        let _ = lookup::suggest(&query, kb.ids().map(|(id, _)| id), 3);
+    }
+
+    #[test]
+    fn an_id_finds_its_entry_whatever_its_case_or_accents(pick in any::<prop::sample::Index>(), flips in prop::collection::vec(any::<bool>(), 1..8)) {
+        let kb = builtin();
+        let index = SearchIndex::build(&kb);
+        let all: Vec<_> = kb.ids().collect();
+        let (id, entry) = all[pick.index(all.len())];
+        let typed = variation(id, &flips);
+        let hits = search(&index, &typed);
+        prop_assert_eq!(hits.first().map(|h| h.entry), Some(entry), "{} typed as {}", id, typed);
+        prop_assert_eq!(lookup::by_id(&kb, &typed), Some(entry));
+    }
+}
