@@ -1,6 +1,7 @@
 //! Validates `facts.toml` and embeds it, pre-parsed: the knowledge base and its
-//! search index are encoded with postcard into `OUT_DIR`, so the binary parses no
-//! TOML at start. An invalid `facts.toml` fails the build with the validator's messages.
+//! search index are written as Rust statics into `OUT_DIR/builtin.rs`, so the binary
+//! neither parses nor allocates them at start. An invalid `facts.toml` fails the
+//! build with the validator's messages.
 
 #![allow(dead_code)]
 
@@ -10,6 +11,8 @@ mod fold;
 mod index;
 #[path = "src/kb/model.rs"]
 mod model;
+#[path = "build/rust_literal.rs"]
+mod rust_literal;
 #[path = "src/kb/validate.rs"]
 mod validate;
 
@@ -38,11 +41,16 @@ fn main() {
         fail(&lines);
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let kb = postcard::to_allocvec(&ws.kb).expect("the knowledge base encodes");
-    let index =
-        postcard::to_allocvec(&index::SearchIndex::build(&ws.kb)).expect("the index encodes");
-    std::fs::write(out.join("kb.bin"), kb).expect("OUT_DIR is writable");
-    std::fs::write(out.join("index.bin"), index).expect("OUT_DIR is writable");
+    let index = index::SearchIndex::build(&ws.kb);
+    let (kb, index) = match (rust_literal::to_rust(&ws.kb), rust_literal::to_rust(&index)) {
+        (Ok(kb), Ok(index)) => (kb, index),
+        (Err(e), _) | (_, Err(e)) => fail(&[format!("facts.toml cannot be embedded: {e}")]),
+    };
+    let code = format!(
+        "/// The built-in knowledge base, from facts.toml.\npub static BUILTIN: Kb = {kb};\n\n\
+         /// Its search index.\npub static BUILTIN_INDEX: SearchIndex = {index};\n"
+    );
+    std::fs::write(out.join("builtin.rs"), code).expect("OUT_DIR is writable");
 }
 
 fn fail(lines: &[String]) -> ! {

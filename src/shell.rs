@@ -35,24 +35,24 @@ pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
             safe(
                 kb.actors
                     .iter()
-                    .flat_map(|a| a.code.as_deref().into_iter().chain([a.id.as_str()]))
+                    .flat_map(|a| a.code.as_deref().into_iter().chain([&*a.id]))
                     .collect(),
             ),
         ),
         (
             "list",
             "id",
-            safe(kb.lists.iter().map(|l| l.id.as_str()).collect()),
+            safe(kb.lists.iter().map(|l| &*l.id).collect()),
         ),
         (
             "figures",
             "topic",
-            safe(kb.topics.iter().map(|t| t.id.as_str()).collect()),
+            safe(kb.topics.iter().map(|t| &*t.id).collect()),
         ),
         ("show", "id", safe(kb.ids().map(|(id, _)| id).collect())),
     ];
     let mut cmd = Cli::command();
-    for (sub, arg, v) in &values {
+    for (sub, arg, v) in values.iter() {
         let parser = PossibleValuesParser::new(v.clone());
         cmd = cmd.mut_subcommand(*sub, |s| s.mut_arg(*arg, |a| a.value_parser(parser)));
     }
@@ -61,7 +61,7 @@ pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
     clap_complete::generate(shell, &mut cmd, "aimemo", &mut buf);
     let mut script = String::from_utf8_lossy(&buf).into_owned();
     // fish, PowerShell and elvish scripts do not complete positional values: add them.
-    for (sub, _, v) in &values {
+    for (sub, _, v) in values.iter() {
         match shell {
             Shell::Fish => {
                 script.push_str(&format!(

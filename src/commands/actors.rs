@@ -99,7 +99,7 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
         lang: l.code(),
         groups: Vec::new(),
     };
-    for g in &kb.groups {
+    for g in kb.groups.iter() {
         let nodes: Vec<Node> = roots(&v, &g.id)
             .into_iter()
             .map(|a| node(&v, a, 0))
@@ -108,7 +108,7 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
             continue;
         }
         let mut rows = Vec::new();
-        for n in &nodes {
+        for n in nodes.iter() {
             tree_rows(n, "", true, true, &mut rows);
         }
         doc.push(Block::Subheading(l.pick(&g.name).to_string()));
@@ -134,11 +134,11 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
             .iter()
             .map(|a| {
                 vec![
-                    a.group_id.clone(),
-                    a.id.clone(),
-                    a.code.clone().unwrap_or_default(),
+                    a.group_id.to_string(),
+                    a.id.to_string(),
+                    a.code.as_deref().unwrap_or_default().to_string(),
                     l.pick(&a.name).to_string(),
-                    a.parent_id.clone().unwrap_or_default(),
+                    a.parent_id.as_deref().unwrap_or_default().to_string(),
                     a.role.as_ref().map_or("", |r| l.pick(r)).to_string(),
                 ]
             })
@@ -179,7 +179,7 @@ pub fn doc(v: &Viewer, a: &Actor) -> Doc {
     if let Some(r) = view.role {
         fields.push((l.l(L::ROLE).to_string(), Cell::plain(r)));
     }
-    for r in &view.related {
+    for r in view.related.iter() {
         fields.push((l.l(L::RELATED).to_string(), Cell::plain(*r)));
     }
     let children: Vec<&str> = v
@@ -247,9 +247,9 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
                 .flat_map(|a| {
                     [
                         a.code.as_deref(),
-                        Some(a.id.as_str()),
-                        Some(a.name.fr.as_str()),
-                        Some(a.name.en.as_str()),
+                        Some(&*a.id),
+                        Some(&*a.name.fr),
+                        Some(&*a.name.en),
                     ]
                 })
                 .flatten();

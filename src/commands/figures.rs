@@ -102,12 +102,12 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
             miss(
                 format!("no topic matches `{}`", super::shown(q)),
                 q,
-                kb.topics.iter().map(|t| t.id.as_str()),
+                kb.topics.iter().map(|t| &*t.id),
                 &format!(
                     "topics: {}",
                     kb.topics
                         .iter()
-                        .map(|t| t.id.as_str())
+                        .map(|t| &*t.id)
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -139,13 +139,13 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
         if let Some(b) = bars(&v, &figs) {
             doc.push(b);
         }
-        for f in &figs {
+        for f in figs.iter() {
             records.push(vec![
-                t.id.clone(),
-                f.id.clone(),
+                t.id.to_string(),
+                f.id.to_string(),
                 l.pick(&f.label).to_string(),
                 plain_number(f.value),
-                f.unit.clone(),
+                f.unit.to_string(),
                 l.pick(&f.magnitude).to_string(),
                 f.qualifier.as_ref().map_or("", |q| l.pick(q)).to_string(),
                 f.period.as_ref().map_or("", |p| l.pick(p)).to_string(),

@@ -97,7 +97,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             .map(|f| l.pick(&f.text).to_string())
             .collect(),
     ));
-    for f in &related {
+    for f in related.iter() {
         doc.push(Block::Text(format!(
             "{}{}{}",
             l.pick(&f.label),
@@ -129,14 +129,14 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         figs.iter()
             .map(|f| {
                 vec![
-                    f.id.clone(),
+                    f.id.to_string(),
                     l.pick(&f.label).to_string(),
                     plain_number(f.value),
-                    f.unit.clone(),
+                    f.unit.to_string(),
                     l.pick(&f.magnitude).to_string(),
                     f.qualifier.as_ref().map_or("", |q| l.pick(q)).to_string(),
                     v.scope(f.scope).to_string(),
-                    f.under_id.clone().unwrap_or_default(),
+                    f.under_id.as_deref().unwrap_or_default().to_string(),
                     f.headline.to_string(),
                     l.pick(&f.text).to_string(),
                     v.source_cell(&f.source_id),

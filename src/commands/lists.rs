@@ -153,7 +153,7 @@ pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
             miss(
                 format!("no list has the id `{}`", super::shown(id)),
                 id,
-                kb.lists.iter().map(|x| x.id.as_str()),
+                kb.lists.iter().map(|x| &*x.id),
                 "try `aimemo lists` for their ids",
             )
         })?;

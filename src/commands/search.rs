@@ -104,7 +104,7 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
             .ids()
             .map(|(id, _)| id)
             .chain(kb.actors.iter().filter_map(|a| a.code.as_deref()))
-            .chain(kb.topics.iter().map(|t| t.name.en.as_str()));
+            .chain(kb.topics.iter().map(|t| &*t.name.en));
         return Err(miss(
             format!("nothing matches `{}`", super::shown(&query)),
             &query,

@@ -110,31 +110,31 @@ fn in_section(kb: &Kb, id: &str) -> Vec<(Kind, String)> {
         kb.figures
             .iter()
             .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Figure, x.id.clone())),
+            .map(|x| (Kind::Figure, x.id.to_string())),
     );
     out.extend(
         kb.lists
             .iter()
             .filter(|x| x.section_id == id)
-            .map(|x| (Kind::List, x.id.clone())),
+            .map(|x| (Kind::List, x.id.to_string())),
     );
     out.extend(
         kb.actors
             .iter()
             .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Actor, x.id.clone())),
+            .map(|x| (Kind::Actor, x.id.to_string())),
     );
     out.extend(
         kb.events
             .iter()
             .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Event, x.id.clone())),
+            .map(|x| (Kind::Event, x.id.to_string())),
     );
     out.extend(
         kb.sections
             .iter()
             .filter(|x| x.parent_id.as_deref() == Some(id))
-            .map(|x| (Kind::Section, x.id.clone())),
+            .map(|x| (Kind::Section, x.id.to_string())),
     );
     out
 }

@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     };
     let mut rows = Vec::new();
     let mut records = Vec::new();
-    for s in &ctx.kb.sources {
+    for s in ctx.kb.sources.iter() {
         for (i, f) in backed(&v, s).into_iter().enumerate() {
             let name = if i == 0 {
                 v.source_cell(&s.id)
@@ -63,10 +63,10 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
                 Cell::figure(l.pick(&f.magnitude)),
             ]);
             records.push(vec![
-                s.id.clone(),
+                s.id.to_string(),
                 l.pick(&s.name).to_string(),
                 s.date.as_ref().map_or("", |d| l.pick(d)).to_string(),
-                f.id.clone(),
+                f.id.to_string(),
                 l.pick(&f.label).to_string(),
                 l.pick(&f.magnitude).to_string(),
             ]);

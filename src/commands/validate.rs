@@ -39,11 +39,11 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
     let names: Vec<&str> = ws
         .origins
         .iter()
-        .map(|o| o.name.as_str())
+        .map(|o| &*o.name)
         .filter(|n| files.is_empty() || *n != BUILTIN_NAME)
         .collect();
     let mut doc = Doc::default();
-    for p in &problems {
+    for p in problems.iter() {
         let mut text = p.to_string();
         if let Some(s) = &p.snippet {
             for line in s.lines() {

@@ -71,7 +71,7 @@ pub struct ItemView<'a> {
     pub n: usize,
     pub text: &'a str,
     pub detail: Option<&'a str>,
-    pub refs: &'a [String],
+    pub refs: &'a [crate::kb::Str],
 }
 
 #[derive(Serialize)]
@@ -243,7 +243,7 @@ impl<'a> Viewer<'a> {
         self.kb
             .actors
             .iter()
-            .filter(|c| c.parent_id.as_deref() == Some(a.id.as_str()))
+            .filter(|c| c.parent_id.as_deref() == Some(&*a.id))
             .collect()
     }
 

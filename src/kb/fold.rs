@@ -1,20 +1,73 @@
 //! Folding text for matching: lowercase, accents off, numbers written one way.
 //!
 //! `énergie` and `Energie` fold to `energie`; `11 000` and `11,000` to `11000`;
-//! `511,3` to `511.3`. Shared with `build.rs`, which folds the built-in
-//! knowledge base once, at build time.
+//! `511,3` to `511.3`. Latin letters lose their accents (a table for Latin-1 and
+//! Latin Extended-A, which covers French and the other languages of the memo's
+//! names); other letters and digits are kept, lowercased. Shared with `build.rs`,
+//! which folds the built-in knowledge base once, at build time.
 
-/// Folds `text` into lowercase ASCII words separated by single spaces.
+/// The accent-free form of a Latin letter, already lowercased; `None` for others.
+fn unaccent(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĳ' => "ij",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŋ' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' => "t",
+        'þ' => "th",
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        '€' => "eur",
+        _ => return None,
+    })
+}
+
+/// `text` lowercased, accents off, with the typographic spaces made plain.
+fn simplify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match unaccent(l) {
+                Some("eur") => out.push_str(" eur "),
+                Some(s) => out.push_str(s),
+                None if matches!(l, '\u{a0}' | '\u{202f}' | '\u{2009}') => out.push(' '),
+                None => out.push(l),
+            }
+        }
+    }
+    out
+}
+
+/// Folds `text` into lowercase words without accents, separated by single spaces.
 pub fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(&text.replace('€', " EUR ")).to_lowercase();
-    let chars: Vec<char> = ascii.chars().collect();
+    let chars: Vec<char> = simplify(text).chars().collect();
     let mut out = String::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_ascii_alphanumeric() {
+        if c.is_alphanumeric() {
             // "une 60aine" is the number 60: a number followed by letters is cut off them
-            if c.is_ascii_alphabetic()
+            if c.is_alphabetic()
                 && out.ends_with(|p: char| p.is_ascii_digit())
                 && !starts_word_with_letter(&out)
             {
@@ -54,7 +107,7 @@ fn starts_word_with_letter(out: &str) -> bool {
     out.rsplit(' ')
         .next()
         .and_then(|w| w.chars().next())
-        .is_some_and(|c| c.is_ascii_alphabetic())
+        .is_some_and(char::is_alphabetic)
 }
 
 /// True when `word` is a number as `fold` writes it (`109`, `511.3`).
@@ -79,6 +132,10 @@ mod tests {
         assert_eq!(fold("6 au 11"), "6 au 11");
         assert_eq!(fold("Une 60aine de livrables"), "une 60 aine de livrables");
         assert_eq!(fold("G7/G20"), "g7 g20");
+        assert_eq!(fold("ŒUVRE Æ Łódź"), "oeuvre ae lodz");
+        assert_eq!(fold("11\u{202f}000"), "11000");
+        assert_eq!(fold("漢字 Ελλάδα"), "漢字 ελλάδα");
+        assert_eq!(fold("l’IA « durable »"), "l ia durable");
     }
 
     #[test]

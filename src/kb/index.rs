@@ -4,24 +4,24 @@
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
-use super::model::{EntryRef, Kb, Kind, Text};
+use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
 
 /// One entry's folded text.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct SearchDoc {
     pub entry: EntryRef,
     /// The entry's id, as written.
-    pub id: String,
+    pub id: Str,
     /// Id, code, name or title, amount: where a match counts most.
-    pub key: String,
+    pub key: Str,
     /// Every other text of the entry, both languages.
-    pub body: String,
+    pub body: Str,
 }
 
 /// Every entry's folded text, in knowledge-base order.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct SearchIndex {
-    pub docs: Vec<SearchDoc>,
+    pub docs: Seq<SearchDoc>,
 }
 
 fn both(out: &mut Vec<String>, t: &Text) {
@@ -44,13 +44,15 @@ impl SearchIndex {
                 let (key, body) = texts(kb, entry);
                 SearchDoc {
                     entry,
-                    id: id.to_string(),
-                    key: key.join(" "),
-                    body: body.join(" "),
+                    id: Str::Owned(id.to_string()),
+                    key: Str::Owned(key.join(" ")),
+                    body: Str::Owned(body.join(" ")),
                 }
             })
-            .collect();
-        SearchIndex { docs }
+            .collect::<Vec<_>>();
+        SearchIndex {
+            docs: Seq::Owned(docs),
+        }
     }
 }
 
@@ -79,7 +81,7 @@ fn texts(kb: &Kb, e: EntryRef) -> (Vec<String>, Vec<String>) {
             let l = &kb.lists[e.idx];
             key.push(fold(&l.id));
             both(&mut key, &l.title);
-            for item in &l.items {
+            for item in l.items.iter() {
                 both(&mut body, &item.text);
                 opt(&mut body, &item.detail);
             }
@@ -92,7 +94,7 @@ fn texts(kb: &Kb, e: EntryRef) -> (Vec<String>, Vec<String>) {
             }
             both(&mut key, &a.name);
             opt(&mut body, &a.role);
-            for r in &a.related {
+            for r in a.related.iter() {
                 both(&mut body, r);
             }
         }

@@ -24,10 +24,15 @@ pub const BUILTIN_NAME: &str = "facts.toml (built-in)";
 /// The built-in knowledge base's TOML, as written.
 pub const BUILTIN_TOML: &str = include_str!("../../facts.toml");
 
-/// The built-in knowledge base, validated and encoded at build time.
-static BUILTIN_KB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
-/// Its search index, folded at build time; decoded only when a search needs it.
-static BUILTIN_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+/// The built-in knowledge base and its search index, as statics written by `build.rs`.
+mod builtin {
+    use std::borrow::Cow;
+
+    use super::index::{SearchDoc, SearchIndex};
+    use super::model::*;
+
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}
 
 /// The knowledge base a command works on, with its search index made on first use.
 pub struct Loaded {
@@ -37,24 +42,18 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// The search index: the built-in one as encoded, or folded now for other files.
+    /// The search index: the built-in one as embedded, or folded now for other files.
     pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| {
-            if self.builtin_only {
-                if let Ok(index) = postcard::from_bytes(BUILTIN_INDEX) {
-                    return index;
-                }
-            }
-            SearchIndex::build(&self.kb)
-        })
+        if self.builtin_only {
+            return &builtin::BUILTIN_INDEX;
+        }
+        self.index.get_or_init(|| SearchIndex::build(&self.kb))
     }
 }
 
-fn builtin() -> Result<Kb> {
-    postcard::from_bytes(BUILTIN_KB).map_err(|e| Error::File {
-        path: BUILTIN_NAME.into(),
-        message: format!("the embedded knowledge base cannot be decoded ({e}); rebuild aimemo"),
-    })
+/// The built-in knowledge base: a shallow copy of the statics, borrowing all their data.
+fn builtin() -> Kb {
+    builtin::BUILTIN.clone()
 }
 
 /// The built-in knowledge base plus `files` (or `files` alone), merged and validated.
@@ -66,7 +65,7 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
             ));
         }
         return Ok(Loaded {
-            kb: builtin()?,
+            kb: builtin(),
             builtin_only: true,
             index: OnceCell::new(),
         });
@@ -97,7 +96,7 @@ pub fn workspace(with_builtin: bool) -> Result<Workspace> {
             name: BUILTIN_NAME.into(),
             text: String::new(),
         });
-        ws.kb = builtin()?;
+        ws.kb = builtin();
     }
     Ok(ws)
 }

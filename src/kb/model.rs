@@ -1,16 +1,26 @@
 //! The knowledge base's data model: what `facts.toml` holds, as typed records.
 //!
-//! This file is shared with `build.rs` (which embeds the built-in knowledge base),
-//! so it depends on serde alone.
+//! This file is shared with `build.rs`, which writes the built-in knowledge base as
+//! Rust statics; so it depends on serde alone. Texts and sequences are `Cow`s: borrowed
+//! from those statics for the built-in knowledge base (no parsing, no allocation at
+//! start), owned when read from a file.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
+
+/// A text: static in the built-in knowledge base, owned when read from a file.
+pub type Str = Cow<'static, str>;
+
+/// A sequence: static in the built-in knowledge base, owned when read from a file.
+pub type Seq<T> = Cow<'static, [T]>;
 
 /// A text in both languages.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    pub fr: String,
-    pub en: String,
+    pub fr: Str,
+    pub en: Str,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -24,16 +34,16 @@ pub struct Memo {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    pub id: String,
+    pub id: Str,
     pub title: Text,
     #[serde(default)]
-    pub parent_id: Option<String>,
+    pub parent_id: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     #[serde(default)]
     pub date: Option<Text>,
@@ -42,17 +52,17 @@ pub struct Source {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     #[serde(default)]
-    pub section_id: Option<String>,
+    pub section_id: Option<Str>,
 }
 
 /// Where an investment goes.
@@ -67,10 +77,10 @@ pub enum Scope {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
-    pub id: String,
-    pub topic_id: String,
+    pub id: Str,
+    pub topic_id: Str,
     pub value: f64,
-    pub unit: String,
+    pub unit: Str,
     pub magnitude: Text,
     #[serde(default)]
     pub qualifier: Option<Text>,
@@ -78,16 +88,16 @@ pub struct Figure {
     pub text: Text,
     #[serde(default)]
     pub period: Option<Text>,
-    pub source_id: String,
-    pub section_id: String,
+    pub source_id: Str,
+    pub section_id: Str,
     #[serde(default)]
-    pub actor_ids: Vec<String>,
+    pub actor_ids: Seq<Str>,
     #[serde(default)]
     pub headline: bool,
     #[serde(default)]
     pub scope: Option<Scope>,
     #[serde(default)]
-    pub under_id: Option<String>,
+    pub under_id: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -97,67 +107,67 @@ pub struct Item {
     #[serde(default)]
     pub detail: Option<Text>,
     #[serde(default)]
-    pub ref_ids: Vec<String>,
+    pub ref_ids: Seq<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct List {
-    pub id: String,
+    pub id: Str,
     pub title: Text,
-    pub section_id: String,
-    pub items: Vec<Item>,
+    pub section_id: Str,
+    pub items: Seq<Item>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
-    pub id: String,
+    pub id: Str,
     #[serde(default)]
-    pub code: Option<String>,
+    pub code: Option<Str>,
     pub name: Text,
-    pub group_id: String,
+    pub group_id: Str,
     #[serde(default)]
-    pub parent_id: Option<String>,
+    pub parent_id: Option<Str>,
     #[serde(default)]
     pub role: Option<Text>,
     #[serde(default)]
-    pub related: Vec<Text>,
-    pub section_id: String,
+    pub related: Seq<Text>,
+    pub section_id: Str,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
-    pub start: String,
-    pub end: String,
+    pub start: Str,
+    pub end: Str,
     pub place: Text,
     #[serde(default)]
     pub co_chair: Option<Text>,
     pub description: Text,
     #[serde(default)]
-    pub topic_id: Option<String>,
+    pub topic_id: Option<Str>,
     #[serde(default)]
-    pub list_ids: Vec<String>,
+    pub list_ids: Seq<Str>,
     #[serde(default)]
-    pub actor_ids: Vec<String>,
-    pub section_id: String,
+    pub actor_ids: Seq<Str>,
+    pub section_id: Str,
 }
 
 /// A whole knowledge base: one file, or several merged.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Kb {
-    pub memos: Vec<Memo>,
-    pub sections: Vec<Section>,
-    pub sources: Vec<Source>,
-    pub topics: Vec<Topic>,
-    pub groups: Vec<Group>,
-    pub figures: Vec<Figure>,
-    pub lists: Vec<List>,
-    pub actors: Vec<Actor>,
-    pub events: Vec<Event>,
+    pub memos: Seq<Memo>,
+    pub sections: Seq<Section>,
+    pub sources: Seq<Source>,
+    pub topics: Seq<Topic>,
+    pub groups: Seq<Group>,
+    pub figures: Seq<Figure>,
+    pub lists: Seq<List>,
+    pub actors: Seq<Actor>,
+    pub events: Seq<Event>,
 }
 
 /// The kinds of entry, each a top-level array of the TOML file.
@@ -260,14 +270,19 @@ impl Kb {
 
     /// Appends another knowledge base's entries after this one's.
     pub fn extend(&mut self, other: Kb) {
-        self.memos.extend(other.memos);
-        self.sections.extend(other.sections);
-        self.sources.extend(other.sources);
-        self.topics.extend(other.topics);
-        self.groups.extend(other.groups);
-        self.figures.extend(other.figures);
-        self.lists.extend(other.lists);
-        self.actors.extend(other.actors);
-        self.events.extend(other.events);
+        fn append<T: Clone>(to: &mut Seq<T>, more: Seq<T>) {
+            if !more.is_empty() {
+                to.to_mut().extend(more.into_owned());
+            }
+        }
+        append(&mut self.memos, other.memos);
+        append(&mut self.sections, other.sections);
+        append(&mut self.sources, other.sources);
+        append(&mut self.topics, other.topics);
+        append(&mut self.groups, other.groups);
+        append(&mut self.figures, other.figures);
+        append(&mut self.lists, other.lists);
+        append(&mut self.actors, other.actors);
+        append(&mut self.events, other.events);
     }
 }

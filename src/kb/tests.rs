@@ -41,7 +41,7 @@ fn the_builtin_is_consistent() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), n, "ids are unique across kinds");
-    for f in &kb.figures {
+    for f in kb.figures.iter() {
         assert!(
             kb.sources.iter().any(|s| s.id == f.source_id),
             "{}: source",
@@ -57,7 +57,7 @@ fn the_builtin_is_consistent() {
             "{}: topic",
             f.id
         );
-        for a in &f.actor_ids {
+        for a in f.actor_ids.iter() {
             assert!(kb.actors.iter().any(|x| &x.id == a), "{}: actor {a}", f.id);
         }
         for t in [&f.label, &f.text, &f.magnitude] {
@@ -68,7 +68,7 @@ fn the_builtin_is_consistent() {
             );
         }
     }
-    for a in &kb.actors {
+    for a in kb.actors.iter() {
         if let Some(p) = &a.parent_id {
             assert!(kb.actors.iter().any(|x| &x.id == p), "{}: parent {p}", a.id);
         }
@@ -96,7 +96,7 @@ fn the_builtin_is_consistent() {
 fn every_number_of_every_figure_is_findable() {
     let kb = builtin();
     let index = SearchIndex::build(&kb);
-    for f in &kb.figures {
+    for f in kb.figures.iter() {
         for text in [&f.magnitude.fr, &f.magnitude.en] {
             let folded = fold(text);
             let Some(number) = folded.split(' ').find(|w| super::fold::is_number(w)) else {
@@ -121,7 +121,7 @@ fn each_source_backs_the_figures_the_memo_credits_it_with() {
         kb.figures
             .iter()
             .filter(|f| f.source_id == s)
-            .map(|f| f.id.as_str())
+            .map(|f| &*f.id)
             .collect()
     };
     assert_eq!(

@@ -149,7 +149,7 @@ impl Workspace {
         let text = self.origins[origin].text.clone();
         let mut problems = Vec::new();
         let (root, errors) = DeTable::parse_recoverable(&text);
-        for e in &errors {
+        for e in errors.iter() {
             problems.push(self.problem_at(origin, e.span().map(|s| s.start), e.message().into()));
         }
         if !errors.is_empty() {
@@ -180,7 +180,7 @@ impl Workspace {
                                 }
                             }
                         }
-                        kb.memos.push(m);
+                        kb.memos.to_mut().push(m);
                     }
                     Err(e) => problems.push(self.decode_problem(origin, &e, span.start, "memo")),
                 },
@@ -188,7 +188,7 @@ impl Workspace {
                     origin,
                     value,
                     Kind::Section,
-                    &mut kb.sections,
+                    kb.sections.to_mut(),
                     &mut locs,
                     &mut problems,
                     &mut unread,
@@ -197,7 +197,7 @@ impl Workspace {
                     origin,
                     value,
                     Kind::Source,
-                    &mut kb.sources,
+                    kb.sources.to_mut(),
                     &mut locs,
                     &mut problems,
                     &mut unread,
@@ -206,7 +206,7 @@ impl Workspace {
                     origin,
                     value,
                     Kind::Topic,
-                    &mut kb.topics,
+                    kb.topics.to_mut(),
                     &mut locs,
                     &mut problems,
                     &mut unread,
@@ -215,7 +215,7 @@ impl Workspace {
                     origin,
                     value,
                     Kind::Group,
-                    &mut kb.groups,
+                    kb.groups.to_mut(),
                     &mut locs,
                     &mut problems,
                     &mut unread,
@@ -224,7 +224,7 @@ impl Workspace {
                     origin,
                     value,
                     Kind::Figure,
-                    &mut kb.figures,
+                    kb.figures.to_mut(),
                     &mut locs,
                     &mut problems,
                     &mut unread,
@@ -233,7 +233,7 @@ impl Workspace {
                     origin,
                     value,
                     Kind::List,
-                    &mut kb.lists,
+                    kb.lists.to_mut(),
                     &mut locs,
                     &mut problems,
                     &mut unread,
@@ -242,7 +242,7 @@ impl Workspace {
                     origin,
                     value,
                     Kind::Actor,
-                    &mut kb.actors,
+                    kb.actors.to_mut(),
                     &mut locs,
                     &mut problems,
                     &mut unread,
@@ -251,7 +251,7 @@ impl Workspace {
                     origin,
                     value,
                     Kind::Event,
-                    &mut kb.events,
+                    kb.events.to_mut(),
                     &mut locs,
                     &mut problems,
                     &mut unread,
@@ -464,7 +464,7 @@ impl Workspace {
                     format!("`value` must be a finite number, not {}", f.value),
                 ));
             }
-            if !UNITS.contains(&f.unit.as_str()) {
+            if !UNITS.contains(&f.unit.as_ref()) {
                 problems.push(self.problem_in(
                     e,
                     "unit",
@@ -502,7 +502,7 @@ impl Workspace {
                 Some(Kind::Section),
                 &mut problems,
             );
-            for a in &f.actor_ids {
+            for a in f.actor_ids.iter() {
                 refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
             }
             if let Some(u) = &f.under_id {
@@ -525,12 +525,12 @@ impl Workspace {
             if l.items.is_empty() {
                 problems.push(self.problem_in(e, "items", format!("list `{}` has no items", l.id)));
             }
-            for item in &l.items {
+            for item in l.items.iter() {
                 texts(e, "text", &item.text, &mut problems);
                 if let Some(d) = &item.detail {
                     texts(e, "detail", d, &mut problems);
                 }
-                for r in &item.ref_ids {
+                for r in item.ref_ids.iter() {
                     refer(e, "ref_ids", r, None, &mut problems);
                 }
             }
@@ -553,7 +553,7 @@ impl Workspace {
             if let Some(r) = &a.role {
                 texts(e, "role", r, &mut problems);
             }
-            for r in &a.related {
+            for r in a.related.iter() {
                 texts(e, "related", r, &mut problems);
             }
             refer(e, "group_id", &a.group_id, Some(Kind::Group), &mut problems);
@@ -602,10 +602,10 @@ impl Workspace {
             if let Some(t) = &ev.topic_id {
                 refer(e, "topic_id", t, Some(Kind::Topic), &mut problems);
             }
-            for l in &ev.list_ids {
+            for l in ev.list_ids.iter() {
                 refer(e, "list_ids", l, Some(Kind::List), &mut problems);
             }
-            for a in &ev.actor_ids {
+            for a in ev.actor_ids.iter() {
                 refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
             }
             refer(

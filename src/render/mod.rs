@@ -50,27 +50,27 @@ pub struct Cell {
 }
 
 impl Cell {
-    pub fn plain(text: impl Into<String>) -> Cell {
+    pub fn plain(text: impl AsRef<str>) -> Cell {
         Cell {
-            text: text.into(),
+            text: text.as_ref().to_string(),
             tone: Tone::Plain,
         }
     }
-    pub fn code(text: impl Into<String>) -> Cell {
+    pub fn code(text: impl AsRef<str>) -> Cell {
         Cell {
-            text: text.into(),
+            text: text.as_ref().to_string(),
             tone: Tone::Code,
         }
     }
-    pub fn figure(text: impl Into<String>) -> Cell {
+    pub fn figure(text: impl AsRef<str>) -> Cell {
         Cell {
-            text: text.into(),
+            text: text.as_ref().to_string(),
             tone: Tone::Figure,
         }
     }
-    pub fn dim(text: impl Into<String>) -> Cell {
+    pub fn dim(text: impl AsRef<str>) -> Cell {
         Cell {
-            text: text.into(),
+            text: text.as_ref().to_string(),
             tone: Tone::Dim,
         }
     }
