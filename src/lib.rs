@@ -77,6 +77,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         loaded: &loaded,
         kb: &loaded.kb,
         lang,
+        json: format == Format::Json,
     };
     let output = match &cli.command {
         None => commands::overview::run(&ctx)?,

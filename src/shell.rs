@@ -4,10 +4,9 @@
 use std::io::Write;
 
 use clap::builder::PossibleValuesParser;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cli;
 use crate::error::Result;
 use crate::kb::Kb;
 
@@ -51,7 +50,8 @@ pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
         ),
         ("show", "id", safe(kb.ids().map(|(id, _)| id).collect())),
     ];
-    let mut cmd = Cli::command();
+    let mut cmd = cli::command();
+    cmd.build(); // the subcommands' arguments, deferred until now
     for (sub, arg, v) in values.iter() {
         let parser = PossibleValuesParser::new(v.clone());
         cmd = cmd.mut_subcommand(*sub, |s| s.mut_arg(*arg, |a| a.value_parser(parser)));
@@ -95,7 +95,7 @@ pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
 /// Writes the man page, with EXIT STATUS and ENVIRONMENT sections.
 pub fn man(out: &mut impl Write) -> Result<()> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+    clap_mangen::Man::new(cli::command()).render(&mut buf)?;
     buf.extend_from_slice(
         br#".SH "EXIT STATUS"
 .TP

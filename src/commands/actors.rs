@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::views::{ActorView, Viewer};
-use super::{miss, to_json, Ctx, Output};
+use super::{miss, Ctx, Output};
 use crate::error::{Error, Result};
 use crate::i18n::labels as L;
 use crate::kb::lookup::{self, ActorMatch};
@@ -146,7 +146,7 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
     ));
     Ok(Output {
         doc,
-        json: to_json(json),
+        json: ctx.json_of(json),
     })
 }
 
@@ -268,6 +268,6 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
     };
     Ok(Output {
         doc: doc(&v, a),
-        json: to_json(json),
+        json: ctx.json_of(json),
     })
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::views::{FigureView, ListView, Viewer};
-use super::{to_json, Ctx, Output};
+use super::{Ctx, Output};
 use crate::error::Result;
 use crate::i18n::labels as L;
 use crate::kb::Figure;
@@ -146,6 +146,6 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     };
     Ok(Output {
         doc,
-        json: to_json(json),
+        json: ctx.json_of(json),
     })
 }

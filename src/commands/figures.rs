@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::views::{plain_number, FigureView, Named, Viewer};
-use super::{miss, to_json, Ctx, Output};
+use super::{miss, Ctx, Output};
 use crate::error::Result;
 use crate::i18n::labels as L;
 use crate::kb::fold::fold;
@@ -177,6 +177,6 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
     ));
     Ok(Output {
         doc,
-        json: to_json(json),
+        json: ctx.json_of(json),
     })
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::views::{plain_number, FigureView, Named, Viewer};
-use super::{to_json, Ctx, Output};
+use super::{Ctx, Output};
 use crate::error::{Error, Result};
 use crate::i18n::labels as L;
 use crate::kb::Figure;
@@ -153,6 +153,6 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     };
     Ok(Output {
         doc,
-        json: to_json(json),
+        json: ctx.json_of(json),
     })
 }

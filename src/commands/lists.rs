@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::views::{ListView, Named, Viewer};
-use super::{miss, to_json, Ctx, Output};
+use super::{miss, Ctx, Output};
 use crate::error::Result;
 use crate::i18n::labels as L;
 use crate::kb::fold::fold;
@@ -85,7 +85,7 @@ pub fn all(ctx: &Ctx) -> Result<Output> {
     ));
     Ok(Output {
         doc,
-        json: to_json(AllJson {
+        json: ctx.json_of(AllJson {
             lang: l.code(),
             lists: summaries,
         }),
@@ -160,7 +160,7 @@ pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
     let v = Viewer { kb, lang: ctx.lang };
     Ok(Output {
         doc: doc(&v, list),
-        json: to_json(OneJson {
+        json: ctx.json_of(OneJson {
             lang: ctx.lang.code(),
             list: v.list(list),
         }),

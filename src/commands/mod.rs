@@ -23,12 +23,26 @@ pub struct Ctx<'a> {
     pub loaded: &'a Loaded,
     pub kb: &'a Kb,
     pub lang: Lang,
+    /// Whether the output is JSON (else the JSON is not made at all).
+    pub json: bool,
+}
+
+impl Ctx<'_> {
+    /// The JSON document of a command, when JSON is asked for.
+    pub fn json_of(&self, v: impl serde::Serialize) -> String {
+        if self.json {
+            json_text(v)
+        } else {
+            String::new()
+        }
+    }
 }
 
 /// What a command produces.
 pub struct Output {
     pub doc: Doc,
-    pub json: serde_json::Value,
+    /// The JSON document, written out (empty unless JSON was asked for).
+    pub json: String,
 }
 
 /// "nothing matches" with the closest candidates, as the error a miss gives.
@@ -66,7 +80,12 @@ fn or_list(items: &[String]) -> String {
     }
 }
 
-/// Serializes a view; views are plain data, so this cannot fail in practice.
+/// Serializes a view as a value; views are plain data, so this cannot fail in practice.
 pub fn to_json(v: impl serde::Serialize) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// Serializes a view as pretty JSON text.
+pub fn json_text(v: impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(&v).unwrap_or_else(|_| "null".into())
 }

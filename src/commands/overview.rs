@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::views::{FigureView, Viewer};
-use super::{to_json, Ctx, Output};
+use super::{Ctx, Output};
 use crate::error::Result;
 use crate::i18n::{labels as L, Lang};
 use crate::render::{Block, Cell, Doc};
@@ -110,6 +110,6 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     };
     Ok(Output {
         doc,
-        json: to_json(json),
+        json: ctx.json_of(json),
     })
 }

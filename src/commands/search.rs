@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::views::Viewer;
-use super::{miss, to_json, Ctx, Output};
+use super::{miss, Ctx, Output};
 use crate::error::{Error, Result};
 use crate::i18n::labels as L;
 use crate::kb::search::search;
@@ -172,6 +172,6 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
     };
     Ok(Output {
         doc,
-        json: to_json(json),
+        json: ctx.json_of(json),
     })
 }

@@ -273,7 +273,7 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
     };
     Output {
         doc,
-        json: to_json(json),
+        json: ctx.json_of(json),
     }
 }
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::views::{FigureView, ListView, Named, Viewer};
-use super::{to_json, Ctx, Output};
+use super::{Ctx, Output};
 use crate::error::{Error, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::{Event, Figure};
@@ -189,7 +189,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     };
     Ok(Output {
         doc: doc(&v, ev),
-        json: to_json(json),
+        json: ctx.json_of(json),
     })
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{to_json, Output};
+use super::{json_text, Output};
 use crate::error::Result;
 use crate::kb::validate::{self, Problem, Workspace};
 use crate::kb::{self, Kind, BUILTIN_NAME, BUILTIN_TOML};
@@ -92,7 +92,7 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
     } else {
         ExitCode::from(1)
     };
-    let json = to_json(Json {
+    let json = json_text(Json {
         valid: problems.is_empty(),
         files: names,
         problems: &problems,

@@ -174,17 +174,9 @@ pub struct Settings {
 }
 
 /// Writes a command's result in the chosen format.
-pub fn write(
-    out: &mut impl Write,
-    doc: &Doc,
-    json: &serde_json::Value,
-    s: &Settings,
-) -> Result<()> {
+pub fn write(out: &mut impl Write, doc: &Doc, json: &str, s: &Settings) -> Result<()> {
     match s.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, json).map_err(std::io::Error::from)?;
-            writeln!(out)?;
-        }
+        Format::Json => writeln!(out, "{json}")?,
         Format::Table => table::write(out, doc, s)?,
         Format::Markdown => markdown::write(out, doc)?,
         Format::Csv | Format::Tsv => {

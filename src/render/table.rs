@@ -132,6 +132,9 @@ fn write_fields(
 /// Greedy word wrap to `width` characters; words longer than the width are cut.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
+    if !text.contains('\n') && (text.len() <= width || text.chars().count() <= width) {
+        return vec![text.trim_end().to_string()];
+    }
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
