@@ -32,11 +32,12 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
     if q.is_empty() {
         return ActorMatch::None;
     }
-    let code = |i: usize| kb.actors[i].code.as_deref().map(fold);
+    // Codes and ids are ASCII: compare them without folding every one.
+    let code = |i: usize| kb.actors[i].code.as_deref().map(ascii_key);
     let all = 0..kb.actors.len();
     let exact: Vec<usize> = all
         .clone()
-        .filter(|&i| code(i).as_deref() == Some(q.as_str()) || fold(&kb.actors[i].id) == q)
+        .filter(|&i| code(i).as_deref() == Some(q.as_str()) || ascii_key(&kb.actors[i].id) == q)
         .collect();
     if let [one] = exact[..] {
         return ActorMatch::One(one);
@@ -49,25 +50,45 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
         return ActorMatch::One(one);
     }
     let terms: Vec<&str> = q.split(' ').collect();
-    let names: Vec<usize> = all
-        .filter(|&i| {
+    let names: Vec<(usize, bool)> = all
+        .filter_map(|i| {
             let a = &kb.actors[i];
-            [fold(&a.name.fr), fold(&a.name.en)].iter().any(|name| {
+            let mut matched = false;
+            for name in [fold(&a.name.fr), fold(&a.name.en)] {
+                if name == q {
+                    return Some((i, true));
+                }
                 let words: Vec<&str> = name.split(' ').collect();
-                terms.iter().all(|t| words.iter().any(|w| w.starts_with(t)))
-            })
+                matched |= terms.iter().all(|t| words.iter().any(|w| w.starts_with(t)));
+            }
+            matched.then_some((i, false))
         })
         .collect();
-    let full: Vec<usize> = names
-        .iter()
-        .copied()
-        .filter(|&i| fold(&kb.actors[i].name.fr) == q || fold(&kb.actors[i].name.en) == q)
-        .collect();
+    let full: Vec<usize> = names.iter().filter(|(_, full)| *full).map(|(i, _)| *i).collect();
     match (&names[..], &full[..]) {
-        (_, [one]) | ([one], _) => ActorMatch::One(*one),
+        (_, [one]) | ([(one, _)], _) => ActorMatch::One(*one),
         ([], _) => ActorMatch::None,
-        _ => ActorMatch::Many(names),
+        _ => ActorMatch::Many(names.iter().map(|(i, _)| *i).collect()),
     }
+}
+
+/// An ASCII code or id as `fold` would write it: lowercase, punctuation as spaces.
+fn ascii_key(s: &str) -> String {
+    if !s.is_ascii() {
+        return fold(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// Queries longer than this get no suggestions (edit distance grows with the product of lengths).

@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use colored::Colorize;
 
 use super::sanitize::sanitize;
+use super::term::{paint, Style};
 use super::Bar;
 use crate::error::Result;
 
@@ -27,7 +27,7 @@ pub fn blocks(value: f64, max: f64, cells: usize) -> String {
 }
 
 /// Writes one line a bar: label, bar, amount.
-pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>) -> Result<()> {
+pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>, color: bool) -> Result<()> {
     let labels: Vec<String> = bars
         .iter()
         .map(|b| sanitize(&b.label).into_owned())
@@ -60,9 +60,9 @@ pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>) -> Result
         writeln!(
             out,
             "{label:<lw$}  {}{}  {}",
-            bar.cyan(),
+            paint(&bar, Style::Code, color),
             " ".repeat(pad),
-            sanitize(&b.shown).yellow().bold()
+            paint(&sanitize(&b.shown), Style::Figure, color)
         )?;
     }
     Ok(())

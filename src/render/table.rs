@@ -2,10 +2,10 @@
 
 use std::io::Write;
 
-use colored::Colorize;
 use comfy_table::{presets, Attribute, Color, ContentArrangement};
 
 use super::sanitize::sanitize;
+use super::term::{paint, Style};
 use super::{bars, Block, Cell, Doc, Settings, Tone};
 use crate::error::Result;
 
@@ -19,12 +19,12 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
         match block {
             Block::Heading(t) => {
                 for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
-                    writeln!(out, "{}", line.bold().underline())?;
+                    writeln!(out, "{}", paint(&line, Style::Heading, s.color))?;
                 }
             }
             Block::Subheading(t) => {
                 for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
-                    writeln!(out, "{}", line.bold())?;
+                    writeln!(out, "{}", paint(&line, Style::Strong, s.color))?;
                 }
             }
             Block::Text(t) => {
@@ -33,7 +33,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                 }
             }
             Block::Pre(t) => writeln!(out, "{}", sanitize(t))?,
-            Block::Fields(fields) => write_fields(out, fields, width)?,
+            Block::Fields(fields) => write_fields(out, fields, width, s.color)?,
             Block::Numbered(items) => {
                 let w = items.len().to_string().len();
                 for (n, item) in items.iter().enumerate() {
@@ -42,7 +42,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                         width.map_or(usize::MAX, |x| x.saturating_sub(prefix.len()).max(10));
                     for (j, line) in wrap(&sanitize(item), avail).iter().enumerate() {
                         if j == 0 {
-                            writeln!(out, "{}{line}", prefix.bold())?;
+                            writeln!(out, "{}{line}", paint(&prefix, Style::Strong, s.color))?;
                         } else {
                             writeln!(out, "{}{line}", " ".repeat(prefix.len()))?;
                         }
@@ -52,7 +52,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
             Block::Table { headers, rows } => {
                 writeln!(out, "{}", table(headers, rows, s))?;
             }
-            Block::Bars(list) => bars::write(out, list, width)?,
+            Block::Bars(list) => bars::write(out, list, width, s.color)?,
         }
     }
     Ok(())
@@ -96,20 +96,17 @@ fn styled(c: &Cell) -> comfy_table::Cell {
     }
 }
 
-fn paint(c: &Cell, text: &str) -> String {
+/// A cell's text painted by its tone.
+fn tone<'a>(c: &Cell, text: &'a str, color: bool) -> std::borrow::Cow<'a, str> {
     match c.tone {
-        Tone::Plain => text.to_string(),
-        Tone::Code => text.cyan().to_string(),
-        Tone::Figure => text.yellow().bold().to_string(),
-        Tone::Dim => text.dimmed().to_string(),
+        Tone::Plain => std::borrow::Cow::Borrowed(text),
+        Tone::Code => paint(text, Style::Code, color),
+        Tone::Figure => paint(text, Style::Figure, color),
+        Tone::Dim => paint(text, Style::Dim, color),
     }
 }
 
-fn write_fields(
-    out: &mut impl Write,
-    fields: &[(String, Cell)],
-    width: Option<usize>,
-) -> Result<()> {
+fn write_fields(out: &mut impl Write, fields: &[(String, Cell)], width: Option<usize>, color: bool) -> Result<()> {
     let kw = fields
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -120,9 +117,9 @@ fn write_fields(
         let key = format!("{k:<kw$}");
         for (j, line) in wrap(&sanitize(&v.text), avail).iter().enumerate() {
             if j == 0 {
-                writeln!(out, "{}  {}", key.bold(), paint(v, line))?;
+                writeln!(out, "{}  {}", paint(&key, Style::Strong, color), tone(v, line, color))?;
             } else {
-                writeln!(out, "{}  {}", " ".repeat(kw), paint(v, line))?;
+                writeln!(out, "{}  {}", " ".repeat(kw), tone(v, line, color))?;
             }
         }
     }

@@ -96,3 +96,31 @@ mod tests {
         assert_eq!(width(env(&[("COLUMNS", "5")])), Some(20));
     }
 }
+
+/// How a piece of text stands out when color is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Heading,
+    Strong,
+    Code,
+    Figure,
+    Dim,
+}
+
+/// `text` styled when `on`, untouched (and not copied) otherwise.
+pub fn paint(text: &str, style: Style, on: bool) -> std::borrow::Cow<'_, str> {
+    use colored::Colorize;
+    if !on {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        match style {
+            Style::Heading => text.bold().underline(),
+            Style::Strong => text.bold(),
+            Style::Code => text.cyan(),
+            Style::Figure => text.yellow().bold(),
+            Style::Dim => text.dimmed(),
+        }
+        .to_string(),
+    )
+}
