@@ -11,6 +11,8 @@ mod fold;
 mod index;
 #[path = "src/kb/model.rs"]
 mod model;
+#[path = "src/kb/pooled.rs"]
+mod pooled;
 #[path = "build/rust_literal.rs"]
 mod rust_literal;
 #[path = "src/kb/validate.rs"]
@@ -18,12 +20,52 @@ mod validate;
 
 use std::path::PathBuf;
 
+/// Every type with a static pool, and its pool's name (as `model`, `index` and
+/// `pooled` name them).
+const POOLS: &[(&str, &str)] = &[
+    ("Str", "STR_POOL"),
+    ("Text", "TEXT_POOL"),
+    ("Memo", "MEMO_POOL"),
+    ("Section", "SECTION_POOL"),
+    ("Source", "SOURCE_POOL"),
+    ("Topic", "TOPIC_POOL"),
+    ("Group", "GROUP_POOL"),
+    ("Figure", "FIGURE_POOL"),
+    ("Item", "ITEM_POOL"),
+    ("List", "LIST_POOL"),
+    ("Actor", "ACTOR_POOL"),
+    ("Event", "EVENT_POOL"),
+    ("SearchDoc", "SEARCH_DOC_POOL"),
+];
+
+/// The build script's own pools are empty: it only reads `facts.toml`.
+mod pools {
+    use super::index::SearchDoc;
+    use super::model::*;
+
+    pub const BLOB: &str = "";
+    pub static STR_POOL: [Str; 0] = [];
+    pub static TEXT_POOL: [Text; 0] = [];
+    pub static MEMO_POOL: [Memo; 0] = [];
+    pub static SECTION_POOL: [Section; 0] = [];
+    pub static SOURCE_POOL: [Source; 0] = [];
+    pub static TOPIC_POOL: [Topic; 0] = [];
+    pub static GROUP_POOL: [Group; 0] = [];
+    pub static FIGURE_POOL: [Figure; 0] = [];
+    pub static ITEM_POOL: [Item; 0] = [];
+    pub static LIST_POOL: [List; 0] = [];
+    pub static ACTOR_POOL: [Actor; 0] = [];
+    pub static EVENT_POOL: [Event; 0] = [];
+    pub static SEARCH_DOC_POOL: [SearchDoc; 0] = [];
+}
+
 fn main() {
     for f in [
         "facts.toml",
         "src/kb/fold.rs",
         "src/kb/index.rs",
         "src/kb/model.rs",
+        "src/kb/pooled.rs",
         "src/kb/validate.rs",
     ] {
         println!("cargo:rerun-if-changed={f}");
@@ -42,15 +84,17 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let index = index::SearchIndex::build(&ws.kb);
-    let (kb, index) = match (rust_literal::to_rust(&ws.kb), rust_literal::to_rust(&index)) {
+    let mut pools = rust_literal::Pools::default();
+    let (kb, index) = match (pools.value(&ws.kb), pools.value(&index)) {
         (Ok(kb), Ok(index)) => (kb, index),
         (Err(e), _) | (_, Err(e)) => fail(&[format!("facts.toml cannot be embedded: {e}")]),
     };
     let code = format!(
-        "/// The built-in knowledge base, from facts.toml.\npub static BUILTIN: Kb = {kb};\n\n\
-         /// Its search index.\npub static BUILTIN_INDEX: SearchIndex = {index};\n"
+        "{}\n/// The built-in knowledge base, from facts.toml.\npub static BUILTIN: Kb = {kb};\n\n\
+         /// Its search index.\npub static BUILTIN_INDEX: SearchIndex = {index};\n",
+        pools.finish(POOLS)
     );
-    std::fs::write(out.join("builtin.rs"), code).expect("OUT_DIR is writable");
+    std::fs::write(out.join("pools.rs"), code).expect("OUT_DIR is writable");
 }
 
 fn fail(lines: &[String]) -> ! {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
 use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
+use super::pooled::Pool;
 
 /// One entry's folded text.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -16,6 +17,12 @@ pub struct SearchDoc {
     pub key: Str,
     /// Every other text of the entry, both languages.
     pub body: Str,
+}
+
+impl Pool for SearchDoc {
+    fn pool() -> &'static [SearchDoc] {
+        &super::pools::SEARCH_DOC_POOL
+    }
 }
 
 /// Every entry's folded text, in knowledge-base order.

@@ -4,6 +4,7 @@ pub mod fold;
 pub mod index;
 pub mod lookup;
 pub mod model;
+pub mod pooled;
 pub mod search;
 pub mod synth;
 pub mod validate;
@@ -24,14 +25,12 @@ pub const BUILTIN_NAME: &str = "facts.toml (built-in)";
 /// The built-in knowledge base's TOML, as written.
 pub const BUILTIN_TOML: &str = include_str!("../../facts.toml");
 
-/// The built-in knowledge base and its search index, as statics written by `build.rs`.
-mod builtin {
-    use std::borrow::Cow;
-
+/// The built-in knowledge base and its search index: static pools written by `build.rs`.
+mod pools {
     use super::index::{SearchDoc, SearchIndex};
     use super::model::*;
 
-    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+    include!(concat!(env!("OUT_DIR"), "/pools.rs"));
 }
 
 /// The knowledge base a command works on, with its search index made on first use.
@@ -45,7 +44,7 @@ impl Loaded {
     /// The search index: the built-in one as embedded, or folded now for other files.
     pub fn index(&self) -> &SearchIndex {
         if self.builtin_only {
-            return &builtin::BUILTIN_INDEX;
+            return &pools::BUILTIN_INDEX;
         }
         self.index.get_or_init(|| SearchIndex::build(&self.kb))
     }
@@ -53,7 +52,7 @@ impl Loaded {
 
 /// The built-in knowledge base: a shallow copy of the statics, borrowing all their data.
 fn builtin() -> Kb {
-    builtin::BUILTIN.clone()
+    pools::BUILTIN.clone()
 }
 
 /// The built-in knowledge base plus `files` (or `files` alone), merged and validated.

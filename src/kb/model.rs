@@ -1,19 +1,39 @@
 //! The knowledge base's data model: what `facts.toml` holds, as typed records.
 //!
 //! This file is shared with `build.rs`, which writes the built-in knowledge base as
-//! Rust statics; so it depends on serde alone. Texts and sequences are `Cow`s: borrowed
-//! from those statics for the built-in knowledge base (no parsing, no allocation at
-//! start), owned when read from a file.
-
-use std::borrow::Cow;
+//! static pools; so it depends on serde alone. Texts and sequences are `Str` and
+//! `Seq` (see `pooled`): static in the built-in knowledge base, owned when read from
+//! a file.
 
 use serde::{Deserialize, Serialize};
 
-/// A text: static in the built-in knowledge base, owned when read from a file.
-pub type Str = Cow<'static, str>;
+use super::pooled::Pool;
+pub use super::pooled::{Seq, Str};
 
-/// A sequence: static in the built-in knowledge base, owned when read from a file.
-pub type Seq<T> = Cow<'static, [T]>;
+/// Each type that stands in a sequence has its static pool in `super::pools`.
+macro_rules! pooled {
+    ($($t:ty => $pool:ident),* $(,)?) => {
+        $(impl Pool for $t {
+            fn pool() -> &'static [$t] {
+                &super::pools::$pool
+            }
+        })*
+    };
+}
+
+pooled!(
+    Text => TEXT_POOL,
+    Memo => MEMO_POOL,
+    Section => SECTION_POOL,
+    Source => SOURCE_POOL,
+    Topic => TOPIC_POOL,
+    Group => GROUP_POOL,
+    Figure => FIGURE_POOL,
+    Item => ITEM_POOL,
+    List => LIST_POOL,
+    Actor => ACTOR_POOL,
+    Event => EVENT_POOL,
+);
 
 /// A text in both languages.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -270,7 +290,7 @@ impl Kb {
 
     /// Appends another knowledge base's entries after this one's.
     pub fn extend(&mut self, other: Kb) {
-        fn append<T: Clone>(to: &mut Seq<T>, more: Seq<T>) {
+        fn append<T: Pool + Clone>(to: &mut Seq<T>, more: Seq<T>) {
             if !more.is_empty() {
                 to.to_mut().extend(more.into_owned());
             }
