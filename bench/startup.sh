@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
 # Start-up cost of aimemo against a hello-world Rust binary built with the same
 # release profile, and against jq answering the same questions on the knowledge base
-# exported as JSON. Prints each command's median wall time and its ratio.
+# exported as JSON. Prints each command's median wall time, peak memory, and ratios.
 #
-#   bench/startup.sh            # hyperfine is installed from Debian's packages if missing
-#   RUNS=1000 bench/startup.sh
+#   bench/startup.sh                 # hyperfine and jq are installed (apt-get) if missing
+#   ROUNDS=20 RUNS=50 bench/startup.sh
+#
+# The commands are timed in ROUNDS rounds of RUNS runs each, one command after the
+# other in every round, so that a slow spell of the machine weighs on all of them
+# alike; the medians are over every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-500}
+ROUNDS=${ROUNDS:-10}
+RUNS=${RUNS:-50}
 WORK=${WORK:-target/bench}
 mkdir -p "$WORK"
 
 need() {
   command -v "$1" >/dev/null 2>&1 && return
   echo "installing $1 (apt-get)..." >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "$1" >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq "$1" >/dev/null; fi
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$1" >/dev/null
 }
 need hyperfine
 need jq
@@ -26,8 +32,10 @@ AIMEMO=$PWD/target/release/aimemo
 # A hello-world baseline with the same release profile.
 HELLO_DIR=$WORK/hello
 mkdir -p "$HELLO_DIR/src"
-sed -n '/^\[profile.release\]/,/^\[/p' Cargo.toml | sed '$!b;/^\[/d' > "$HELLO_DIR/profile.toml"
-{ printf '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2021"\n\n[workspace]\n\n'; cat "$HELLO_DIR/profile.toml"; } > "$HELLO_DIR/Cargo.toml"
+{
+  printf '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2021"\n\n[workspace]\n\n'
+  sed -n '/^\[profile.release\]$/,/^$/p' Cargo.toml
+} > "$HELLO_DIR/Cargo.toml"
 echo 'fn main() { println!("hello"); }' > "$HELLO_DIR/src/main.rs"
 cargo build --release --quiet --manifest-path "$HELLO_DIR/Cargo.toml" --target-dir "$WORK/hello-target"
 HELLO=$PWD/$WORK/hello-target/release/hello
@@ -36,31 +44,50 @@ HELLO=$PWD/$WORK/hello-target/release/hello
 "$AIMEMO" figures --json > "$WORK/figures.json"
 "$AIMEMO" actors --json > "$WORK/actors.json"
 
-hyperfine -N --warmup 50 --runs "$RUNS" --export-json "$WORK/startup.json" \
-  -n hello "$HELLO" \
-  -n investments "$AIMEMO investments" \
-  -n "actor DNUM" "$AIMEMO actor DNUM" \
-  -n "search energie --json" "$AIMEMO search energie --json" \
-  -n brief "$AIMEMO brief" \
-  -n "jq investments" "jq -c '.topics[] | select(.id == \"investments\") | .figures[]' $WORK/figures.json" \
-  -n "jq actor DNUM" "jq -c '.. | objects | select(.code? == \"DNUM\")' $WORK/actors.json" \
-  -n "jq search energie" "jq -c '[.topics[].figures[] | select((.text + .label) | ascii_downcase | test(\"energ\"))]' $WORK/figures.json" \
-  >/dev/null
+rm -f "$WORK"/round-*.json
+for round in $(seq "$ROUNDS"); do
+  hyperfine -N --warmup 10 --runs "$RUNS" --export-json "$WORK/round-$round.json" \
+    -n hello "$HELLO" \
+    -n investments "$AIMEMO investments" \
+    -n "actor DNUM" "$AIMEMO actor DNUM" \
+    -n "search energie --json" "$AIMEMO search energie --json" \
+    -n brief "$AIMEMO brief" \
+    -n "jq investments" "jq -c '.topics[] | select(.id == \"investments\") | .figures[]' $WORK/figures.json" \
+    -n "jq actor DNUM" "jq -c '.. | objects | select(.code? == \"DNUM\")' $WORK/actors.json" \
+    -n "jq search energie" "jq -c '[.topics[].figures[] | select((.text + .label) | ascii_downcase | test(\"energ\"))]' $WORK/figures.json" \
+    >/dev/null 2>&1
+done
 
-python3 - "$WORK/startup.json" "$AIMEMO" "$HELLO" <<'PY'
-import json, os, statistics, sys
-runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-med = {k: statistics.median(v["times"]) for k, v in runs.items()}
-peak = {k: max(v.get("memory_usage_byte") or [0]) for k, v in runs.items()}
-hello = med["hello"]
-print(f"{'command':<24}{'median':>10}{'× hello':>10}{'peak RSS':>12}{'× hello':>9}")
+python3 - "$WORK" "$AIMEMO" "$HELLO" <<'PY'
+import glob, json, os, resource, statistics, subprocess, sys
+work, aimemo, hello = sys.argv[1:4]
+times = {}
+for f in sorted(glob.glob(f"{work}/round-*.json")):
+    for r in json.load(open(f))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
+med = {k: statistics.median(v) for k, v in times.items()}
+
+def peak_kb(cmd):
+    """Peak resident memory of one run, in KB (median of 20 runs, each in a fresh process)."""
+    out = []
+    for _ in range(20):
+        probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        out.append(int(subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True).stdout))
+    return statistics.median(out)
+
+cmds = {"hello": [hello], "investments": [aimemo, "investments"], "actor DNUM": [aimemo, "actor", "DNUM"],
+        "search energie --json": [aimemo, "search", "energie", "--json"], "brief": [aimemo, "brief"]}
+rss = {k: peak_kb(c) for k, c in cmds.items()}
+base = med["hello"]
+print(f"{'command':<24}{'median':>10}{'× hello':>9}{'peak RSS':>11}{'× hello':>9}")
 for k, m in med.items():
-    rss = peak[k] / 1024 if peak[k] else float("nan")
-    rss_ratio = peak[k] / peak["hello"] if peak["hello"] else float("nan")
-    print(f"{k:<24}{m*1000:>8.3f}ms{m/hello:>10.2f}{rss:>10.0f}KB{rss_ratio:>9.2f}")
+    r = rss.get(k)
+    mem = f"{r:>8.0f}KB{r / rss['hello']:>9.2f}" if r else ""
+    print(f"{k:<24}{m * 1000:>8.3f}ms{m / base:>9.2f}{mem}")
 print()
 for a, j in [("investments", "jq investments"), ("actor DNUM", "jq actor DNUM"), ("search energie --json", "jq search energie")]:
-    print(f"{j} / {a}: {med[j]/med[a]:.1f}× (aimemo faster)")
-size = os.path.getsize(sys.argv[2])
-print(f"\nrelease binary: {size/1e6:.2f} MB ({size} bytes); hello world: {os.path.getsize(sys.argv[3])} bytes")
+    print(f"jq / aimemo, {a}: {med[j] / med[a]:.1f}×")
+size = os.path.getsize(aimemo)
+print(f"\nrelease binary: {size / 1e6:.2f} MB ({size} bytes); hello world: {os.path.getsize(hello)} bytes")
 PY

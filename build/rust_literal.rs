@@ -40,7 +40,11 @@ pub struct Pools {
 impl Pools {
     /// `value` as a Rust expression; its strings and sequences go to the pools.
     pub fn value<T: Serialize>(&mut self, value: &T) -> Result<String, Error> {
-        let mut w = Writer { pools: self, out: String::new(), kind: None };
+        let mut w = Writer {
+            pools: self,
+            out: String::new(),
+            kind: None,
+        };
         value.serialize(&mut w)?;
         Ok(w.out)
     }
@@ -82,7 +86,9 @@ struct Writer<'a> {
 /// A serde variant name (`france`) as the Rust variant (`France`).
 fn variant_name(v: &str) -> String {
     let mut c = v.chars();
-    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
 }
 
 struct SeqWriter<'a, 'b> {
@@ -177,11 +183,21 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         self.out.push_str(name);
         Ok(())
     }
-    fn serialize_unit_variant(self, name: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
-        self.out.push_str(&format!("{name}::{}", variant_name(variant)));
+    fn serialize_unit_variant(
+        self,
+        name: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.out
+            .push_str(&format!("{name}::{}", variant_name(variant)));
         Ok(())
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, name: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         self.out.push_str(name);
         self.out.push('(');
         value.serialize(&mut *self)?;
@@ -198,12 +214,20 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         Err(unsupported("a newtype variant"))
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<SeqWriter<'a, 'b>, Error> {
-        Ok(SeqWriter { w: self, items: Vec::new(), kind: None })
+        Ok(SeqWriter {
+            w: self,
+            items: Vec::new(),
+            kind: None,
+        })
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
         Err(unsupported("a tuple"))
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
         Err(unsupported("a tuple struct"))
     }
     fn serialize_tuple_variant(
@@ -239,7 +263,11 @@ impl ser::SerializeSeq for SeqWriter<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        let mut item = Writer { pools: &mut *self.w.pools, out: String::new(), kind: None };
+        let mut item = Writer {
+            pools: &mut *self.w.pools,
+            out: String::new(),
+            kind: None,
+        };
         value.serialize(&mut item)?;
         match (self.kind, item.kind) {
             (_, None) => return Err(unsupported("a sequence of plain values")),
@@ -266,7 +294,11 @@ impl ser::SerializeSeq for SeqWriter<'_, '_> {
 impl ser::SerializeStruct for StructWriter<'_, '_> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         self.w.out.push_str(key);
         self.w.out.push_str(": ");
         let kind = self.w.kind;

@@ -64,7 +64,11 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
             matched.then_some((i, false))
         })
         .collect();
-    let full: Vec<usize> = names.iter().filter(|(_, full)| *full).map(|(i, _)| *i).collect();
+    let full: Vec<usize> = names
+        .iter()
+        .filter(|(_, full)| *full)
+        .map(|(i, _)| *i)
+        .collect();
     match (&names[..], &full[..]) {
         (_, [one]) | ([(one, _)], _) => ActorMatch::One(*one),
         ([], _) => ActorMatch::None,

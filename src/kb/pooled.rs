@@ -29,7 +29,9 @@ impl Str {
 
     pub fn as_str(&self) -> &str {
         match self {
-            Str::Static(o, n) => super::pools::BLOB.get(*o as usize..(*o + *n) as usize).unwrap_or(""),
+            Str::Static(o, n) => super::pools::BLOB
+                .get(*o as usize..(*o + *n) as usize)
+                .unwrap_or(""),
             Str::Owned(s) => s,
         }
     }
@@ -177,7 +179,9 @@ impl<T: Pool> Deref for Seq<T> {
     type Target = [T];
     fn deref(&self) -> &[T] {
         match self {
-            Seq::Static(s, n) => T::pool().get(*s as usize..(*s + *n) as usize).unwrap_or(&[]),
+            Seq::Static(s, n) => T::pool()
+                .get(*s as usize..(*s + *n) as usize)
+                .unwrap_or(&[]),
             Seq::Owned(v) => v,
         }
     }

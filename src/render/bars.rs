@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-
 use super::sanitize::sanitize;
 use super::term::{paint, Style};
 use super::Bar;

@@ -106,7 +106,12 @@ fn tone<'a>(c: &Cell, text: &'a str, color: bool) -> std::borrow::Cow<'a, str> {
     }
 }
 
-fn write_fields(out: &mut impl Write, fields: &[(String, Cell)], width: Option<usize>, color: bool) -> Result<()> {
+fn write_fields(
+    out: &mut impl Write,
+    fields: &[(String, Cell)],
+    width: Option<usize>,
+    color: bool,
+) -> Result<()> {
     let kw = fields
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -117,7 +122,12 @@ fn write_fields(out: &mut impl Write, fields: &[(String, Cell)], width: Option<u
         let key = format!("{k:<kw$}");
         for (j, line) in wrap(&sanitize(&v.text), avail).iter().enumerate() {
             if j == 0 {
-                writeln!(out, "{}  {}", paint(&key, Style::Strong, color), tone(v, line, color))?;
+                writeln!(
+                    out,
+                    "{}  {}",
+                    paint(&key, Style::Strong, color),
+                    tone(v, line, color)
+                )?;
             } else {
                 writeln!(out, "{}  {}", " ".repeat(kw), tone(v, line, color))?;
             }
