@@ -25,6 +25,7 @@ need() {
 }
 need hyperfine
 need jq
+need time
 
 cargo build --release --quiet
 AIMEMO=$PWD/target/release/aimemo
@@ -59,7 +60,7 @@ for round in $(seq "$ROUNDS"); do
 done
 
 python3 - "$WORK" "$AIMEMO" "$HELLO" <<'PY'
-import glob, json, os, resource, statistics, subprocess, sys
+import glob, json, os, statistics, subprocess, sys
 work, aimemo, hello = sys.argv[1:4]
 times = {}
 for f in sorted(glob.glob(f"{work}/round-*.json")):
@@ -68,12 +69,11 @@ for f in sorted(glob.glob(f"{work}/round-*.json")):
 med = {k: statistics.median(v) for k, v in times.items()}
 
 def peak_kb(cmd):
-    """Peak resident memory of one run, in KB (median of 20 runs, each in a fresh process)."""
+    """Peak resident memory of a run, in KB, as GNU time reports it: median of 20 runs."""
     out = []
     for _ in range(20):
-        probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-        out.append(int(subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True).stdout))
+        r = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        out.append(int(r.stderr.strip().splitlines()[-1]))
     return statistics.median(out)
 
 cmds = {"hello": [hello], "investments": [aimemo, "investments"], "actor DNUM": [aimemo, "actor", "DNUM"],

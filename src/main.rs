@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use colored::Colorize;
 
 use aimemo::cli;
 use aimemo::render::term;
@@ -21,11 +20,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             if !e.is_quiet() {
-                let label = if color {
-                    "error:".red().bold().to_string()
-                } else {
-                    "error:".to_string()
-                };
+                let label = term::paint("error:", term::Style::Error, color);
                 let _ = writeln!(std::io::stderr(), "aimemo: {label} {e}");
             }
             e.exit_code()

@@ -80,11 +80,6 @@ fn or_list(items: &[String]) -> String {
     }
 }
 
-/// Serializes a view as a value; views are plain data, so this cannot fail in practice.
-pub fn to_json(v: impl serde::Serialize) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
-}
-
 /// Serializes a view as pretty JSON text.
 pub fn json_text(v: impl serde::Serialize) -> String {
     serde_json::to_string_pretty(&v).unwrap_or_else(|_| "null".into())

@@ -3,17 +3,31 @@
 use serde::Serialize;
 
 use super::views::{plain_number, ActorRef, Named, Viewer};
-use super::{miss, to_json, Ctx, Output};
+use super::{miss, Ctx, Output};
 use crate::error::Result;
 use crate::i18n::labels as L;
 use crate::kb::{lookup, EntryRef, Figure, Kb, Kind};
 use crate::render::{Block, Cell, Doc};
 
 #[derive(Serialize)]
-struct Json {
+struct Json<'a> {
     lang: &'static str,
     kind: &'static str,
-    entry: serde_json::Value,
+    entry: Entry<'a>,
+}
+
+/// One entry of any kind, serialized as that kind's own object.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Entry<'a> {
+    Figure(super::views::FigureView<'a>),
+    List(super::views::ListView<'a>),
+    Actor(super::views::ActorView<'a>),
+    Event(super::summit::EventView<'a>),
+    Source(super::sources::SourceView<'a>),
+    Topic(TopicView<'a>),
+    Group(GroupView<'a>),
+    Section(SectionView<'a>),
 }
 
 #[derive(Serialize)]
@@ -104,37 +118,37 @@ pub fn figure_doc(v: &Viewer, f: &Figure) -> Doc {
 }
 
 /// The entries that name a section.
-fn in_section(kb: &Kb, id: &str) -> Vec<(Kind, String)> {
+fn in_section<'a>(kb: &'a Kb, id: &str) -> Vec<(Kind, &'a str)> {
     let mut out = Vec::new();
     out.extend(
         kb.figures
             .iter()
             .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Figure, x.id.to_string())),
+            .map(|x| (Kind::Figure, &*x.id)),
     );
     out.extend(
         kb.lists
             .iter()
             .filter(|x| x.section_id == id)
-            .map(|x| (Kind::List, x.id.to_string())),
+            .map(|x| (Kind::List, &*x.id)),
     );
     out.extend(
         kb.actors
             .iter()
             .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Actor, x.id.to_string())),
+            .map(|x| (Kind::Actor, &*x.id)),
     );
     out.extend(
         kb.events
             .iter()
             .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Event, x.id.to_string())),
+            .map(|x| (Kind::Event, &*x.id)),
     );
     out.extend(
         kb.sections
             .iter()
             .filter(|x| x.parent_id.as_deref() == Some(id))
-            .map(|x| (Kind::Section, x.id.to_string())),
+            .map(|x| (Kind::Section, &*x.id)),
     );
     out
 }
@@ -147,21 +161,21 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
     let (doc, entry) = match e.kind {
         Kind::Figure => {
             let f = &kb.figures[e.idx];
-            (figure_doc(&v, f), to_json(v.figure(f)))
+            (figure_doc(&v, f), Entry::Figure(v.figure(f)))
         }
         Kind::List => {
             let x = &kb.lists[e.idx];
-            (super::lists::doc(&v, x), to_json(v.list(x)))
+            (super::lists::doc(&v, x), Entry::List(v.list(x)))
         }
         Kind::Actor => {
             let a = &kb.actors[e.idx];
-            (super::actors::doc(&v, a), to_json(v.actor(a)))
+            (super::actors::doc(&v, a), Entry::Actor(v.actor(a)))
         }
         Kind::Event => {
             let ev = &kb.events[e.idx];
             (
                 super::summit::doc(&v, ev),
-                to_json(super::summit::view(&v, ev)),
+                Entry::Event(super::summit::view(&v, ev)),
             )
         }
         Kind::Source => {
@@ -178,7 +192,7 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
                 doc.push(Block::Subheading(l.l(L::FIGURES).to_string()));
                 doc.push(super::figures::table(&v, &figs));
             }
-            (doc, to_json(super::sources::view(&v, s)))
+            (doc, Entry::Source(super::sources::view(&v, s)))
         }
         Kind::Topic => {
             let t = &kb.topics[e.idx];
@@ -198,7 +212,7 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
                 name: l.pick(&t.name),
                 figures: figs.iter().map(|f| v.figure(f)).collect(),
             };
-            (doc, to_json(view))
+            (doc, Entry::Topic(view))
         }
         Kind::Group => {
             let g = &kb.groups[e.idx];
@@ -231,7 +245,7 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
                 section: g.section_id.as_deref().map(|s| v.section(s)),
                 actors: actors.iter().map(|a| v.actor_ref(a)).collect(),
             };
-            (doc, to_json(view))
+            (doc, Entry::Group(view))
         }
         Kind::Section => {
             let s = &kb.sections[e.idx];
@@ -263,7 +277,7 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
                     .map(|(k, id)| EntryId { kind: k.name(), id })
                     .collect(),
             };
-            (doc, to_json(view))
+            (doc, Entry::Section(view))
         }
     };
     let json = Json {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{json_text, Output};
 use crate::error::Result;
 use crate::kb::validate::{self, Problem, Workspace};
-use crate::kb::{self, Kind, BUILTIN_NAME, BUILTIN_TOML};
+use crate::kb::{self, Kind, BUILTIN_NAME};
 use crate::render::{Block, Doc};
 
 #[derive(Serialize)]
@@ -25,8 +25,8 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
     let mut ws: Workspace;
     let mut problems = Vec::new();
     if files.is_empty() {
-        ws = Workspace::default();
-        problems.extend(ws.add_file(BUILTIN_NAME, BUILTIN_TOML.to_string()));
+        // The embedded knowledge base, checked again as it stands in the binary.
+        ws = kb::workspace(true)?;
     } else {
         ws = kb::workspace(with_builtin)?;
         for path in files {

@@ -7,7 +7,10 @@ use super::fold::fold;
 use super::index::SearchIndex;
 use super::search::search;
 use super::validate::{Problem, Workspace};
-use super::{load, lookup, Kb, BUILTIN_TOML};
+use super::{load, lookup, Kb};
+
+/// The built-in knowledge base's TOML, as written.
+const BUILTIN_TOML: &str = include_str!("../../facts.toml");
 
 fn validate(name: &str, text: &str) -> (Workspace, Vec<Problem>) {
     let mut ws = Workspace::default();

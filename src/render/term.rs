@@ -105,6 +105,7 @@ pub enum Style {
     Code,
     Figure,
     Dim,
+    Error,
 }
 
 /// `text` styled when `on`, untouched (and not copied) otherwise.
@@ -113,6 +114,10 @@ pub fn paint(text: &str, style: Style, on: bool) -> std::borrow::Cow<'_, str> {
     if !on {
         return std::borrow::Cow::Borrowed(text);
     }
+    if style == Style::Error {
+        // stderr decides its color on its own, whatever colored's override says for stdout
+        return std::borrow::Cow::Owned(format!("\x1b[1;31m{text}\x1b[0m"));
+    }
     std::borrow::Cow::Owned(
         match style {
             Style::Heading => text.bold().underline(),
@@ -120,6 +125,7 @@ pub fn paint(text: &str, style: Style, on: bool) -> std::borrow::Cow<'_, str> {
             Style::Code => text.cyan(),
             Style::Figure => text.yellow().bold(),
             Style::Dim => text.dimmed(),
+            Style::Error => text.normal(),
         }
         .to_string(),
     )
