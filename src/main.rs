@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-
 use aimemo::cli;
 use aimemo::render::term;
 

@@ -38,76 +38,122 @@ fn unaccent(c: char) -> Option<&'static str> {
     })
 }
 
-/// `text` lowercased, accents off, with the typographic spaces made plain.
-fn simplify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for l in c.to_lowercase() {
-            match unaccent(l) {
-                Some("eur") => out.push_str(" eur "),
-                Some(s) => out.push_str(s),
-                None if matches!(l, '\u{a0}' | '\u{202f}' | '\u{2009}') => out.push(' '),
-                None => out.push(l),
-            }
-        }
-    }
-    out
-}
-
 /// Folds `text` into lowercase words without accents, separated by single spaces.
 pub fn fold(text: &str) -> String {
-    let chars: Vec<char> = simplify(text).chars().collect();
-    let mut out = String::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_alphanumeric() {
-            // "une 60aine" is the number 60: a number followed by letters is cut off them
-            if c.is_alphabetic()
-                && out.ends_with(|p: char| p.is_ascii_digit())
-                && !starts_word_with_letter(&out)
-            {
-                out.push(' ');
-            }
-            out.push(c);
-        } else if (c == ' ' || c == ',' || c == '.')
-            && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-        {
-            let digits_after = chars[i + 1..]
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if c != '.' && digits_after == 3 {
-                // a thousands separator: 11 000, 11,000
-            } else if c == ' ' {
-                out.push(' ');
-            } else {
-                out.push('.'); // a decimal mark: 511,3 and 511.3
-            }
-        } else if !out.ends_with(' ') && !out.is_empty() {
-            out.push(' ');
-        }
-        i += 1;
-    }
-    while out.ends_with(' ') {
-        out.pop();
-    }
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
     out
 }
 
-/// True when the last word of `out` starts with a letter (`g20`), so that its
-/// digits belong to a name rather than a number.
-fn starts_word_with_letter(out: &str) -> bool {
-    out.rsplit(' ')
-        .next()
-        .and_then(|w| w.chars().next())
-        .is_some_and(char::is_alphabetic)
+/// Appends the folded `text` to `out`, a space apart from what `out` already holds.
+pub fn fold_into(out: &mut String, text: &str) {
+    let mut w = Words::new(out);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                w.push(b.to_ascii_lowercase() as char);
+            } else if matches!(b, b' ' | b',' | b'.')
+                && w.last_digit
+                && bytes.get(i).is_some_and(u8::is_ascii_digit)
+            {
+                let digits_after = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                if b != b'.' && digits_after == 3 {
+                    // a thousands separator: 11 000, 11,000
+                } else if b == b' ' {
+                    w.separate();
+                } else {
+                    w.decimal_mark(); // 511,3 and 511.3
+                }
+            } else {
+                w.separate();
+            }
+            continue;
+        }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        i += ch.len_utf8();
+        // A no-break or thin space between digits is a thousands separator too.
+        if matches!(ch, '\u{a0}' | '\u{202f}' | '\u{2009}') {
+            let digits_after = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if !(w.last_digit && digits_after == 3) {
+                w.separate();
+            }
+            continue;
+        }
+        for l in ch.to_lowercase() {
+            match unaccent(l) {
+                Some("eur") => {
+                    w.separate();
+                    "eur".chars().for_each(|c| w.push(c));
+                    w.separate();
+                }
+                Some(plain) => plain.chars().for_each(|c| w.push(c)),
+                None if l.is_alphanumeric() => w.push(l),
+                None => w.separate(),
+            }
+        }
+    }
+    while w.out.ends_with(' ') {
+        w.out.pop();
+    }
+}
+
+/// Words being written: where the last one stands, and what it is.
+struct Words<'a> {
+    out: &'a mut String,
+    /// No word is open: the next letter or digit starts one.
+    at_start: bool,
+    /// The last character written is a digit.
+    last_digit: bool,
+    /// The open word starts with a letter (`g20`), so its digits are a name, not a number.
+    is_name: bool,
+}
+
+impl<'a> Words<'a> {
+    fn new(out: &'a mut String) -> Words<'a> {
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        Words {
+            out,
+            at_start: true,
+            last_digit: false,
+            is_name: false,
+        }
+    }
+
+    /// Ends the open word, if any.
+    fn separate(&mut self) {
+        if !self.at_start {
+            self.out.push(' ');
+            self.at_start = true;
+            self.last_digit = false;
+        }
+    }
+
+    /// Adds a letter or digit; a letter right after a number starts a word of its own
+    /// ("une 60aine" is the number 60).
+    fn push(&mut self, c: char) {
+        if self.at_start {
+            self.at_start = false;
+            self.is_name = c.is_alphabetic();
+        } else if self.last_digit && !self.is_name && c.is_alphabetic() {
+            self.out.push(' ');
+            self.is_name = true;
+        }
+        self.out.push(c);
+        self.last_digit = c.is_ascii_digit();
+    }
+
+    fn decimal_mark(&mut self) {
+        self.out.push('.');
+        self.last_digit = false;
+    }
 }
 
 /// True when `word` is a number as `fold` writes it (`109`, `511.3`).
@@ -136,6 +182,15 @@ mod tests {
         assert_eq!(fold("11\u{202f}000"), "11000");
         assert_eq!(fold("漢字 Ελλάδα"), "漢字 ελλάδα");
         assert_eq!(fold("l’IA « durable »"), "l ia durable");
+    }
+
+    #[test]
+    fn appends_a_word_apart() {
+        let mut s = String::from("energie");
+        fold_into(&mut s, "Énergétique 11 000");
+        assert_eq!(s, "energie energetique 11000");
+        fold_into(&mut s, "");
+        assert_eq!(s, "energie energetique 11000");
     }
 
     #[test]

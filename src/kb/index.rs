@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::fold::fold;
+use super::fold::fold_into;
 use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
 use super::pooled::Pool;
 
@@ -31,12 +31,12 @@ pub struct SearchIndex {
     pub docs: Seq<SearchDoc>,
 }
 
-fn both(out: &mut Vec<String>, t: &Text) {
-    out.push(fold(&t.fr));
-    out.push(fold(&t.en));
+fn both(out: &mut String, t: &Text) {
+    fold_into(out, &t.fr);
+    fold_into(out, &t.en);
 }
 
-fn opt(out: &mut Vec<String>, t: &Option<Text>) {
+fn opt(out: &mut String, t: &Option<Text>) {
     if let Some(t) = t {
         both(out, t);
     }
@@ -52,8 +52,8 @@ impl SearchIndex {
                 SearchDoc {
                     entry,
                     id: Str::Owned(id.to_string()),
-                    key: Str::Owned(key.join(" ")),
-                    body: Str::Owned(body.join(" ")),
+                    key: Str::Owned(key),
+                    body: Str::Owned(body),
                 }
             })
             .collect::<Vec<_>>();
@@ -64,18 +64,18 @@ impl SearchIndex {
 }
 
 /// An entry's key texts and body texts, folded.
-fn texts(kb: &Kb, e: EntryRef) -> (Vec<String>, Vec<String>) {
-    let (mut key, mut body) = (Vec::new(), Vec::new());
+fn texts(kb: &Kb, e: EntryRef) -> (String, String) {
+    let (mut key, mut body) = (String::new(), String::new());
     match e.kind {
         Kind::Figure => {
             let f = &kb.figures[e.idx];
-            key.push(fold(&f.id));
+            fold_into(&mut key, &f.id);
             both(&mut key, &f.label);
             both(&mut key, &f.magnitude);
             both(&mut body, &f.text);
             opt(&mut body, &f.qualifier);
             opt(&mut body, &f.period);
-            body.push(fold(&f.unit));
+            fold_into(&mut body, &f.unit);
             if let Some(s) = kb.sources.iter().find(|s| s.id == f.source_id) {
                 both(&mut body, &s.name);
                 opt(&mut body, &s.date);
@@ -86,7 +86,7 @@ fn texts(kb: &Kb, e: EntryRef) -> (Vec<String>, Vec<String>) {
         }
         Kind::List => {
             let l = &kb.lists[e.idx];
-            key.push(fold(&l.id));
+            fold_into(&mut key, &l.id);
             both(&mut key, &l.title);
             for item in l.items.iter() {
                 both(&mut body, &item.text);
@@ -95,9 +95,9 @@ fn texts(kb: &Kb, e: EntryRef) -> (Vec<String>, Vec<String>) {
         }
         Kind::Actor => {
             let a = &kb.actors[e.idx];
-            key.push(fold(&a.id));
+            fold_into(&mut key, &a.id);
             if let Some(c) = &a.code {
-                key.push(fold(c));
+                fold_into(&mut key, c);
             }
             both(&mut key, &a.name);
             opt(&mut body, &a.role);
@@ -107,13 +107,13 @@ fn texts(kb: &Kb, e: EntryRef) -> (Vec<String>, Vec<String>) {
         }
         Kind::Source => {
             let s = &kb.sources[e.idx];
-            key.push(fold(&s.id));
+            fold_into(&mut key, &s.id);
             both(&mut key, &s.name);
             opt(&mut body, &s.date);
         }
         Kind::Event => {
             let ev = &kb.events[e.idx];
-            key.push(fold(&ev.id));
+            fold_into(&mut key, &ev.id);
             both(&mut key, &ev.name);
             both(&mut body, &ev.place);
             both(&mut body, &ev.description);
@@ -121,17 +121,17 @@ fn texts(kb: &Kb, e: EntryRef) -> (Vec<String>, Vec<String>) {
         }
         Kind::Topic => {
             let t = &kb.topics[e.idx];
-            key.push(fold(&t.id));
+            fold_into(&mut key, &t.id);
             both(&mut key, &t.name);
         }
         Kind::Group => {
             let g = &kb.groups[e.idx];
-            key.push(fold(&g.id));
+            fold_into(&mut key, &g.id);
             both(&mut key, &g.name);
         }
         Kind::Section => {
             let s = &kb.sections[e.idx];
-            key.push(fold(&s.id));
+            fold_into(&mut key, &s.id);
             both(&mut key, &s.title);
         }
     }

@@ -22,7 +22,6 @@ use validate::{Origin, Workspace, MAX_FILE_BYTES};
 /// The name the built-in knowledge base goes by in messages.
 pub const BUILTIN_NAME: &str = "facts.toml (built-in)";
 
-
 /// The built-in knowledge base and its search index: static pools written by `build.rs`.
 mod pools {
     use super::index::{SearchDoc, SearchIndex};

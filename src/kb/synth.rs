@@ -37,10 +37,9 @@ pub fn generate(n: usize) -> String {
         let _ = write!(
             s,
             "[[figures]]\nid = \"syn-figure-{i}\"\ntopic_id = \"syn-topic-{topic}\"\nvalue = {i}\nunit = \"EUR\"\n\
-             magnitude = {{ fr = \"{i} milliards d’euros\", en = \"€{i} billion\" }}\nqualifier = {{ fr = \"près de\", en = \"nearly\" }}\n\
-             label = {{ fr = \"Investissement synthétique {i} dans l’énergie\", en = \"Synthetic investment {i} in energy\" }}\n\
-             text = {{ fr = \"Près de {i} milliards d’euros d’investissements synthétiques pour des centres de données.\", en = \"Nearly €{i} billion of synthetic investment for data centres.\" }}\n\
-             period = {{ fr = \"février 2025\", en = \"February 2025\" }}\nsource_id = \"syn-source\"\nsection_id = \"syn-section\"\nactor_ids = [\"syn-actor-{actor}\"]\n\n"
+             magnitude = {{ fr = \"{i} M€\", en = \"€{i}M\" }}\nlabel = {{ fr = \"Énergie {i}\", en = \"Energy {i}\" }}\n\
+             text = {{ fr = \"Près de {i} M€ pour l’énergie.\", en = \"Nearly €{i}M for energy.\" }}\n\
+             source_id = \"syn-source\"\nsection_id = \"syn-section\"\nactor_ids = [\"syn-actor-{actor}\"]\n\n"
         );
     }
     for l in 0..groups {
