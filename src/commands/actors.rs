@@ -146,7 +146,7 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
     ));
     Ok(Output {
         doc,
-        json: ctx.json_of(json),
+        json: ctx.json_of(|| json),
     })
 }
 
@@ -262,7 +262,7 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
         }
     };
     let a = &kb.actors[idx];
-    let json = OneJson {
+    let json = || OneJson {
         lang: ctx.lang.code(),
         actor: v.actor(a),
     };

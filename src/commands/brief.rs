@@ -136,7 +136,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
                 .collect(),
         });
     }
-    let json = Json {
+    let json = || Json {
         lang: l.code(),
         title: memo.map(|m| l.pick(&m.title)),
         series: memo.map(|m| l.pick(&m.series)),

@@ -177,6 +177,6 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
     ));
     Ok(Output {
         doc,
-        json: ctx.json_of(json),
+        json: ctx.json_of(|| json),
     })
 }

@@ -144,7 +144,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             })
             .collect(),
     ));
-    let json = Json {
+    let json = || Json {
         lang: l.code(),
         topic,
         headline: headline.map(|h| v.figure(h)),

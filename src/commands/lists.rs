@@ -85,7 +85,7 @@ pub fn all(ctx: &Ctx) -> Result<Output> {
     ));
     Ok(Output {
         doc,
-        json: ctx.json_of(AllJson {
+        json: ctx.json_of(|| AllJson {
             lang: l.code(),
             lists: summaries,
         }),
@@ -160,7 +160,7 @@ pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
     let v = Viewer { kb, lang: ctx.lang };
     Ok(Output {
         doc: doc(&v, list),
-        json: ctx.json_of(OneJson {
+        json: ctx.json_of(|| OneJson {
             lang: ctx.lang.code(),
             list: v.list(list),
         }),

@@ -29,9 +29,10 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The JSON document of a command, when JSON is asked for.
-    pub fn json_of(&self, v: impl serde::Serialize) -> String {
+    /// (The views are made only then: `view` is called only for JSON output.)
+    pub fn json_of<S: serde::Serialize>(&self, view: impl FnOnce() -> S) -> String {
         if self.json {
-            json_text(v)
+            json_text(view())
         } else {
             String::new()
         }

@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             .map(|t| vec![Cell::code(t.0), Cell::plain(about(t))])
             .collect(),
     });
-    let json = Json {
+    let json = || Json {
         lang: l.code(),
         title: memo.map(|m| l.pick(&m.title)),
         series: memo.map(|m| l.pick(&m.series)),

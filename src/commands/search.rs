@@ -164,7 +164,7 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
             })
             .collect(),
     ));
-    let json = Json {
+    let json = || Json {
         lang: l.code(),
         query: &query,
         count: hits.len(),

@@ -280,7 +280,7 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
             (doc, Entry::Section(view))
         }
     };
-    let json = Json {
+    let json = || Json {
         lang: l.code(),
         kind: e.kind.name(),
         entry,

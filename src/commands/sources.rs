@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         .collect(),
         records,
     ));
-    let json = Json {
+    let json = || Json {
         lang: l.code(),
         sources: ctx.kb.sources.iter().map(|s| view(&v, s)).collect(),
     };

@@ -183,7 +183,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             )
         })?;
     let v = Viewer { kb, lang: ctx.lang };
-    let json = Json {
+    let json = || Json {
         lang: ctx.lang.code(),
         event: view(&v, ev),
     };

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Loading and searching external knowledge bases of 1k, 10k and 100k figures
+# (written by `examples/gen-kb.rs`), against the toml crate alone parsing the same
+# file (`examples/toml-parse.rs`), all built with the release profile.
+#
+#   bench/scale.sh                  # hyperfine is installed (apt-get) if missing
+#   SIZES="1000 10000" bench/scale.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-1000 10000 100000}
+WORK=${WORK:-target/bench}
+mkdir -p "$WORK"
+
+if ! command -v hyperfine >/dev/null 2>&1; then
+  echo "installing hyperfine (apt-get)..." >&2
+  sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
+  $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq hyperfine >/dev/null
+fi
+
+cargo build --release --quiet --bins --examples
+AIMEMO=$PWD/target/release/aimemo
+GEN=$PWD/target/release/examples/gen-kb
+PARSE=$PWD/target/release/examples/toml-parse
+
+for n in $SIZES; do
+  file=$WORK/kb-$n.toml
+  [ -s "$file" ] || "$GEN" "$n" > "$file"
+  runs=$(( n >= 100000 ? 5 : 20 ))
+  hyperfine -N --warmup 2 --runs "$runs" --export-json "$WORK/scale-$n.json" \
+    -n "toml parse" "$PARSE $file" \
+    -n "load (show one entry)" "$AIMEMO --no-builtin --facts $file show syn-figure-42 --json" \
+    -n "load + search" "$AIMEMO --no-builtin --facts $file search syn-figure-42 --json" \
+    >/dev/null 2>&1
+done
+
+python3 - "$WORK" $SIZES <<'PY'
+import json, os, statistics, sys
+work, sizes = sys.argv[1], sys.argv[2:]
+print(f"{'figures':>8}{'file':>10}{'toml parse':>12}{'load':>10}{'load+search':>13}{'× toml':>8}{'search share':>14}")
+for n in sizes:
+    r = {x["command"]: statistics.median(x["times"]) for x in json.load(open(f"{work}/scale-{n}.json"))["results"]}
+    toml, load, both = r["toml parse"], r["load (show one entry)"], r["load + search"]
+    size = os.path.getsize(f"{work}/kb-{n}.toml") / 1e6
+    print(f"{n:>8}{size:>8.1f}MB{toml*1000:>10.1f}ms{load*1000:>8.1f}ms{both*1000:>11.1f}ms{both/toml:>8.2f}{(both-load)/load:>13.0%}")
+print("\nsearch share: (load + search − load) / load, which includes folding every entry for search")
+PY
