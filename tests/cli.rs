@@ -1315,3 +1315,43 @@ fn snapshots_of_rendered_output() {
         insta::assert_snapshot!(name, stdout(args));
     }
 }
+
+// ───────────────────────── the README's examples are the binary's real output ─────────────────────────
+
+#[test]
+fn readme_examples_match_the_binary() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = &block[..block.find("```").unwrap()];
+        let mut lines = block.lines();
+        let Some(args) = lines.next().and_then(|l| l.strip_prefix("$ aimemo")) else {
+            continue;
+        };
+        let shown: Vec<&str> = lines.collect();
+        if shown.iter().any(|l| l.starts_with("$ ")) || args.contains(".toml") {
+            continue; // a session of several commands, or a file the reader would have
+        }
+        let out = aimemo().args(args.split_whitespace()).output().unwrap();
+        let text = String::from_utf8(if out.status.success() {
+            out.stdout
+        } else {
+            out.stderr
+        })
+        .unwrap();
+        let actual: Vec<&str> = text.lines().collect();
+        let n = if shown.last() == Some(&"…") {
+            shown.len() - 1
+        } else {
+            actual.len()
+        };
+        assert_eq!(
+            &shown[..n.min(shown.len())],
+            &actual[..n.min(actual.len())],
+            "README: aimemo{args}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 12, "{checked} README examples checked");
+}
