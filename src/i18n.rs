@@ -57,6 +57,11 @@ impl Lang {
         }
     }
 
+    /// Interface labels in this language, as owned strings (table headers).
+    pub fn labels(self, labels: &[L]) -> Vec<String> {
+        labels.iter().map(|l| self.l(*l).to_string()).collect()
+    }
+
     /// A colon as the language writes it: `: ` or ` : `.
     pub fn colon(self) -> &'static str {
         match self {
@@ -90,7 +95,6 @@ pub struct L(pub &'static str, pub &'static str);
 /// The interface's labels.
 pub mod labels {
     use super::L;
-    pub const ACTOR: L = L("Actor", "Acteur");
     pub const ACTORS: L = L("Actors", "Acteurs");
     pub const ACTORS_MAP: L = L("Map of actors", "Cartographie des acteurs");
     pub const AMOUNT: L = L("Amount", "Montant");
@@ -109,7 +113,6 @@ pub mod labels {
     pub const ID: L = L("Id", "Id");
     pub const ITEM: L = L("Item", "Élément");
     pub const KIND: L = L("Kind", "Type");
-    pub const LIST: L = L("List", "Liste");
     pub const LISTS: L = L("Lists", "Listes");
     pub const MATCH: L = L("Match", "Correspondance");
     pub const MEMO: L = L("the memo", "le mémo");
@@ -132,7 +135,6 @@ pub mod labels {
     pub const TRY: L = L("Try", "Essayez");
     pub const IN_HEADLINE: L = L("within the headline", "dans l’annonce globale");
     pub const UNDER: L = L("Example under", "Exemple au sein de");
-    pub const UNIT: L = L("Unit", "Unité");
     pub const VALUE: L = L("Value", "Valeur");
     pub const WHO: L = L("Who", "Qui");
     pub const FRANCE: L = L("France", "France");

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::i18n::labels as L;
 use crate::kb::lookup::{self, ActorMatch};
 use crate::kb::Actor;
-use crate::render::{Block, Cell, Doc};
+use crate::render::{columns, Block, Cell, Doc};
 
 #[derive(Serialize)]
 struct Node<'a> {
@@ -113,10 +113,7 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
         }
         doc.push(Block::Subheading(l.pick(&g.name).to_string()));
         doc.push(Block::Table {
-            headers: [L::CODE, L::NAME, L::ROLE]
-                .iter()
-                .map(|h| l.l(*h).to_string())
-                .collect(),
+            headers: l.labels(&[L::CODE, L::NAME, L::ROLE]),
             rows,
         });
         json.groups.push(GroupJson {
@@ -126,10 +123,7 @@ pub fn map(ctx: &Ctx) -> Result<Output> {
         });
     }
     doc.records = Some((
-        ["group", "id", "code", "name", "parent_id", "role"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        columns(&["group", "id", "code", "name", "parent_id", "role"]),
         kb.actors
             .iter()
             .map(|a| {

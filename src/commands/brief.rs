@@ -115,10 +115,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     }
     if !figs.is_empty() {
         doc.push(Block::Table {
-            headers: [L::AMOUNT, L::FIGURE, L::SOURCE]
-                .iter()
-                .map(|h| l.l(*h).to_string())
-                .collect(),
+            headers: l.labels(&[L::AMOUNT, L::FIGURE, L::SOURCE]),
             rows: figs
                 .iter()
                 .map(|f| {

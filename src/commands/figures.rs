@@ -6,9 +6,9 @@ use super::views::{plain_number, FigureView, Named, Viewer};
 use super::{miss, Ctx, Output};
 use crate::error::Result;
 use crate::i18n::labels as L;
-use crate::kb::fold::fold;
-use crate::kb::{Figure, Topic};
-use crate::render::{Bar, Block, Cell, Doc};
+use crate::kb::lookup;
+use crate::kb::Figure;
+use crate::render::{columns, Bar, Block, Cell, Doc};
 
 #[derive(Serialize)]
 struct TopicFigures<'a> {
@@ -28,17 +28,14 @@ struct Json<'a> {
 pub fn table(v: &Viewer, figs: &[&Figure]) -> Block {
     let l = v.lang;
     Block::Table {
-        headers: [
+        headers: l.labels(&[
             L::ID,
             L::FIGURE,
             L::AMOUNT,
             L::QUALIFIER,
             L::PERIOD,
             L::SOURCE,
-        ]
-        .iter()
-        .map(|h| l.l(*h).to_string())
-        .collect(),
+        ]),
         rows: figs
             .iter()
             .map(|f| {
@@ -75,30 +72,12 @@ pub fn bars(v: &Viewer, figs: &[&Figure]) -> Option<Block> {
     })
 }
 
-/// A topic by id, by the start of its id, or by words of its name.
-pub fn find_topic<'a>(topics: &'a [Topic], query: &str) -> Option<&'a Topic> {
-    let q = fold(query);
-    topics
-        .iter()
-        .find(|t| fold(&t.id) == q)
-        .or_else(|| {
-            topics
-                .iter()
-                .find(|t| fold(&t.id).starts_with(&q) && !q.is_empty())
-        })
-        .or_else(|| {
-            topics.iter().find(|t| {
-                !q.is_empty() && (fold(&t.name.fr).contains(&q) || fold(&t.name.en).contains(&q))
-            })
-        })
-}
-
 pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
     let kb = ctx.kb;
     let v = Viewer { kb, lang: ctx.lang };
     let l = ctx.lang;
     let chosen = match topic {
-        Some(q) => Some(find_topic(&kb.topics, q).ok_or_else(|| {
+        Some(q) => Some(lookup::topic(kb, q).ok_or_else(|| {
             miss(
                 format!("no topic matches `{}`", super::shown(q)),
                 q,
@@ -159,7 +138,7 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
         });
     }
     doc.records = Some((
-        [
+        columns(&[
             "topic",
             "id",
             "label",
@@ -169,10 +148,7 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
             "qualifier",
             "period",
             "source",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect(),
+        ]),
         records,
     ));
     Ok(Output {

@@ -8,7 +8,7 @@ use super::{Ctx, Output};
 use crate::error::{Error, Result};
 use crate::i18n::labels as L;
 use crate::kb::Figure;
-use crate::render::{Block, Cell, Doc};
+use crate::render::{columns, Block, Cell, Doc};
 
 /// The topic whose figures are the investment pledges.
 pub const TOPIC: &str = "investments";
@@ -74,10 +74,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         }
     };
     doc.push(Block::Table {
-        headers: [L::ID, L::WHO, L::AMOUNT, L::SCOPE]
-            .iter()
-            .map(|h| l.l(*h).to_string())
-            .collect(),
+        headers: l.labels(&[L::ID, L::WHO, L::AMOUNT, L::SCOPE]),
         rows: pledges
             .iter()
             .map(|f| {
@@ -110,7 +107,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         doc.push(b);
     }
     doc.records = Some((
-        [
+        columns(&[
             "id",
             "who",
             "value",
@@ -122,10 +119,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             "headline",
             "what_for",
             "source",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect(),
+        ]),
         figs.iter()
             .map(|f| {
                 vec![

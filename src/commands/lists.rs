@@ -6,9 +6,9 @@ use super::views::{ListView, Named, Viewer};
 use super::{miss, Ctx, Output};
 use crate::error::Result;
 use crate::i18n::labels as L;
-use crate::kb::fold::fold;
 use crate::kb::List;
-use crate::render::{Block, Cell, Doc};
+use crate::kb::{lookup, Kind};
+use crate::render::{columns, Block, Cell, Doc};
 
 #[derive(Serialize)]
 struct Summary<'a> {
@@ -50,27 +50,21 @@ pub fn all(ctx: &Ctx) -> Result<Output> {
     let mut doc = Doc::default();
     doc.push(Block::Heading(l.l(L::LISTS).to_string()));
     doc.push(Block::Table {
-        headers: [L::ID, L::TITLE, L::COUNT, L::SECTION]
-            .iter()
-            .map(|h| l.l(*h).to_string())
-            .collect(),
+        headers: l.labels(&[L::ID, L::TITLE, L::COUNT, L::SECTION]),
         rows: summaries
             .iter()
             .map(|s| {
                 vec![
                     Cell::code(s.id),
                     Cell::plain(s.title),
-                    Cell::figure(s.count.to_string()),
+                    Cell::figure(l.int(s.count)),
                     Cell::dim(s.section.name),
                 ]
             })
             .collect(),
     });
     doc.records = Some((
-        ["id", "title", "count", "section"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        columns(&["id", "title", "count", "section"]),
         summaries
             .iter()
             .map(|s| {
@@ -122,10 +116,7 @@ pub fn doc(v: &Viewer, list: &List) -> Doc {
             .collect(),
     });
     doc.records = Some((
-        ["n", "item", "detail", "refs"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        columns(&["n", "item", "detail", "refs"]),
         view.items
             .iter()
             .map(|i| {
@@ -143,12 +134,9 @@ pub fn doc(v: &Viewer, list: &List) -> Doc {
 
 pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
     let kb = ctx.kb;
-    let q = fold(id);
-    let list = kb
-        .lists
-        .iter()
-        .find(|x| x.id == id)
-        .or_else(|| kb.lists.iter().find(|x| fold(&x.id) == q))
+    let list = lookup::by_id(kb, id)
+        .filter(|e| e.kind == Kind::List)
+        .map(|e| &kb.lists[e.idx])
         .ok_or_else(|| {
             miss(
                 format!("no list has the id `{}`", super::shown(id)),

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::i18n::labels as L;
 use crate::kb::search::search;
 use crate::kb::{EntryRef, Kind};
-use crate::render::{Block, Cell, Doc};
+use crate::render::{columns, Block, Cell, Doc};
 
 #[derive(Serialize)]
 struct HitJson<'a> {
@@ -64,7 +64,7 @@ pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
             (
                 &s.id,
                 v.source_cell(&s.id),
-                format!("{}{}{n}", l.l(L::FIGURES), l.colon()),
+                format!("{}{}{}", l.l(L::FIGURES), l.colon(), l.int(n)),
             )
         }
         Kind::Event => {
@@ -130,10 +130,7 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
         .collect();
     let mut doc = Doc::default();
     doc.push(Block::Table {
-        headers: [L::KIND, L::ID, L::MATCH, L::DETAIL]
-            .iter()
-            .map(|h| l.l(*h).to_string())
-            .collect(),
+        headers: l.labels(&[L::KIND, L::ID, L::MATCH, L::DETAIL]),
         rows: hits
             .iter()
             .zip(&found)
@@ -148,10 +145,7 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
             .collect(),
     });
     doc.records = Some((
-        ["kind", "id", "score", "title", "detail"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        columns(&["kind", "id", "score", "title", "detail"]),
         hits.iter()
             .map(|h| {
                 vec![

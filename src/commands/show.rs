@@ -224,10 +224,7 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
                 Cell::code(&g.id),
             )]));
             doc.push(Block::Table {
-                headers: [L::CODE, L::NAME]
-                    .iter()
-                    .map(|h| l.l(*h).to_string())
-                    .collect(),
+                headers: l.labels(&[L::CODE, L::NAME]),
                 rows: actors
                     .iter()
                     .map(|a| {
@@ -258,10 +255,7 @@ pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
             }
             doc.push(Block::Fields(fields));
             doc.push(Block::Table {
-                headers: [L::KIND, L::ID]
-                    .iter()
-                    .map(|h| l.l(*h).to_string())
-                    .collect(),
+                headers: l.labels(&[L::KIND, L::ID]),
                 rows: entries
                     .iter()
                     .map(|(k, id)| vec![Cell::plain(kind_label(ctx, *k)), Cell::code(id)])

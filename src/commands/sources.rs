@@ -7,7 +7,7 @@ use super::{Ctx, Output};
 use crate::error::Result;
 use crate::i18n::labels as L;
 use crate::kb::{Figure, Source};
-use crate::render::{Block, Cell, Doc};
+use crate::render::{columns, Block, Cell, Doc};
 
 #[derive(Serialize)]
 pub struct SourceView<'a> {
@@ -75,24 +75,18 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     let mut doc = Doc::default();
     doc.push(Block::Heading(l.l(L::SOURCES).to_string()));
     doc.push(Block::Table {
-        headers: [L::SOURCE, L::ID, L::FIGURE, L::AMOUNT]
-            .iter()
-            .map(|h| l.l(*h).to_string())
-            .collect(),
+        headers: l.labels(&[L::SOURCE, L::ID, L::FIGURE, L::AMOUNT]),
         rows,
     });
     doc.records = Some((
-        [
+        columns(&[
             "source_id",
             "source",
             "date",
             "figure_id",
             "figure",
             "magnitude",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect(),
+        ]),
         records,
     ));
     let json = || Json {

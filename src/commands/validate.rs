@@ -9,7 +9,7 @@ use super::{json_text, Output};
 use crate::error::Result;
 use crate::kb::validate::{self, Problem, Workspace};
 use crate::kb::{self, Kind, BUILTIN_NAME};
-use crate::render::{Block, Doc};
+use crate::render::{columns, Block, Doc};
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -71,10 +71,7 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
     };
     doc.push(Block::Text(summary));
     doc.records = Some((
-        ["file", "line", "column", "message"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        columns(&["file", "line", "column", "message"]),
         problems
             .iter()
             .map(|p| {

@@ -2,7 +2,7 @@
 //! and, on a miss, the closest candidates to suggest.
 
 use super::fold::fold;
-use super::model::{EntryRef, Kb};
+use super::model::{EntryRef, Kb, Topic};
 
 /// The entry with this id: exactly, or ignoring case, accents and punctuation.
 pub fn by_id(kb: &Kb, query: &str) -> Option<EntryRef> {
@@ -13,6 +13,24 @@ pub fn by_id(kb: &Kb, query: &str) -> Option<EntryRef> {
         .or_else(|| {
             let f = fold(q);
             kb.ids().find(|(id, _)| fold(id) == f).map(|(_, e)| e)
+        })
+}
+
+/// A topic by its id, by the start of its id, or by words of its name.
+pub fn topic<'a>(kb: &'a Kb, query: &str) -> Option<&'a Topic> {
+    let q = fold(query);
+    if q.is_empty() {
+        return None;
+    }
+    let topics = &kb.topics;
+    topics
+        .iter()
+        .find(|t| fold(&t.id) == q)
+        .or_else(|| topics.iter().find(|t| fold(&t.id).starts_with(&q)))
+        .or_else(|| {
+            topics
+                .iter()
+                .find(|t| fold(&t.name.fr).contains(&q) || fold(&t.name.en).contains(&q))
         })
 }
 

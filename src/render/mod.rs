@@ -114,6 +114,11 @@ pub struct Doc {
     pub records: Option<Records>,
 }
 
+/// Column names for records, as owned strings.
+pub fn columns(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| n.to_string()).collect()
+}
+
 /// A header row and records, for CSV and TSV.
 pub type Records = (Vec<String>, Vec<Vec<String>>);
 
