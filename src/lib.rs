@@ -75,7 +75,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let loaded = kb::load(&files, !g.no_builtin)?;
     let ctx = Ctx {
         loaded: &loaded,
-        kb: &loaded.kb,
         lang,
         json: format == Format::Json,
     };

@@ -90,7 +90,7 @@ fn tree_rows(n: &Node, prefix: &str, last: bool, root: bool, rows: &mut Vec<Vec<
 }
 
 pub fn map(ctx: &Ctx) -> Result<Output> {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let l = ctx.lang;
     let v = Viewer { kb, lang: l };
     let mut doc = Doc::default();
@@ -210,7 +210,7 @@ pub fn doc(v: &Viewer, a: &Actor) -> Doc {
 }
 
 pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let v = Viewer { kb, lang: ctx.lang };
     let idx = match lookup::actor(kb, query) {
         ActorMatch::One(i) => i,

@@ -55,7 +55,7 @@ pub fn key_figures(kb: &crate::kb::Kb) -> Vec<&Figure> {
 }
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let l = ctx.lang;
     let v = Viewer { kb, lang: l };
     let memo = kb.memos.first();

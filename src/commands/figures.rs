@@ -73,7 +73,7 @@ pub fn bars(v: &Viewer, figs: &[&Figure]) -> Option<Block> {
 }
 
 pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let v = Viewer { kb, lang: ctx.lang };
     let l = ctx.lang;
     let chosen = match topic {

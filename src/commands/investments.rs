@@ -26,7 +26,7 @@ struct Json<'a> {
 }
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let l = ctx.lang;
     let v = Viewer { kb, lang: l };
     let figs: Vec<&Figure> = kb.figures.iter().filter(|f| f.topic_id == TOPIC).collect();

@@ -33,11 +33,11 @@ struct OneJson<'a> {
 pub fn all(ctx: &Ctx) -> Result<Output> {
     let l = ctx.lang;
     let v = Viewer {
-        kb: ctx.kb,
+        kb: ctx.kb(),
         lang: l,
     };
     let summaries: Vec<Summary> = ctx
-        .kb
+        .kb()
         .lists
         .iter()
         .map(|x| Summary {
@@ -133,7 +133,7 @@ pub fn doc(v: &Viewer, list: &List) -> Doc {
 }
 
 pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let list = lookup::by_id(kb, id)
         .filter(|e| e.kind == Kind::List)
         .map(|e| &kb.lists[e.idx])

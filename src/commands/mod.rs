@@ -21,13 +21,17 @@ use crate::render::Doc;
 /// What a command runs against.
 pub struct Ctx<'a> {
     pub loaded: &'a Loaded,
-    pub kb: &'a Kb,
     pub lang: Lang,
     /// Whether the output is JSON (else the JSON is not made at all).
     pub json: bool,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The knowledge base.
+    pub fn kb(&self) -> &'a Kb {
+        &self.loaded.kb
+    }
+
     /// The JSON document of a command, when JSON is asked for.
     /// (The views are made only then: `view` is called only for JSON output.)
     pub fn json_of<S: serde::Serialize>(&self, view: impl FnOnce() -> S) -> String {

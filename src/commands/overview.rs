@@ -63,7 +63,7 @@ struct Json<'a> {
 }
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let l = ctx.lang;
     let v = Viewer { kb, lang: l };
     let memo = kb.memos.first();

@@ -97,7 +97,7 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
             "the search is empty: give one or more words, e.g. `aimemo search énergie`".into(),
         ));
     }
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let hits = search(ctx.loaded.index(), &query);
     if hits.is_empty() {
         let candidates = kb

@@ -155,7 +155,7 @@ fn in_section<'a>(kb: &'a Kb, id: &str) -> Vec<(Kind, &'a str)> {
 
 /// The document and JSON of any entry.
 pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let l = ctx.lang;
     let v = Viewer { kb, lang: l };
     let (doc, entry) = match e.kind {
@@ -300,12 +300,12 @@ pub fn kind_label(ctx: &Ctx, k: Kind) -> &'static str {
 }
 
 pub fn run(ctx: &Ctx, id: &str) -> Result<Output> {
-    match lookup::by_id(ctx.kb, id) {
+    match lookup::by_id(ctx.kb(), id) {
         Some(e) => Ok(entry(ctx, e)),
         None => Err(miss(
             format!("no entry has the id `{}`", super::shown(id)),
             id,
-            ctx.kb.ids().map(|(id, _)| id),
+            ctx.kb().ids().map(|(id, _)| id),
             "try `aimemo search WORDS` to find an entry's id",
         )),
     }

@@ -44,12 +44,12 @@ pub fn view<'a>(v: &Viewer<'a>, s: &'a Source) -> SourceView<'a> {
 pub fn run(ctx: &Ctx) -> Result<Output> {
     let l = ctx.lang;
     let v = Viewer {
-        kb: ctx.kb,
+        kb: ctx.kb(),
         lang: l,
     };
     let mut rows = Vec::new();
     let mut records = Vec::new();
-    for s in ctx.kb.sources.iter() {
+    for s in ctx.kb().sources.iter() {
         for (i, f) in backed(&v, s).into_iter().enumerate() {
             let name = if i == 0 {
                 v.source_cell(&s.id)
@@ -91,7 +91,7 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
     ));
     let json = || Json {
         lang: l.code(),
-        sources: ctx.kb.sources.iter().map(|s| view(&v, s)).collect(),
+        sources: ctx.kb().sources.iter().map(|s| view(&v, s)).collect(),
     };
     Ok(Output {
         doc,

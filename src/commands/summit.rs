@@ -170,7 +170,7 @@ pub fn doc(v: &Viewer, ev: &Event) -> Doc {
 }
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
-    let kb = ctx.kb;
+    let kb = ctx.kb();
     let ev = kb
         .events
         .iter()
