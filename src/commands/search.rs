@@ -12,6 +12,9 @@ use crate::render::{columns, Block, Cell, Doc};
 
 #[derive(Serialize)]
 struct HitJson<'a> {
+    /// The kind, for the table's localized label.
+    #[serde(skip)]
+    of: Kind,
     kind: &'static str,
     id: &'a str,
     score: u32,
@@ -114,12 +117,12 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
     }
     let l = ctx.lang;
     let v = Viewer { kb, lang: l };
-    let found: Vec<EntryRef> = hits.iter().map(|h| h.entry).collect();
     let hits: Vec<HitJson> = hits
         .iter()
         .map(|h| {
             let (id, title, detail) = summary(&v, h.entry);
             HitJson {
+                of: h.entry.kind,
                 kind: h.entry.kind.name(),
                 id,
                 score: h.score,
@@ -133,10 +136,9 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
         headers: l.labels(&[L::KIND, L::ID, L::MATCH, L::DETAIL]),
         rows: hits
             .iter()
-            .zip(&found)
-            .map(|(h, e)| {
+            .map(|h| {
                 vec![
-                    Cell::dim(super::show::kind_label(ctx, e.kind)),
+                    Cell::dim(super::show::kind_label(ctx, h.of)),
                     Cell::code(h.id),
                     Cell::plain(&h.title),
                     Cell::plain(&h.detail),
