@@ -605,6 +605,21 @@ fn show_any_entry() {
     assert_eq!(json(&["show", "deloitte"])["kind"], "source");
     assert_eq!(json(&["show", "summit-verticals"])["kind"], "list");
     assert_eq!(json(&["show", "paris-summit"])["kind"], "event");
+    let section = json(&["show", "paris-actions"]);
+    assert_eq!(section["kind"], "section");
+    let entries: Vec<String> = section["entry"]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{}:{}", e["kind"], e["id"]))
+        .collect();
+    for e in [
+        r#""list":"paris-actions-axes""#,
+        r#""section":"axis-1""#,
+        r#""section":"axis-3""#,
+    ] {
+        assert!(entries.contains(&e.to_string()), "{e} in {entries:?}");
+    }
     assert_eq!(json(&["show", "DNUM"])["entry"]["code"], "DNUM");
     let out = stdout(&["show", "email-water"]);
     assert!(

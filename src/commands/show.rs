@@ -117,40 +117,12 @@ pub fn figure_doc(v: &Viewer, f: &Figure) -> Doc {
     doc
 }
 
-/// The entries that name a section.
+/// The entries that stand in a section, and the sections under it.
 fn in_section<'a>(kb: &'a Kb, id: &str) -> Vec<(Kind, &'a str)> {
-    let mut out = Vec::new();
-    out.extend(
-        kb.figures
-            .iter()
-            .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Figure, &*x.id)),
-    );
-    out.extend(
-        kb.lists
-            .iter()
-            .filter(|x| x.section_id == id)
-            .map(|x| (Kind::List, &*x.id)),
-    );
-    out.extend(
-        kb.actors
-            .iter()
-            .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Actor, &*x.id)),
-    );
-    out.extend(
-        kb.events
-            .iter()
-            .filter(|x| x.section_id == id)
-            .map(|x| (Kind::Event, &*x.id)),
-    );
-    out.extend(
-        kb.sections
-            .iter()
-            .filter(|x| x.parent_id.as_deref() == Some(id))
-            .map(|x| (Kind::Section, &*x.id)),
-    );
-    out
+    kb.ids()
+        .filter(|(_, e)| kb.section_of(*e) == Some(id))
+        .map(|(entry_id, e)| (e.kind, entry_id))
+        .collect()
 }
 
 /// The document and JSON of any entry.

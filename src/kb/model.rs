@@ -274,6 +274,19 @@ impl Kb {
             .chain(each(&self.sections, Kind::Section, |e| &e.id))
     }
 
+    /// The section an entry stands in (for a section, the one it is under).
+    pub fn section_of(&self, e: EntryRef) -> Option<&str> {
+        match e.kind {
+            Kind::Figure => Some(&self.figures[e.idx].section_id),
+            Kind::List => Some(&self.lists[e.idx].section_id),
+            Kind::Actor => Some(&self.actors[e.idx].section_id),
+            Kind::Event => Some(&self.events[e.idx].section_id),
+            Kind::Group => self.groups[e.idx].section_id.as_deref(),
+            Kind::Section => self.sections[e.idx].parent_id.as_deref(),
+            Kind::Source | Kind::Topic => None,
+        }
+    }
+
     /// The number of entries of a kind.
     pub fn count(&self, kind: Kind) -> usize {
         match kind {
