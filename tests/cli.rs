@@ -713,6 +713,39 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn empty_queries_are_usage_errors() {
+    for (args, message) in [
+        (
+            &["actor", ""][..],
+            "the actor query is empty: give one, e.g. `aimemo actor DNUM`",
+        ),
+        (
+            &["list", " "],
+            "the list id is empty: give one, e.g. `aimemo list summit-verticals`",
+        ),
+        (
+            &["show", ""],
+            "the id is empty: give one, e.g. `aimemo show jobs-at-risk`",
+        ),
+        (
+            &["figures", ""],
+            "the topic is empty: give one, e.g. `aimemo figures market`",
+        ),
+        (
+            &["search", "", " "],
+            "the search is empty: give one, e.g. `aimemo search énergie`",
+        ),
+    ] {
+        aimemo()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("aimemo: error: {message}\n"));
+    }
+}
+
+#[test]
 fn options_anywhere_on_the_line() {
     let a = stdout(&["--json", "investments"]);
     let b = stdout(&["investments", "--json"]);

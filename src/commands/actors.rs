@@ -210,6 +210,7 @@ pub fn doc(v: &Viewer, a: &Actor) -> Doc {
 }
 
 pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
+    let query = super::not_empty(query, "actor query", "aimemo actor DNUM")?;
     let kb = ctx.kb();
     let v = Viewer { kb, lang: ctx.lang };
     let idx = match lookup::actor(kb, query) {

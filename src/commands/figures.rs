@@ -73,6 +73,9 @@ pub fn bars(v: &Viewer, figs: &[&Figure]) -> Option<Block> {
 }
 
 pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Output> {
+    let topic = topic
+        .map(|t| super::not_empty(t, "topic", "aimemo figures market"))
+        .transpose()?;
     let kb = ctx.kb();
     let v = Viewer { kb, lang: ctx.lang };
     let l = ctx.lang;

@@ -133,6 +133,7 @@ pub fn doc(v: &Viewer, list: &List) -> Doc {
 }
 
 pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
+    let id = super::not_empty(id, "list id", "aimemo list summit-verticals")?;
     let kb = ctx.kb();
     let list = lookup::by_id(kb, id)
         .filter(|e| e.kind == Kind::List)

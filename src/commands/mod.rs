@@ -68,6 +68,17 @@ pub fn miss<'a>(
     Error::NotFound(msg)
 }
 
+/// Refuses an empty query (a usage error, exit 2), naming what was expected.
+pub fn not_empty<'q>(query: &'q str, what: &str, example: &str) -> Result<&'q str, Error> {
+    if query.trim().is_empty() {
+        Err(Error::Usage(format!(
+            "the {what} is empty: give one, e.g. `{example}`"
+        )))
+    } else {
+        Ok(query)
+    }
+}
+
 /// A user's query as messages show it: cut after 60 characters.
 pub fn shown(query: &str) -> String {
     if query.chars().count() > 60 {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::views::Viewer;
 use super::{miss, Ctx, Output};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::labels as L;
 use crate::kb::search::search;
 use crate::kb::{EntryRef, Kind};
@@ -95,11 +95,7 @@ pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
 
 pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
     let query = words.join(" ");
-    if query.trim().is_empty() {
-        return Err(Error::Usage(
-            "the search is empty: give one or more words, e.g. `aimemo search énergie`".into(),
-        ));
-    }
+    super::not_empty(&query, "search", "aimemo search énergie")?;
     let kb = ctx.kb();
     let hits = search(ctx.loaded.index(), &query);
     if hits.is_empty() {

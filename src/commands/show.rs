@@ -272,6 +272,7 @@ pub fn kind_label(ctx: &Ctx, k: Kind) -> &'static str {
 }
 
 pub fn run(ctx: &Ctx, id: &str) -> Result<Output> {
+    let id = super::not_empty(id, "id", "aimemo show jobs-at-risk")?;
     match lookup::by_id(ctx.kb(), id) {
         Some(e) => Ok(entry(ctx, e)),
         None => Err(miss(
