@@ -21,6 +21,19 @@ use error::Result;
 use i18n::Lang;
 use render::{term, Format, Settings};
 
+/// An environment for tests: the variables in `pairs`, and no others.
+#[cfg(test)]
+pub(crate) fn fake_env<'a>(
+    pairs: &'a [(&'a str, &'a str)],
+) -> impl Fn(&str) -> Option<String> + 'a {
+    move |k| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| v.to_string())
+    }
+}
+
 /// Knowledge-base files from `AIMEMO_FACTS` (separated like `PATH`), then `--facts`.
 fn fact_files(cli: &Cli) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::env::var_os("AIMEMO_FACTS")
