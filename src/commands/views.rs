@@ -5,7 +5,7 @@
 use serde::{Serialize, Serializer};
 
 use crate::i18n::Lang;
-use crate::kb::{Actor, Figure, Kb, List, Scope};
+use crate::kb::{Actor, Figure, Kb, List, Scope, Text};
 
 /// A number as JSON writes it best: an integer when it is whole.
 pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -107,34 +107,32 @@ pub struct Viewer<'a> {
 }
 
 impl<'a> Viewer<'a> {
-    pub fn topic(&self, id: &'a str) -> Named<'a> {
-        let name = self
-            .kb
-            .topics
+    /// An entry named by id among `items`, with its name in this language (the id
+    /// itself when there is no such entry).
+    fn named<T>(
+        &self,
+        items: &'a [T],
+        id: &'a str,
+        fields: fn(&'a T) -> (&'a str, &'a Text),
+    ) -> Named<'a> {
+        let name = items
             .iter()
-            .find(|t| t.id == id)
-            .map_or(id, |t| self.lang.pick(&t.name));
+            .map(fields)
+            .find(|(i, _)| *i == id)
+            .map_or(id, |(_, name)| self.lang.pick(name));
         Named { id, name }
+    }
+
+    pub fn topic(&self, id: &'a str) -> Named<'a> {
+        self.named(&self.kb.topics, id, |t| (&t.id, &t.name))
     }
 
     pub fn section(&self, id: &'a str) -> Named<'a> {
-        let name = self
-            .kb
-            .sections
-            .iter()
-            .find(|s| s.id == id)
-            .map_or(id, |s| self.lang.pick(&s.title));
-        Named { id, name }
+        self.named(&self.kb.sections, id, |s| (&s.id, &s.title))
     }
 
     pub fn group(&self, id: &'a str) -> Named<'a> {
-        let name = self
-            .kb
-            .groups
-            .iter()
-            .find(|g| g.id == id)
-            .map_or(id, |g| self.lang.pick(&g.name));
-        Named { id, name }
+        self.named(&self.kb.groups, id, |g| (&g.id, &g.name))
     }
 
     pub fn source(&self, id: &'a str) -> SourceRef<'a> {
