@@ -21,47 +21,42 @@ mod validate;
 use std::path::PathBuf;
 
 /// Every type with a static pool, and its pool's name (as `model`, `index` and
-/// `pooled` name them).
-const POOLS: &[(&str, &str)] = &[
-    ("Str", "STR_POOL"),
-    ("Text", "TEXT_POOL"),
-    ("Memo", "MEMO_POOL"),
-    ("Section", "SECTION_POOL"),
-    ("Source", "SOURCE_POOL"),
-    ("Topic", "TOPIC_POOL"),
-    ("Group", "GROUP_POOL"),
-    ("Figure", "FIGURE_POOL"),
-    ("Item", "ITEM_POOL"),
-    ("List", "LIST_POOL"),
-    ("Actor", "ACTOR_POOL"),
-    ("Event", "EVENT_POOL"),
-    ("SearchDoc", "SEARCH_DOC_POOL"),
-];
+/// `pooled` name them): the list the generated pools follow, and the build script's
+/// own empty pools (it only reads `facts.toml`).
+macro_rules! pools {
+    ($($ty:ident => $pool:ident),* $(,)?) => {
+        const POOLS: &[(&str, &str)] = &[$((stringify!($ty), stringify!($pool))),*];
 
-/// The build script's own pools are empty: it only reads `facts.toml`.
-mod pools {
-    use super::index::SearchDoc;
-    use super::model::*;
+        mod pools {
+            use super::index::SearchDoc;
+            use super::model::*;
 
-    pub const BLOB: &str = "";
-    pub static STR_POOL: [Str; 0] = [];
-    pub static TEXT_POOL: [Text; 0] = [];
-    pub static MEMO_POOL: [Memo; 0] = [];
-    pub static SECTION_POOL: [Section; 0] = [];
-    pub static SOURCE_POOL: [Source; 0] = [];
-    pub static TOPIC_POOL: [Topic; 0] = [];
-    pub static GROUP_POOL: [Group; 0] = [];
-    pub static FIGURE_POOL: [Figure; 0] = [];
-    pub static ITEM_POOL: [Item; 0] = [];
-    pub static LIST_POOL: [List; 0] = [];
-    pub static ACTOR_POOL: [Actor; 0] = [];
-    pub static EVENT_POOL: [Event; 0] = [];
-    pub static SEARCH_DOC_POOL: [SearchDoc; 0] = [];
+            pub const BLOB: &str = "";
+            $(pub static $pool: [$ty; 0] = [];)*
+        }
+    };
 }
+
+pools!(
+    Str => STR_POOL,
+    Text => TEXT_POOL,
+    Memo => MEMO_POOL,
+    Section => SECTION_POOL,
+    Source => SOURCE_POOL,
+    Topic => TOPIC_POOL,
+    Group => GROUP_POOL,
+    Figure => FIGURE_POOL,
+    Item => ITEM_POOL,
+    List => LIST_POOL,
+    Actor => ACTOR_POOL,
+    Event => EVENT_POOL,
+    SearchDoc => SEARCH_DOC_POOL,
+);
 
 fn main() {
     for f in [
         "facts.toml",
+        "build/rust_literal.rs",
         "src/kb/fold.rs",
         "src/kb/index.rs",
         "src/kb/model.rs",
