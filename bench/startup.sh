@@ -27,7 +27,9 @@ need hyperfine
 need jq
 need time
 
-cargo build --release --quiet
+# With the linker's map, to tell how much of build/hot-symbols.txt this build still
+# finds (bench/order.sh rewrites the list).
+AIMEMO_LINK_MAP=$PWD/$WORK/aimemo.map cargo build --release --quiet
 AIMEMO=$PWD/target/release/aimemo
 
 # A hello-world baseline with the same release profile.
@@ -60,7 +62,7 @@ for round in $(seq "$ROUNDS"); do
 done
 
 python3 - "$WORK" "$AIMEMO" "$HELLO" <<'PY'
-import glob, json, os, statistics, subprocess, sys
+import glob, json, os, re, statistics, subprocess, sys
 work, aimemo, hello = sys.argv[1:4]
 times = {}
 for f in sorted(glob.glob(f"{work}/round-*.json")):
@@ -90,4 +92,9 @@ for a, j in [("investments", "jq investments"), ("actor DNUM", "jq actor DNUM"),
     print(f"jq / aimemo, {a}: {med[j] / med[a]:.1f}×")
 size = os.path.getsize(aimemo)
 print(f"\nrelease binary: {size / 1e6:.2f} MB ({size} bytes); hello world: {os.path.getsize(hello)} bytes")
+linked = set(re.findall(r":\(\.(?:text|rodata|data\.rel\.ro)\.(?:unlikely\.|hot\.|startup\.)?([^)]+)\)$", open(f"{work}/aimemo.map").read(), re.M))
+listed = [l.strip() for l in open("build/hot-symbols.txt") if l.strip() and not l.startswith("#")]
+found = sum(n in linked for n in listed)
+print(f"link order: {found} of the {len(listed)} symbols of build/hot-symbols.txt are in this build"
+      + ("" if found == len(listed) else " (bench/order.sh rewrites the list)"))
 PY

@@ -146,25 +146,28 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     for para in text.split('\n') {
         let mut line = String::new();
         let mut len = 0;
-        for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let mut word: Vec<char> = word.chars().collect();
-            while len == 0 && word.len() > width {
-                lines.push(word.drain(..width).collect());
-            }
-            let wl = word.len();
+        for mut word in para.split(' ').filter(|w| !w.is_empty()) {
+            let mut wl = word.chars().count();
             if len > 0 && len + 1 + wl > width {
                 lines.push(std::mem::take(&mut line));
                 len = 0;
-                while wl > width && word.len() > width {
-                    lines.push(word.drain(..width).collect());
-                }
+            }
+            // A word longer than a line is cut at the width.
+            while len == 0 && wl > width {
+                let cut = word
+                    .char_indices()
+                    .nth(width)
+                    .map_or(word.len(), |(i, _)| i);
+                lines.push(word[..cut].to_string());
+                word = &word[cut..];
+                wl -= width;
             }
             if len > 0 {
                 line.push(' ');
                 len += 1;
             }
-            len += word.len();
-            line.extend(word);
+            len += wl;
+            line.push_str(word);
         }
         lines.push(line);
     }
@@ -174,6 +177,49 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::wrap;
+    use proptest::prelude::*;
+
+    /// The first version of `wrap`, one `Vec<char>` per word: the reference.
+    fn reference(text: &str, width: usize) -> Vec<String> {
+        let width = width.max(1);
+        if !text.contains('\n') && text.chars().count() <= width {
+            return vec![text.trim_end().to_string()];
+        }
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let mut line = String::new();
+            let mut len = 0;
+            for word in para.split(' ').filter(|w| !w.is_empty()) {
+                let mut word: Vec<char> = word.chars().collect();
+                while len == 0 && word.len() > width {
+                    lines.push(word.drain(..width).collect());
+                }
+                let wl = word.len();
+                if len > 0 && len + 1 + wl > width {
+                    lines.push(std::mem::take(&mut line));
+                    len = 0;
+                    while wl > width && word.len() > width {
+                        lines.push(word.drain(..width).collect());
+                    }
+                }
+                if len > 0 {
+                    line.push(' ');
+                    len += 1;
+                }
+                len += word.len();
+                line.extend(word);
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    proptest! {
+        #[test]
+        fn wraps_as_the_reference(text in "[a-zé€ \n]{0,60}", width in 0usize..20) {
+            prop_assert_eq!(wrap(&text, width), reference(&text, width));
+        }
+    }
 
     #[test]
     fn wraps_words() {
