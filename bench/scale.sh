@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-1000 10000 100000}
+ROUNDS=${ROUNDS:-5}
 WORK=${WORK:-target/bench}
 mkdir -p "$WORK"
 
@@ -22,23 +23,32 @@ AIMEMO=$PWD/target/release/aimemo
 GEN=$PWD/target/release/examples/gen-kb
 PARSE=$PWD/target/release/examples/toml-parse
 
+# ROUNDS rounds, the three commands one after the other in each, so that a slow spell
+# of the machine weighs on all three alike; the medians are over every run.
 for n in $SIZES; do
   file=$WORK/kb-$n.toml
   [ -s "$file" ] || "$GEN" "$n" > "$file"
-  runs=$(( n >= 100000 ? 5 : 20 ))
-  hyperfine -N --warmup 2 --runs "$runs" --export-json "$WORK/scale-$n.json" \
-    -n "toml parse" "$PARSE $file" \
-    -n "load (show one entry)" "$AIMEMO --no-builtin --facts $file show syn-figure-42 --json" \
-    -n "load + search" "$AIMEMO --no-builtin --facts $file search syn-figure-42 --json" \
-    >/dev/null 2>&1
+  runs=$(( n >= 100000 ? 2 : 5 ))
+  rm -f "$WORK"/scale-"$n"-*.json
+  for round in $(seq "$ROUNDS"); do
+    hyperfine -N --warmup 1 --runs "$runs" --export-json "$WORK/scale-$n-$round.json" \
+      -n "toml parse" "$PARSE $file" \
+      -n "load (show one entry)" "$AIMEMO --no-builtin --facts $file show syn-figure-42 --json" \
+      -n "load + search" "$AIMEMO --no-builtin --facts $file search syn-figure-42 --json" \
+      >/dev/null 2>&1
+  done
 done
 
 python3 - "$WORK" $SIZES <<'PY'
-import json, os, statistics, sys
+import glob, json, os, statistics, sys
 work, sizes = sys.argv[1], sys.argv[2:]
 print(f"{'figures':>8}{'file':>10}{'toml parse':>12}{'load':>10}{'load+search':>13}{'× toml':>8}{'search share':>14}")
 for n in sizes:
-    r = {x["command"]: statistics.median(x["times"]) for x in json.load(open(f"{work}/scale-{n}.json"))["results"]}
+    times = {}
+    for f in glob.glob(f"{work}/scale-{n}-*.json"):
+        for x in json.load(open(f))["results"]:
+            times.setdefault(x["command"], []).extend(x["times"])
+    r = {k: statistics.median(v) for k, v in times.items()}
     toml, load, both = r["toml parse"], r["load (show one entry)"], r["load + search"]
     size = os.path.getsize(f"{work}/kb-{n}.toml") / 1e6
     print(f"{n:>8}{size:>8.1f}MB{toml*1000:>10.1f}ms{load*1000:>8.1f}ms{both*1000:>11.1f}ms{both/toml:>8.2f}{(both-load)/load:>13.0%}")

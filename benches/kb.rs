@@ -3,7 +3,7 @@
 //! `cargo bench` (the sizes are figures; each has a tenth as many actors and lists).
 
 use aimemo::kb::index::SearchIndex;
-use aimemo::kb::search::search;
+use aimemo::kb::search::{search, search_kb};
 use aimemo::kb::synth::generate;
 use aimemo::kb::validate::Workspace;
 use divan::{black_box, Bencher};
@@ -34,7 +34,7 @@ fn load(b: Bencher, n: usize) {
     });
 }
 
-/// Folding every entry for search.
+/// Folding every entry into an index (as `build.rs` does for the built-in one).
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn index(b: Bencher, n: usize) {
     let mut ws = Workspace::default();
@@ -59,9 +59,17 @@ fn search_broad(b: Bencher, n: usize) {
     b.bench(|| black_box(search(&index, "energie").len()));
 }
 
+/// What `aimemo search` does on other files: each entry folded and scored in turn.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn fold_and_search(b: Bencher, n: usize) {
+    let mut ws = Workspace::default();
+    ws.add_file("bench.toml", generate(n));
+    b.bench(|| black_box(search_kb(&ws.kb, "syn-figure-42").len()));
+}
+
 /// The built-in knowledge base: a search, with its embedded index.
 #[divan::bench]
 fn builtin_search() -> usize {
     let loaded = aimemo::kb::load(&[], true).expect("built-in");
-    search(loaded.index(), black_box("energie")).len()
+    loaded.search(black_box("energie")).len()
 }

@@ -6,7 +6,6 @@ use super::views::Viewer;
 use super::{miss, Ctx, Output};
 use crate::error::Result;
 use crate::i18n::labels as L;
-use crate::kb::search::search;
 use crate::kb::{EntryRef, Kind};
 use crate::render::{columns, Block, Cell, Doc};
 
@@ -97,7 +96,7 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
     let query = words.join(" ");
     super::not_empty(&query, "search", "aimemo search énergie")?;
     let kb = ctx.kb();
-    let hits = search(ctx.loaded.index(), &query);
+    let hits = ctx.loaded.search(&query);
     if hits.is_empty() {
         let candidates = kb
             .ids()

@@ -38,6 +38,14 @@ fn unaccent(c: char) -> Option<&'static str> {
     })
 }
 
+/// The lowercase of the Latin-1 character `C3 b2` in UTF-8 (U+00C0 to U+00FF).
+fn latin1_lowercase(b2: u8) -> char {
+    let c = 0xc0 + u32::from(b2 & 0x3f);
+    // À to Þ, except ×, have their lowercase 0x20 higher.
+    let lower = if c <= 0xde && c != 0xd7 { c + 0x20 } else { c };
+    char::from_u32(lower).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
 /// Folds `text` into lowercase words without accents, separated by single spaces.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -52,11 +60,18 @@ pub fn fold_into(out: &mut String, text: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            let mut end = i + 1;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            w.push_ascii(&text[i..end]);
+            i = end;
+            continue;
+        }
         if b.is_ascii() {
             i += 1;
-            if b.is_ascii_alphanumeric() {
-                w.push(b.to_ascii_lowercase() as char);
-            } else if matches!(b, b' ' | b',' | b'.')
+            if matches!(b, b' ' | b',' | b'.')
                 && w.last_digit
                 && bytes.get(i).is_some_and(u8::is_ascii_digit)
             {
@@ -72,6 +87,23 @@ pub fn fold_into(out: &mut String, text: &str) {
                 w.separate();
             }
             continue;
+        }
+        // The common cases first: Latin-1 letters (é, À) and general punctuation (’, –).
+        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xc3, Some(&b2 @ 0x80..=0xbf), _) => {
+                i += 2;
+                match unaccent(latin1_lowercase(b2)) {
+                    Some(plain) => w.push_ascii(plain),
+                    None => w.separate(), // × and ÷
+                }
+                continue;
+            }
+            (0xe2, Some(0x80), Some(&b3)) if b3 != 0x89 && b3 != 0xaf => {
+                i += 3;
+                w.separate();
+                continue;
+            }
+            _ => {}
         }
         let Some(ch) = text[i..].chars().next() else {
             break;
@@ -98,7 +130,7 @@ pub fn fold_into(out: &mut String, text: &str) {
             }
         }
     }
-    while w.out.ends_with(' ') {
+    while w.out.as_bytes().last() == Some(&b' ') {
         w.out.pop();
     }
 }
@@ -116,7 +148,7 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn new(out: &'a mut String) -> Words<'a> {
-        if !out.is_empty() && !out.ends_with(' ') {
+        if out.as_bytes().last().is_some_and(|&b| b != b' ') {
             out.push(' ');
         }
         Words {
@@ -150,6 +182,42 @@ impl<'a> Words<'a> {
         self.last_digit = c.is_ascii_digit();
     }
 
+    /// Adds a run of ASCII letters and digits, lowercased, as `push` would one by one.
+    fn push_ascii(&mut self, run: &str) {
+        let bytes = run.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return;
+        };
+        if self.at_start {
+            self.at_start = false;
+            self.is_name = first.is_ascii_alphabetic();
+        }
+        let mut from = 0;
+        if !self.is_name {
+            // A number so far: a letter after one of its digits starts a word.
+            for (i, &c) in bytes.iter().enumerate() {
+                if self.last_digit && c.is_ascii_alphabetic() {
+                    self.append_lowercase(&run[..i]);
+                    self.out.push(' ');
+                    self.is_name = true;
+                    from = i;
+                    break;
+                }
+                self.last_digit = c.is_ascii_digit();
+            }
+        }
+        self.append_lowercase(&run[from..]);
+        self.last_digit = last.is_ascii_digit();
+    }
+
+    fn append_lowercase(&mut self, ascii: &str) {
+        let start = self.out.len();
+        self.out.push_str(ascii);
+        if ascii.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.out[start..].make_ascii_lowercase();
+        }
+    }
+
     fn decimal_mark(&mut self) {
         self.out.push('.');
         self.last_digit = false;
@@ -178,10 +246,38 @@ mod tests {
         assert_eq!(fold("6 au 11"), "6 au 11");
         assert_eq!(fold("Une 60aine de livrables"), "une 60 aine de livrables");
         assert_eq!(fold("G7/G20"), "g7 g20");
+        assert_eq!(fold("A1B2 12ab34CD 3x"), "a1b2 12 ab34cd 3 x");
+        assert_eq!(fold("É60aine 60Éaine"), "e60aine 60 eaine");
         assert_eq!(fold("ŒUVRE Æ Łódź"), "oeuvre ae lodz");
         assert_eq!(fold("11\u{202f}000"), "11000");
         assert_eq!(fold("漢字 Ελλάδα"), "漢字 ελλάδα");
         assert_eq!(fold("l’IA « durable »"), "l ia durable");
+    }
+
+    #[test]
+    fn latin1_and_punctuation_fast_paths_fold_as_the_general_path() {
+        for c in '\u{c0}'..='\u{ff}' {
+            let l = c.to_lowercase().next().unwrap_or(c);
+            let encoded = c.to_string();
+            assert_eq!(latin1_lowercase(encoded.as_bytes()[1]), l, "{c}");
+            let plain = unaccent(l).unwrap_or(if l.is_alphanumeric() { "?" } else { "" });
+            assert!(!plain.contains('?'), "{c} is a letter without a plain form");
+            let expected = if plain.is_empty() {
+                "a b".to_string()
+            } else {
+                format!("a{plain}b")
+            };
+            assert_eq!(fold(&format!("a{c}b")), expected, "{c}");
+        }
+        for c in '\u{2000}'..='\u{203f}' {
+            let expected = if matches!(c, '\u{2009}' | '\u{202f}') {
+                "1000"
+            } else {
+                "1 000"
+            };
+            assert_eq!(fold(&format!("1{c}000")), expected, "U+{:04X}", c as u32);
+            assert!(!c.is_alphanumeric());
+        }
     }
 
     #[test]

@@ -11,10 +11,10 @@ use super::pooled::Pool;
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct SearchDoc {
     pub entry: EntryRef,
-    /// The entry's id, as written.
-    pub id: Str,
-    /// Id, code, name or title, amount: where a match counts most.
+    /// Id, code, name or title, amount: where a match counts most. It starts with
+    /// the folded id, `id_len` bytes long.
     pub key: Str,
+    pub id_len: u32,
     /// Every other text of the entry, both languages.
     pub body: Str,
 }
@@ -42,98 +42,160 @@ fn opt(out: &mut String, t: &Option<Text>) {
     }
 }
 
+impl SearchDoc {
+    /// Its folded text.
+    pub fn text(&self) -> DocText<'_> {
+        DocText {
+            key: &self.key,
+            id_len: self.id_len as usize,
+            body: &self.body,
+        }
+    }
+}
+
+/// One entry's folded text, as search reads it.
+#[derive(Clone, Copy, Debug)]
+pub struct DocText<'a> {
+    /// The folded id, then the other key texts.
+    pub key: &'a str,
+    /// The length of the folded id at the start of `key`.
+    pub id_len: usize,
+    pub body: &'a str,
+}
+
 impl SearchIndex {
     /// Folds every entry of `kb`.
     pub fn build(kb: &Kb) -> SearchIndex {
-        let docs = kb
-            .ids()
-            .map(|(id, entry)| {
-                let (key, body) = texts(kb, entry);
-                SearchDoc {
-                    entry,
-                    id: Str::Owned(id.to_string()),
-                    key: Str::Owned(key),
-                    body: Str::Owned(body),
-                }
+        let mut docs = Vec::new();
+        fold_each(kb, |entry, t| {
+            docs.push(SearchDoc {
+                entry,
+                key: Str::Owned(t.key.to_owned()),
+                id_len: u32::try_from(t.id_len).unwrap_or(u32::MAX),
+                body: Str::Owned(t.body.to_owned()),
             })
-            .collect::<Vec<_>>();
+        });
         SearchIndex {
             docs: Seq::Owned(docs),
         }
     }
 }
 
-/// An entry's key texts and body texts, folded.
-fn texts(kb: &Kb, e: EntryRef) -> (String, String) {
+/// Folds the entries of `kb` one by one, in knowledge-base order, handing each
+/// entry's text to `f`; two buffers serve them all.
+pub fn fold_each(kb: &Kb, mut f: impl FnMut(EntryRef, DocText<'_>)) {
+    // Sources and topics are shared by many figures: each is folded once.
+    let folded = |name: &Text| {
+        let mut s = String::new();
+        both(&mut s, name);
+        s
+    };
+    let shared = Shared {
+        sources: kb
+            .sources
+            .iter()
+            .map(|s| {
+                let mut t = folded(&s.name);
+                opt(&mut t, &s.date);
+                t
+            })
+            .collect(),
+        topics: kb.topics.iter().map(|t| folded(&t.name)).collect(),
+    };
     let (mut key, mut body) = (String::new(), String::new());
+    for (id, entry) in kb.ids() {
+        key.clear();
+        body.clear();
+        fold_into(&mut key, id);
+        let id_len = key.len();
+        texts(kb, &shared, entry, &mut key, &mut body);
+        f(
+            entry,
+            DocText {
+                key: &key,
+                id_len,
+                body: &body,
+            },
+        );
+    }
+}
+
+/// The folded texts of the sources and the topics, in knowledge-base order.
+struct Shared {
+    sources: Vec<String>,
+    topics: Vec<String>,
+}
+
+/// Appends already folded text, a space apart.
+fn append(out: &mut String, folded: &str) {
+    if !out.is_empty() && !folded.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(folded);
+}
+
+/// Appends an entry's key texts (after its id) and body texts, folded, to `key` and `body`.
+fn texts(kb: &Kb, shared: &Shared, e: EntryRef, key: &mut String, body: &mut String) {
     match e.kind {
         Kind::Figure => {
             let f = &kb.figures[e.idx];
-            fold_into(&mut key, &f.id);
-            both(&mut key, &f.label);
-            both(&mut key, &f.magnitude);
-            both(&mut body, &f.text);
-            opt(&mut body, &f.qualifier);
-            opt(&mut body, &f.period);
-            fold_into(&mut body, &f.unit);
-            if let Some(s) = kb.sources.iter().find(|s| s.id == f.source_id) {
-                both(&mut body, &s.name);
-                opt(&mut body, &s.date);
+            both(key, &f.label);
+            both(key, &f.magnitude);
+            both(body, &f.text);
+            opt(body, &f.qualifier);
+            opt(body, &f.period);
+            fold_into(body, &f.unit);
+            let mut sources = kb.sources.iter().zip(&shared.sources);
+            if let Some((_, folded)) = sources.find(|(s, _)| s.id == f.source_id) {
+                append(body, folded);
             }
-            if let Some(t) = kb.topics.iter().find(|t| t.id == f.topic_id) {
-                both(&mut body, &t.name);
+            let mut topics = kb.topics.iter().zip(&shared.topics);
+            if let Some((_, folded)) = topics.find(|(t, _)| t.id == f.topic_id) {
+                append(body, folded);
             }
         }
         Kind::List => {
             let l = &kb.lists[e.idx];
-            fold_into(&mut key, &l.id);
-            both(&mut key, &l.title);
+            both(key, &l.title);
             for item in l.items.iter() {
-                both(&mut body, &item.text);
-                opt(&mut body, &item.detail);
+                both(body, &item.text);
+                opt(body, &item.detail);
             }
         }
         Kind::Actor => {
             let a = &kb.actors[e.idx];
-            fold_into(&mut key, &a.id);
             if let Some(c) = &a.code {
-                fold_into(&mut key, c);
+                fold_into(key, c);
             }
-            both(&mut key, &a.name);
-            opt(&mut body, &a.role);
+            both(key, &a.name);
+            opt(body, &a.role);
             for r in a.related.iter() {
-                both(&mut body, r);
+                both(body, r);
             }
         }
         Kind::Source => {
             let s = &kb.sources[e.idx];
-            fold_into(&mut key, &s.id);
-            both(&mut key, &s.name);
-            opt(&mut body, &s.date);
+            both(key, &s.name);
+            opt(body, &s.date);
         }
         Kind::Event => {
             let ev = &kb.events[e.idx];
-            fold_into(&mut key, &ev.id);
-            both(&mut key, &ev.name);
-            both(&mut body, &ev.place);
-            both(&mut body, &ev.description);
-            opt(&mut body, &ev.co_chair);
+            both(key, &ev.name);
+            both(body, &ev.place);
+            both(body, &ev.description);
+            opt(body, &ev.co_chair);
         }
         Kind::Topic => {
             let t = &kb.topics[e.idx];
-            fold_into(&mut key, &t.id);
-            both(&mut key, &t.name);
+            both(key, &t.name);
         }
         Kind::Group => {
             let g = &kb.groups[e.idx];
-            fold_into(&mut key, &g.id);
-            both(&mut key, &g.name);
+            both(key, &g.name);
         }
         Kind::Section => {
             let s = &kb.sections[e.idx];
-            fold_into(&mut key, &s.id);
-            both(&mut key, &s.title);
+            both(key, &s.title);
         }
     }
-    (key, body)
 }

@@ -9,14 +9,12 @@ pub mod search;
 pub mod synth;
 pub mod validate;
 
-use std::cell::OnceCell;
 use std::io::Read;
 use std::path::Path;
 
 pub use model::*;
 
 use crate::error::{Error, Result};
-use index::SearchIndex;
 use validate::{Origin, Workspace, MAX_FILE_BYTES};
 
 /// The name the built-in knowledge base goes by in messages.
@@ -30,20 +28,21 @@ mod pools {
     include!(concat!(env!("OUT_DIR"), "/pools.rs"));
 }
 
-/// The knowledge base a command works on, with its search index made on first use.
+/// The knowledge base a command works on.
 pub struct Loaded {
     pub kb: Kb,
     builtin_only: bool,
-    index: OnceCell<SearchIndex>,
 }
 
 impl Loaded {
-    /// The search index: the built-in one as embedded, or folded now for other files.
-    pub fn index(&self) -> &SearchIndex {
+    /// Every entry matching `query`, best first: through the built-in index, embedded
+    /// ready-folded, or by folding each entry of other files as it is scored.
+    pub fn search(&self, query: &str) -> Vec<search::Hit> {
         if self.builtin_only {
-            return &pools::BUILTIN_INDEX;
+            search::search(&pools::BUILTIN_INDEX, query)
+        } else {
+            search::search_kb(&self.kb, query)
         }
-        self.index.get_or_init(|| SearchIndex::build(&self.kb))
     }
 }
 
@@ -63,7 +62,6 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
         return Ok(Loaded {
             kb: builtin(),
             builtin_only: true,
-            index: OnceCell::new(),
         });
     }
     let mut ws = workspace(with_builtin)?;
@@ -80,7 +78,6 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
     Ok(Loaded {
         kb: ws.kb,
         builtin_only: false,
-        index: OnceCell::new(),
     })
 }
 

@@ -1,8 +1,8 @@
 //! Ranked full-text search over the folded index: every word must match somewhere.
 
 use super::fold::{fold, is_number};
-use super::index::{SearchDoc, SearchIndex};
-use super::model::{EntryRef, Kind};
+use super::index::{fold_each, DocText, SearchIndex};
+use super::model::{EntryRef, Kb, Kind};
 
 /// One search result.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,61 +40,88 @@ fn term_score(term: &str, text: &str, weights: [u32; 3]) -> u32 {
     best
 }
 
-fn doc_score(doc: &SearchDoc, terms: &[&str], phrase: &str) -> Option<u32> {
-    let mut total = 0;
-    for term in terms {
-        let s =
-            term_score(term, &doc.key, [30, 20, 10]).max(term_score(term, &doc.body, [6, 4, 2]));
-        if s == 0 {
-            return None;
+/// A query, folded: the whole of it, and its distinct words.
+struct Query {
+    phrase: String,
+    terms: Vec<String>,
+}
+
+impl Query {
+    /// `None` when the query folds to no word at all.
+    fn new(query: &str) -> Option<Query> {
+        let phrase = fold(query);
+        let mut terms: Vec<String> = Vec::new();
+        for t in phrase.split(' ').filter(|t| !t.is_empty()) {
+            if !terms.iter().any(|x| x == t) {
+                terms.push(t.to_string());
+            }
         }
-        total += s;
+        (!terms.is_empty()).then_some(Query { phrase, terms })
     }
-    if fold(&doc.id) == phrase {
-        total += 100;
+
+    /// How well an entry matches: `None` unless every word does.
+    fn score(&self, doc: DocText<'_>) -> Option<u32> {
+        let mut total = 0;
+        for term in &self.terms {
+            // Any match in the key outscores every match in the body.
+            let s = match term_score(term, doc.key, [30, 20, 10]) {
+                0 => term_score(term, doc.body, [6, 4, 2]),
+                s => s,
+            };
+            if s == 0 {
+                return None;
+            }
+            total += s;
+        }
+        if doc.key.get(..doc.id_len) == Some(self.phrase.as_str()) {
+            total += 100;
+        }
+        if self.terms.len() > 1 && doc.key.contains(&self.phrase) {
+            total += 15;
+        }
+        Some(total)
     }
-    if terms.len() > 1 && doc.key.contains(phrase) {
-        total += 15;
-    }
-    Some(total)
 }
 
 /// Every entry matching all words of `query`, best first (ties in knowledge-base order,
 /// figures before lists, actors and the rest).
 pub fn search(index: &SearchIndex, query: &str) -> Vec<Hit> {
-    let phrase = fold(query);
-    let mut terms: Vec<&str> = Vec::new();
-    for t in phrase.split(' ').filter(|t| !t.is_empty()) {
-        if !terms.contains(&t) {
-            terms.push(t);
-        }
-    }
-    if terms.is_empty() {
+    let Some(q) = Query::new(query) else {
         return Vec::new();
-    }
-    let mut hits: Vec<(Hit, usize)> = index
-        .docs
-        .iter()
-        .enumerate()
-        .filter_map(|(pos, d)| {
-            doc_score(d, &terms, &phrase).map(|score| {
-                (
-                    Hit {
-                        entry: d.entry,
-                        score,
-                    },
-                    pos,
-                )
-            })
+    };
+    let hits = index.docs.iter().filter_map(|d| {
+        q.score(d.text()).map(|score| Hit {
+            entry: d.entry,
+            score,
         })
-        .collect();
-    hits.sort_by(|(a, pa), (b, pb)| {
+    });
+    ranked(hits.collect())
+}
+
+/// The same search on a knowledge base without an index: each entry is folded and
+/// scored in turn, and only the hits are kept.
+pub fn search_kb(kb: &Kb, query: &str) -> Vec<Hit> {
+    let Some(q) = Query::new(query) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    fold_each(kb, |entry, text| {
+        if let Some(score) = q.score(text) {
+            hits.push(Hit { entry, score });
+        }
+    });
+    ranked(hits)
+}
+
+/// `hits`, in knowledge-base order, sorted best first; a stable sort keeps that order
+/// among equals of one kind.
+fn ranked(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then_with(|| kind_rank(a.entry.kind).cmp(&kind_rank(b.entry.kind)))
-            .then(pa.cmp(pb))
     });
-    hits.into_iter().map(|(h, _)| h).collect()
+    hits
 }
 
 fn kind_rank(k: Kind) -> usize {

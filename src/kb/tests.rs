@@ -216,6 +216,16 @@ proptest! {
     }
 
     #[test]
+    fn searching_without_an_index_finds_what_the_index_finds(query in "(énergie|ENERGIE|109|milliards|IA|dgm|numérique|x|syn|[a-zé ]{1,12}) ?(france|[a-z]{0,6})") {
+        let kb = builtin();
+        let hits = search(&SearchIndex::build(&kb), &query);
+        prop_assert_eq!(super::search::search_kb(&kb, &query), hits.clone());
+        // The embedded index is the one folded now.
+        let loaded = load(&[], true).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(loaded.search(&query), hits);
+    }
+
+    #[test]
     fn any_query_searches_without_panic_best_first(query in "\\PC{0,60}") {
         let kb = builtin();
         let index = SearchIndex::build(&kb);
