@@ -105,8 +105,10 @@ fn link_order() {
     println!("cargo:rerun-if-changed={LIST}");
     println!("cargo:rerun-if-env-changed=AIMEMO_LINK_MAP");
     let var = |name: &str| std::env::var(name).unwrap_or_default();
-    // Another linker (set through the flags) may not know lld's options.
+    // rustc links x86-64 Linux programs with rust-lld since 1.90; another linker (an
+    // older rustc's, or one set through the flags) may not know lld's options.
     let lld = var("TARGET") == "x86_64-unknown-linux-gnu"
+        && rustc_minor().is_some_and(|minor| minor >= 90)
         && !var("CARGO_ENCODED_RUSTFLAGS").contains("linker")
         && std::env::var_os("RUSTC_LINKER").is_none();
     if var("PROFILE") != "release" || !lld {
@@ -124,6 +126,15 @@ fn link_order() {
     if !map.is_empty() {
         println!("cargo:rustc-link-arg-bins=-Wl,-Map={map}");
     }
+}
+
+/// The minor version of the rustc that cargo runs (`rustc 1.95.0 (…)` gives 95).
+fn rustc_minor() -> Option<u32> {
+    let rustc = std::env::var_os("RUSTC")?;
+    let out = std::process::Command::new(rustc).arg("-V").output().ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    let version = text.split_whitespace().nth(1)?;
+    version.split('.').nth(1)?.parse().ok()
 }
 
 fn fail(lines: &[String]) -> ! {

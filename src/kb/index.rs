@@ -1,5 +1,6 @@
-//! The search index: each entry's text folded once (at build time for the built-in
-//! knowledge base), split into its key fields and the rest. Shared with `build.rs`.
+//! Each entry's text folded for search, split into its key fields and the rest: once,
+//! at build time, into the built-in knowledge base's index; entry by entry, as a
+//! search reads them, for other files. Shared with `build.rs`.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,5 @@
-//! Ranked full-text search over the folded index: every word must match somewhere.
+//! Ranked full-text search over folded text (the built-in index, or other files folded
+//! as they are read): every word must match somewhere.
 
 use super::fold::{fold, is_number};
 use super::index::{fold_each, DocText, SearchIndex};
