@@ -43,6 +43,7 @@ python3 - "$WORK" $SIZES <<'PY'
 import glob, json, os, statistics, sys
 work, sizes = sys.argv[1], sys.argv[2:]
 print(f"{'figures':>8}{'file':>10}{'toml parse':>12}{'load':>10}{'load+search':>13}{'× toml':>8}{'search share':>14}")
+rows = {}
 for n in sizes:
     times = {}
     for f in glob.glob(f"{work}/scale-{n}-*.json"):
@@ -52,5 +53,16 @@ for n in sizes:
     toml, load, both = r["toml parse"], r["load (show one entry)"], r["load + search"]
     size = os.path.getsize(f"{work}/kb-{n}.toml") / 1e6
     print(f"{n:>8}{size:>8.1f}MB{toml*1000:>10.1f}ms{load*1000:>8.1f}ms{both*1000:>11.1f}ms{both/toml:>8.2f}{(both-load)/load:>13.0%}")
+    rows[int(n)] = (toml, load, both)
 print("\nsearch share: (load + search − load) / load, which includes folding every entry for search")
+ns = sorted(rows)
+for a, b in zip(ns, ns[1:]):
+    sa, sb = rows[a][2] - rows[a][1], rows[b][2] - rows[b][1]
+    growth = f"×{sb / sa:.1f}" if sa > 0 else "(too small to tell at the smaller size)"
+    print(f"search time from {a} to {b} figures (×{b / a:g} entries): {growth}")
+if 10000 in rows:
+    toml, load, both = rows[10000]
+    print("\nbounds (issue 5, at 10,000 figures):")
+    print(f"  load + search ≤ 1.3× the toml crate alone: {both / toml:.2f}× {'met' if both / toml <= 1.3 else 'NOT MET'}")
+    print(f"  search < 10% of load: {(both - load) / load:.0%} {'met' if (both - load) / load < 0.1 else 'NOT MET'}")
 PY

@@ -97,4 +97,17 @@ listed = [l.strip() for l in open("build/hot-symbols.txt") if l.strip() and not 
 found = sum(n in linked for n in listed)
 print(f"link order: {found} of the {len(listed)} symbols of build/hot-symbols.txt are in this build"
       + ("" if found == len(listed) else " (bench/order.sh rewrites the list)"))
+
+lookups = ["investments", "actor DNUM", "search energie --json", "brief"]
+t = [med[k] / base for k in lookups]
+m = [rss[k] / rss["hello"] for k in lookups]
+jq = [med[j] / med[a] for a, j in [("investments", "jq investments"), ("actor DNUM", "jq actor DNUM"), ("search energie --json", "jq search energie")]]
+print("\nbounds (issue 5):")
+for name, lo, hi, ok in [
+    ("each lookup ≤ 1.2× hello-world's time", min(t), max(t), max(t) <= 1.2),
+    ("each lookup ≤ 1.5× hello-world's peak memory", min(m), max(m), max(m) <= 1.5),
+    ("≥ 10× faster than jq", min(jq), max(jq), min(jq) >= 10),
+]:
+    print(f"  {name}: {lo:.2f}–{hi:.2f}× {'met' if ok else 'NOT MET'}")
+print(f"  release binary ≤ 1.5 MB: {size / 1e6:.3f} MB {'met' if size <= 1_500_000 else 'NOT MET'}")
 PY

@@ -17,18 +17,27 @@ fn is_unsafe(c: char) -> bool {
 /// bidirectional and other invisible marks (`D8 9C`, `E2 80 8E`…).
 fn may_be_unsafe(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'\t' | b'\n' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
-        0xd8 => b.get(i + 1) == Some(&0x9c),
-        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
-            (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
-            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        let unsafe_here = match c {
+            0x20..=0x7e | b'\t' | b'\n' => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => b.get(i).is_some_and(|n| (0x80..=0x9f).contains(n)),
+            0xd8 => b.get(i) == Some(&0x9c),
+            0xe2 => match (b.get(i), b.get(i + 1)) {
+                (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
+                (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+                _ => false,
+            },
             _ => false,
-        },
-        _ => false,
-    })
+        };
+        if unsafe_here {
+            return true;
+        }
+    }
+    false
 }
 
 /// `text` with every unsafe character shown as an escape.
