@@ -15,11 +15,9 @@ cd "$(dirname "$0")/.."
 WORK=${WORK:-target/bench}
 mkdir -p "$WORK/trace"
 
-if ! command -v valgrind >/dev/null 2>&1; then
-  echo "installing valgrind (apt-get)..." >&2
-  sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
-  $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq valgrind >/dev/null
-fi
+# shellcheck source=bench/need.sh
+. bench/need.sh
+need valgrind
 
 MAP=$PWD/$WORK/aimemo.map
 AIMEMO_LINK_MAP=$MAP cargo build --release --quiet

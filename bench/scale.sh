@@ -12,11 +12,9 @@ ROUNDS=${ROUNDS:-5}
 WORK=${WORK:-target/bench}
 mkdir -p "$WORK"
 
-if ! command -v hyperfine >/dev/null 2>&1; then
-  echo "installing hyperfine (apt-get)..." >&2
-  sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
-  $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq hyperfine >/dev/null
-fi
+# shellcheck source=bench/need.sh
+. bench/need.sh
+need hyperfine
 
 cargo build --release --quiet --bins --examples
 AIMEMO=$PWD/target/release/aimemo

@@ -16,13 +16,8 @@ RUNS=${RUNS:-50}
 WORK=${WORK:-target/bench}
 mkdir -p "$WORK"
 
-need() {
-  command -v "$1" >/dev/null 2>&1 && return
-  echo "installing $1 (apt-get)..." >&2
-  local sudo=""
-  [ "$(id -u)" = 0 ] || sudo=sudo
-  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$1" >/dev/null
-}
+# shellcheck source=bench/need.sh
+. bench/need.sh
 need hyperfine
 need jq
 need time
