@@ -87,11 +87,14 @@ for a, j in [("investments", "jq investments"), ("actor DNUM", "jq actor DNUM"),
     print(f"jq / aimemo, {a}: {med[j] / med[a]:.1f}×")
 size = os.path.getsize(aimemo)
 print(f"\nrelease binary: {size / 1e6:.2f} MB ({size} bytes); hello world: {os.path.getsize(hello)} bytes")
-linked = set(re.findall(r":\(\.(?:text|rodata|data\.rel\.ro)\.(?:unlikely\.|hot\.|startup\.)?([^)]+)\)$", open(f"{work}/aimemo.map").read(), re.M))
-listed = [l.strip() for l in open("build/hot-symbols.txt") if l.strip() and not l.startswith("#")]
-found = sum(n in linked for n in listed)
-print(f"link order: {found} of the {len(listed)} symbols of build/hot-symbols.txt are in this build"
-      + ("" if found == len(listed) else " (bench/order.sh rewrites the list)"))
+if os.path.exists(f"{work}/aimemo.map"):
+    linked = set(re.findall(r":\(\.(?:text|rodata|data\.rel\.ro)\.(?:unlikely\.|hot\.|startup\.)?([^)]+)\)$", open(f"{work}/aimemo.map").read(), re.M))
+    listed = [l.strip() for l in open("build/hot-symbols.txt") if l.strip() and not l.startswith("#")]
+    found = sum(n in linked for n in listed)
+    print(f"link order: {found} of the {len(listed)} symbols of build/hot-symbols.txt are in this build"
+          + ("" if found == len(listed) else " (bench/order.sh rewrites the list)"))
+else:
+    print("link order: not used by this build (it needs x86-64 Linux and rustc 1.90 or later)")
 
 lookups = ["investments", "actor DNUM", "search energie --json", "brief"]
 t = [med[k] / base for k in lookups]

@@ -15,6 +15,7 @@ pub struct SearchDoc {
     /// Id, code, name or title, amount: where a match counts most. It starts with
     /// the folded id, `id_len` bytes long.
     pub key: Str,
+    /// The length of the folded id at the start of `key`, in bytes.
     pub id_len: u32,
     /// Every other text of the entry, both languages.
     pub body: Str,
