@@ -112,5 +112,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Man | Command::Validate { .. }) => unreachable!("handled above"),
     };
     render::write(&mut out, &output.doc, &output.json, &settings)?;
+    // The process ends here and its memory goes back to the system whole: the output
+    // and the knowledge base (large when read from files) are not freed piece by piece.
+    std::mem::forget(output);
+    std::mem::forget(loaded);
     Ok(ExitCode::SUCCESS)
 }
