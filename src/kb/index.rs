@@ -72,9 +72,9 @@ impl SearchIndex {
         fold_each(kb, |entry, t| {
             docs.push(SearchDoc {
                 entry,
-                key: Str::Owned(t.key.to_owned()),
+                key: Str::from(t.key),
                 id_len: u32::try_from(t.id_len).unwrap_or(u32::MAX),
-                body: Str::Owned(t.body.to_owned()),
+                body: Str::from(t.body),
             })
         });
         SearchIndex {

@@ -18,7 +18,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub enum Str {
     /// Bytes `.0 .. .0 + .1` of the built-in blob.
     Static(u32, u32),
-    Owned(String),
+    /// A text read from a file (a box rather than a `String`: 16 bytes, not 24,
+    /// which keeps the built-in pools, made of `Str`s, a third smaller).
+    Owned(Box<str>),
 }
 
 impl Str {
@@ -58,19 +60,19 @@ impl Borrow<str> for Str {
 
 impl Default for Str {
     fn default() -> Str {
-        Str::Owned(String::new())
+        Str::Owned(Box::default())
     }
 }
 
 impl From<String> for Str {
     fn from(s: String) -> Str {
-        Str::Owned(s)
+        Str::Owned(s.into_boxed_str())
     }
 }
 
 impl From<&str> for Str {
     fn from(s: &str) -> Str {
-        Str::Owned(s.to_string())
+        Str::Owned(s.into())
     }
 }
 
@@ -132,7 +134,7 @@ impl Serialize for Str {
 
 impl<'de> Deserialize<'de> for Str {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
-        String::deserialize(d).map(Str::Owned)
+        String::deserialize(d).map(Str::from)
     }
 }
 
@@ -243,5 +245,16 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Seq<T> {
 impl Pool for Str {
     fn pool() -> &'static [Str] {
         &super::pools::STR_POOL
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Seq, Str};
+
+    #[test]
+    fn a_text_takes_16_bytes_and_a_sequence_24() {
+        assert_eq!(std::mem::size_of::<Str>(), 16);
+        assert_eq!(std::mem::size_of::<Seq<Str>>(), 24);
     }
 }
