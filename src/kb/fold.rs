@@ -103,6 +103,11 @@ pub fn fold_into(out: &mut String, text: &str) {
                 w.separate();
                 continue;
             }
+            (0xe2, Some(0x82), Some(0xac)) => {
+                i += 3;
+                w.euro();
+                continue;
+            }
             _ => {}
         }
         let Some(ch) = text[i..].chars().next() else {
@@ -119,11 +124,7 @@ pub fn fold_into(out: &mut String, text: &str) {
         }
         for l in ch.to_lowercase() {
             match unaccent(l) {
-                Some("eur") => {
-                    w.separate();
-                    "eur".chars().for_each(|c| w.push(c));
-                    w.separate();
-                }
+                Some("eur") => w.euro(),
                 Some(plain) => plain.chars().for_each(|c| w.push(c)),
                 None if l.is_alphanumeric() => w.push(l),
                 None => w.separate(),
@@ -216,6 +217,13 @@ impl<'a> Words<'a> {
         if ascii.bytes().any(|b| b.is_ascii_uppercase()) {
             self.out[start..].make_ascii_lowercase();
         }
+    }
+
+    /// The euro sign, as a word of its own: `eur`.
+    fn euro(&mut self) {
+        self.separate();
+        self.push_ascii("eur");
+        self.separate();
     }
 
     fn decimal_mark(&mut self) {
