@@ -4,11 +4,11 @@
 #
 #   bench/order.sh            # valgrind is installed (apt-get) if missing
 #
-# It builds the release binary with the linker's map, runs each command below under
-# valgrind's lackey tool (every instruction fetched and every load, by address), maps
-# the addresses to the input sections of the map, and lists the symbols of the
-# sections touched: those used by the most commands first, then in order of first
-# use. Run it again after changes that rename or add many functions; a stale list is
+# It builds the release binary with the linker's map, runs each command below (piped,
+# then at a terminal's width) under valgrind's lackey tool (every instruction fetched
+# and every load, by address), maps the addresses to the input sections of the map,
+# and lists the symbols of the sections touched: those used by the most runs first,
+# then in order of first use. Run it again after changes that rename or add many functions; a stale list is
 # harmless (missing symbols are skipped) but gives back part of the gain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,21 +43,25 @@ COMMANDS=(
   "figures environment --format csv"
   "actor nobody"
 )
+# Each one piped (no width: tables are not fitted) and at a terminal's width.
 rm -f "$WORK"/trace/*.txt
 i=0
-for args in "${COMMANDS[@]}"; do
-  i=$((i + 1))
-  # shellcheck disable=SC2086 # the arguments are split on purpose
-  { COLUMNS=100 NO_COLOR=1 valgrind --tool=lackey --trace-mem=yes --log-fd=3 "$AIMEMO" $args \
-    3>&1 >/dev/null 2>/dev/null || true; } \
-    | awk '$1 == "I" || $1 == "L" || $1 == "M" { split($2, a, ","); k = $1 " " a[1]; if (!(k in s)) { s[k] = 1; print k } }' \
-    > "$(printf '%s/trace/%02d.txt' "$WORK" "$i")"
+for columns in "" 100; do
+  for args in "${COMMANDS[@]}"; do
+    i=$((i + 1))
+    # shellcheck disable=SC2086 # the arguments are split on purpose
+    { env ${columns:+COLUMNS=$columns} NO_COLOR=1 \
+      valgrind --tool=lackey --trace-mem=yes --log-fd=3 "$AIMEMO" $args \
+      3>&1 >/dev/null 2>/dev/null || true; } \
+      | awk '$1 == "I" || $1 == "L" || $1 == "M" { split($2, a, ","); k = $1 " " a[1]; if (!(k in s)) { s[k] = 1; print k } }' \
+      > "$(printf '%s/trace/%02d.txt' "$WORK" "$i")"
+  done
 done
 
-python3 - "$MAP" "$WORK/trace" "$AIMEMO" > build/hot-symbols.txt <<'PY'
+python3 - "$MAP" "$WORK/trace" > build/hot-symbols.txt <<'PY'
 import bisect, collections, glob, re, sys
 
-mapfile, tracedir, binary = sys.argv[1:4]
+mapfile, tracedir = sys.argv[1:3]
 # Input sections of the map: "VMA LMA SIZE ALIGN file:(section)".
 sections = []
 for line in open(mapfile):
