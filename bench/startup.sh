@@ -4,15 +4,15 @@
 # exported as JSON. Prints each command's median wall time, peak memory, and ratios.
 #
 #   bench/startup.sh                 # hyperfine and jq are installed (apt-get) if missing
-#   ROUNDS=20 RUNS=50 bench/startup.sh
+#   ROUNDS=60 RUNS=20 bench/startup.sh
 #
 # The commands are timed in ROUNDS rounds of RUNS runs each, one command after the
 # other in every round, so that a slow spell of the machine weighs on all of them
 # alike; the medians are over every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${ROUNDS:-10}
-RUNS=${RUNS:-50}
+ROUNDS=${ROUNDS:-30}
+RUNS=${RUNS:-20}
 WORK=${WORK:-target/bench}
 mkdir -p "$WORK"
 
@@ -44,7 +44,7 @@ HELLO=$PWD/$WORK/hello-target/release/hello
 
 rm -f "$WORK"/round-*.json
 for round in $(seq "$ROUNDS"); do
-  hyperfine -N --warmup 10 --runs "$RUNS" --export-json "$WORK/round-$round.json" \
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/round-$round.json" \
     -n hello "$HELLO" \
     -n investments "$AIMEMO investments" \
     -n "actor DNUM" "$AIMEMO actor DNUM" \
