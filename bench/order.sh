@@ -58,25 +58,15 @@ for columns in "" 100; do
   done
 done
 
-python3 - "$MAP" "$WORK/trace" > build/hot-symbols.txt <<'PY'
-import bisect, collections, glob, re, sys
+python3 - "$MAP" "$WORK/trace" > "$WORK/hot-symbols.txt" <<'PY'
+import bisect, collections, glob, sys
+
+sys.path.insert(0, "bench")
+from linkmap import sections as read_sections, symbol
 
 mapfile, tracedir = sys.argv[1:3]
-# Input sections of the map: "VMA LMA SIZE ALIGN file:(section)".
-sections = []
-for line in open(mapfile):
-    m = re.match(r"\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\d+\s+\S+:\((\S+)\)$", line)
-    if m and int(m.group(2), 16) > 0:
-        sections.append((int(m.group(1), 16), int(m.group(2), 16), m.group(3)))
-sections.sort()
+sections = read_sections(mapfile)
 starts = [s[0] for s in sections]
-
-def symbol(section):
-    """The symbol a function or data section is named after, if it has one."""
-    m = re.match(r"^\.(text|rodata|data\.rel\.ro)\.(?:unlikely\.|hot\.|startup\.)?(.+)$", section)
-    if not m or m.group(2).startswith((".L", "cst", "str")):
-        return None  # anonymous constants and merged strings cannot be ordered by name
-    return m.group(2)
 
 # valgrind loads a position-independent executable at this base.
 BASE = 0x108000
@@ -103,8 +93,9 @@ order = sorted(uses, key=lambda n: (-uses[n], first[n]))
 print("# Written by bench/order.sh: the symbols that the usual commands run or read, most")
 print("# used first. The release build places them side by side (link_order in build.rs).")
 print("\n".join(order))
-print(f"order.sh: {len(order)} symbols from {len(traces)} commands", file=sys.stderr)
+print(f"order.sh: {len(order)} symbols from {len(traces)} runs", file=sys.stderr)
 PY
+mv "$WORK/hot-symbols.txt" build/hot-symbols.txt
 
 cargo build --release --quiet
 echo "order.sh: build/hot-symbols.txt rewritten; the release binary is relinked with it" >&2

@@ -57,7 +57,7 @@ for round in $(seq "$ROUNDS"); do
 done
 
 python3 - "$WORK" "$AIMEMO" "$HELLO" <<'PY'
-import glob, json, os, re, statistics, subprocess, sys
+import glob, json, os, statistics, subprocess, sys
 work, aimemo, hello = sys.argv[1:4]
 times = {}
 for f in sorted(glob.glob(f"{work}/round-*.json")):
@@ -88,11 +88,13 @@ for a, j in [("investments", "jq investments"), ("actor DNUM", "jq actor DNUM"),
 size = os.path.getsize(aimemo)
 print(f"\nrelease binary: {size / 1e6:.2f} MB ({size} bytes); hello world: {os.path.getsize(hello)} bytes")
 if os.path.exists(f"{work}/aimemo.map"):
-    linked = set(re.findall(r":\(\.(?:text|rodata|data\.rel\.ro)\.(?:unlikely\.|hot\.|startup\.)?([^)]+)\)$", open(f"{work}/aimemo.map").read(), re.M))
-    listed = [l.strip() for l in open("build/hot-symbols.txt") if l.strip() and not l.startswith("#")]
-    found = sum(n in linked for n in listed)
-    print(f"link order: {found} of the {len(listed)} symbols of build/hot-symbols.txt are in this build"
-          + ("" if found == len(listed) else " (bench/order.sh rewrites the list)"))
+    sys.path.insert(0, "bench")
+    from linkmap import listed, sections, symbol
+    linked = {symbol(name) for _, _, name in sections(f"{work}/aimemo.map")}
+    order = listed()
+    found = sum(n in linked for n in order)
+    print(f"link order: {found} of the {len(order)} symbols of build/hot-symbols.txt are in this build"
+          + ("" if found == len(order) else " (bench/order.sh rewrites the list)"))
 else:
     print("link order: not used by this build (it needs x86-64 Linux and rustc 1.90 or later)")
 
