@@ -107,11 +107,13 @@ fn link_order() {
     let var = |name: &str| std::env::var(name).unwrap_or_default();
     // rustc links x86-64 Linux programs with rust-lld since 1.90; another linker (an
     // older rustc's, or one set through the flags) may not know lld's options.
-    let lld = var("TARGET") == "x86_64-unknown-linux-gnu"
-        && rustc_minor().is_some_and(|minor| minor >= 90)
-        && !var("CARGO_ENCODED_RUSTFLAGS").contains("linker")
-        && std::env::var_os("RUSTC_LINKER").is_none();
-    if var("PROFILE") != "release" || !lld {
+    let lld = || {
+        var("TARGET") == "x86_64-unknown-linux-gnu"
+            && !var("CARGO_ENCODED_RUSTFLAGS").contains("linker")
+            && std::env::var_os("RUSTC_LINKER").is_none()
+            && rustc_minor().is_some_and(|minor| minor >= 90)
+    };
+    if var("PROFILE") != "release" || !lld() {
         return;
     }
     let list = PathBuf::from(var("CARGO_MANIFEST_DIR")).join(LIST);
