@@ -66,27 +66,20 @@ fn fold_words(out: &mut String, text: &str, runs: bool) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if runs && w.at_start && b.is_ascii_alphabetic() {
-            // Words of ASCII letters and digits that start with a letter, single
-            // spaces apart ("for energy"), fold to themselves, lowercased.
+        if b.is_ascii_alphanumeric() {
+            // A new word that starts with a letter takes the next such words along
+            // when single spaces part them ("for energy"): they fold to themselves,
+            // lowercased.
+            let words = runs && w.at_start && b.is_ascii_alphabetic();
             let mut end = i + 1;
             loop {
                 while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
                     end += 1;
                 }
                 match bytes.get(end..end + 2) {
-                    Some([b' ', next]) if next.is_ascii_alphabetic() => end += 2,
+                    Some([b' ', next]) if words && next.is_ascii_alphabetic() => end += 2,
                     _ => break,
                 }
-            }
-            w.push_ascii(&text[i..end]);
-            i = end;
-            continue;
-        }
-        if b.is_ascii_alphanumeric() {
-            let mut end = i + 1;
-            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                end += 1;
             }
             w.push_ascii(&text[i..end]);
             i = end;
