@@ -34,6 +34,15 @@ fn stdout(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
+/// Runs `aimemo ARGS`, asserting exit `code` and `message` in stderr.
+fn fails(args: &[&str], code: i32, message: &str) {
+    aimemo()
+        .args(args)
+        .assert()
+        .code(code)
+        .stderr(predicate::str::contains(message));
+}
+
 /// Runs `aimemo ARGS --json` and parses the one JSON document it prints.
 fn json(args: &[&str]) -> Value {
     let mut all = args.to_vec();
@@ -503,13 +512,11 @@ fn lists_and_one_list() {
         out.contains("inclusive") && out.contains("durable") && out.contains("de confiance"),
         "{out}"
     );
-    aimemo()
-        .args(["list", "summit-vertical"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "no list has the id `summit-vertical`; did you mean `summit-verticals`",
-        ));
+    fails(
+        &["list", "summit-vertical"],
+        1,
+        "no list has the id `summit-vertical`; did you mean `summit-verticals`",
+    );
 }
 
 // ───────────────────────── actors ─────────────────────────
@@ -626,11 +633,7 @@ fn show_any_entry() {
         out.contains("50 cl") && out.contains("University of California"),
         "{out}"
     );
-    aimemo()
-        .args(["show", "jobs-at-rsik"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("did you mean `jobs-at-risk`?"));
+    fails(&["show", "jobs-at-rsik"], 1, "did you mean `jobs-at-risk`?");
 }
 
 fn search(words: &[&str]) -> Search {
@@ -691,11 +694,7 @@ fn search_miss_exits_1_with_a_message() {
 
 #[test]
 fn usage_errors_exit_2() {
-    aimemo()
-        .arg("frobnicate")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unrecognized subcommand"));
+    fails(&["frobnicate"], 2, "unrecognized subcommand");
     aimemo().arg("list").assert().code(2);
     aimemo()
         .args(["investments", "--format", "xml"])
@@ -705,11 +704,7 @@ fn usage_errors_exit_2() {
         .args(["investments", "--json", "--format", "csv"])
         .assert()
         .code(2);
-    aimemo()
-        .args(["search", " "])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("the search is empty"));
+    fails(&["search", " "], 2, "the search is empty");
 }
 
 #[test]
@@ -1057,20 +1052,16 @@ fn an_added_file_is_merged_with_the_builtin() {
     env_added.stdout(
         predicate::str::contains("nearly").and(predicate::str::contains("1,200 companies")),
     );
-    aimemo()
-        .args(["--no-builtin", "--facts", example(), "investments"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "no figures in the topic `investments`",
-        ));
-    aimemo()
-        .args(["--no-builtin", "figures"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "--no-builtin leaves no knowledge base",
-        ));
+    fails(
+        &["--no-builtin", "--facts", example(), "investments"],
+        1,
+        "no figures in the topic `investments`",
+    );
+    fails(
+        &["--no-builtin", "figures"],
+        2,
+        "--no-builtin leaves no knowledge base",
+    );
 }
 
 #[test]
@@ -1219,14 +1210,14 @@ fn unreadable_files_get_one_clear_line() {
         &huge,
         "is 64.0 MiB; knowledge-base files are limited to 64 MiB",
     );
-    aimemo()
-        .args([
+    fails(
+        &[
             "validate",
             dir.path().join("missing.toml").to_str().unwrap(),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no such file"));
+        ],
+        2,
+        "no such file",
+    );
 }
 
 #[test]
@@ -1306,11 +1297,7 @@ fn hostile_arguments() {
     let args: Vec<&str> = std::iter::once("search")
         .chain(std::iter::repeat_n(long.as_str(), 10))
         .collect();
-    aimemo()
-        .args(&args)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("nothing matches"));
+    fails(&args, 1, "nothing matches");
     aimemo().args(["actor", &long]).assert().code(1);
     aimemo().args(["show", "🦀"]).assert().code(1);
     aimemo()
