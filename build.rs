@@ -20,9 +20,8 @@ mod validate;
 
 use std::path::PathBuf;
 
-/// Every type with a static pool, and its pool's name (as `model`, `index` and
-/// `pooled` name them): the list the generated pools follow, and the build script's
-/// own empty pools (it only reads `facts.toml`).
+/// From the list of pooled types (`pooled::every_pool`): the list the generated pools
+/// follow, and the build script's own empty pools (it only reads `facts.toml`).
 macro_rules! pools {
     ($($ty:ident => $pool:ident),* $(,)?) => {
         const POOLS: &[(&str, &str)] = &[$((stringify!($ty), stringify!($pool))),*];
@@ -37,21 +36,7 @@ macro_rules! pools {
     };
 }
 
-pools!(
-    Str => STR_POOL,
-    Text => TEXT_POOL,
-    Memo => MEMO_POOL,
-    Section => SECTION_POOL,
-    Source => SOURCE_POOL,
-    Topic => TOPIC_POOL,
-    Group => GROUP_POOL,
-    Figure => FIGURE_POOL,
-    Item => ITEM_POOL,
-    List => LIST_POOL,
-    Actor => ACTOR_POOL,
-    Event => EVENT_POOL,
-    SearchDoc => SEARCH_DOC_POOL,
-);
+pooled::every_pool!(pools);
 
 fn main() {
     for f in [

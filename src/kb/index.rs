@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::fold::fold_into;
 use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
-use super::pooled::Pool;
 
 /// One entry's folded text.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -19,12 +18,6 @@ pub struct SearchDoc {
     pub id_len: u32,
     /// Every other text of the entry, both languages.
     pub body: Str,
-}
-
-impl Pool for SearchDoc {
-    fn pool() -> &'static [SearchDoc] {
-        &super::pools::SEARCH_DOC_POOL
-    }
 }
 
 /// Every entry's folded text, in knowledge-base order.

@@ -10,31 +10,6 @@ use serde::{Deserialize, Serialize};
 use super::pooled::Pool;
 pub use super::pooled::{Seq, Str};
 
-/// Each type that stands in a sequence has its static pool in `super::pools`.
-macro_rules! pooled {
-    ($($t:ty => $pool:ident),* $(,)?) => {
-        $(impl Pool for $t {
-            fn pool() -> &'static [$t] {
-                &super::pools::$pool
-            }
-        })*
-    };
-}
-
-pooled!(
-    Text => TEXT_POOL,
-    Memo => MEMO_POOL,
-    Section => SECTION_POOL,
-    Source => SOURCE_POOL,
-    Topic => TOPIC_POOL,
-    Group => GROUP_POOL,
-    Figure => FIGURE_POOL,
-    Item => ITEM_POOL,
-    List => LIST_POOL,
-    Actor => ACTOR_POOL,
-    Event => EVENT_POOL,
-);
-
 /// A text in both languages.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]

@@ -13,6 +13,9 @@ use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::index::SearchDoc;
+use super::model::*;
+
 /// A text.
 #[derive(Clone)]
 pub enum Str {
@@ -242,11 +245,41 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Seq<T> {
     }
 }
 
-impl Pool for Str {
-    fn pool() -> &'static [Str] {
-        &super::pools::STR_POOL
-    }
+/// Calls `$m!` with every type that has a static pool and the name of its pool: the
+/// one list that the `Pool` impls below and the pools `build.rs` writes both follow.
+macro_rules! every_pool {
+    ($m:ident) => {
+        $m!(
+            Str => STR_POOL,
+            Text => TEXT_POOL,
+            Memo => MEMO_POOL,
+            Section => SECTION_POOL,
+            Source => SOURCE_POOL,
+            Topic => TOPIC_POOL,
+            Group => GROUP_POOL,
+            Figure => FIGURE_POOL,
+            Item => ITEM_POOL,
+            List => LIST_POOL,
+            Actor => ACTOR_POOL,
+            Event => EVENT_POOL,
+            SearchDoc => SEARCH_DOC_POOL,
+        );
+    };
 }
+#[allow(unused_imports)] // build.rs calls it by its path
+pub(crate) use every_pool;
+
+macro_rules! impl_pool {
+    ($($ty:ident => $pool:ident),* $(,)?) => {
+        $(impl Pool for $ty {
+            fn pool() -> &'static [$ty] {
+                &super::pools::$pool
+            }
+        })*
+    };
+}
+
+every_pool!(impl_pool);
 
 #[cfg(test)]
 mod tests {
