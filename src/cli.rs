@@ -1,12 +1,14 @@
 //! The command line: clap definitions, and the typed arguments they parse into.
 //!
-//! The command is built with clap's builder rather than its derive so that start-up
-//! pays only for what a run uses: each subcommand's arguments are built (`defer`)
-//! only when that subcommand is the one given. The common options are accepted
-//! before and after the subcommand alike (`aimemo --json investments`,
-//! `aimemo investments --json`): they are defined on the root and on each
-//! subcommand, and merged here, rather than propagated by clap as `global`
-//! arguments, which would copy them into every subcommand at every start.
+//! clap is the one parser. The command is built with clap's builder rather than its
+//! derive so that start-up pays only for what a run uses: each subcommand's
+//! arguments are built (`defer`) only when that subcommand is the one given. The
+//! common options are accepted before and after the subcommand alike (`aimemo --json
+//! investments`, `aimemo investments --json`): they are defined on the root and on
+//! each subcommand, and merged here, rather than propagated by clap as `global`
+//! arguments, which would copy them into every subcommand at every start. A later
+//! value overrides an earlier one, so that an alias (`alias aimemo='aimemo --lang
+//! fr'`) can be overridden; values are case-insensitive.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -92,16 +94,19 @@ fn common_args() -> [Arg; 6] {
             .long("format")
             .value_name("FORMAT")
             .value_parser(value_parser!(Format))
+            .ignore_case(true)
             .help("Output format"),
         Arg::new("color")
             .long("color")
             .value_name("WHEN")
             .value_parser(value_parser!(ColorChoice))
+            .ignore_case(true)
             .help("When to use color [default: auto]"),
         Arg::new("lang")
             .long("lang")
             .value_name("LANG")
             .value_parser(value_parser!(Lang))
+            .ignore_case(true)
             .help(
                 "Language of labels and texts [default: from AIMEMO_LANG or the locale, else en]",
             ),
@@ -124,7 +129,10 @@ fn sub(
     about: &'static str,
     build: fn(ClapCommand) -> ClapCommand,
 ) -> ClapCommand {
-    ClapCommand::new(name).about(about).defer(build)
+    ClapCommand::new(name)
+        .about(about)
+        .args_override_self(true)
+        .defer(build)
 }
 
 /// The whole command line, as clap sees it.
@@ -140,6 +148,7 @@ pub fn command() -> ClapCommand {
         )
         .after_help(EXAMPLES)
         .after_long_help(format!("{EXAMPLES}\n\n{EXIT_STATUS}\n\n{ENVIRONMENT}"))
+        .args_override_self(true)
         .args(common_args())
         .subcommands([
             sub("investments", "The investment pledges: who, how much, where, what for, and the headline", |c| {
@@ -260,126 +269,9 @@ pub fn command() -> ClapCommand {
         ])
 }
 
-/// Parses the process's arguments: the common invocations directly (see
-/// [`parse_plain`]), anything else with clap.
+/// Parses the process's arguments.
 pub fn parse() -> Result<Cli, clap::Error> {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    match parse_plain(&args) {
-        Some(cli) => Ok(cli),
-        None => parse_from(args),
-    }
-}
-
-/// The subcommands, with how many positional arguments each takes (at least, at most).
-const SUBCOMMANDS: &[(&str, usize, usize)] = &[
-    ("investments", 0, 0),
-    ("summit", 0, 0),
-    ("figures", 0, 1),
-    ("facts", 0, 1),
-    ("actors", 0, 0),
-    ("actor", 1, usize::MAX),
-    ("lists", 0, 0),
-    ("list", 1, 1),
-    ("sources", 0, 0),
-    ("show", 1, 1),
-    ("search", 1, usize::MAX),
-    ("brief", 0, 0),
-    ("validate", 0, usize::MAX),
-    ("completions", 1, 1),
-    ("man", 0, 0),
-];
-
-/// The arguments of a plain invocation (a subcommand, its positional arguments, and
-/// the common options written `--name value`), parsed without building clap's command,
-/// which costs more than the rest of a lookup. Anything else (help, version, `=` forms,
-/// short options, `--`, repeated options, a bad value, a missing argument) gives
-/// `None`, and clap parses it, with its messages. Both parsers agree wherever this one
-/// answers; a property test checks it.
-pub fn parse_plain(args: &[OsString]) -> Option<Cli> {
-    let mut global = Global {
-        json: false,
-        format: None,
-        color: ColorChoice::Auto,
-        lang: None,
-        facts: Vec::new(),
-        no_builtin: false,
-    };
-    let (mut color, mut seen) = (None, Vec::new());
-    let mut sub: Option<&str> = None;
-    let mut positional: Vec<&str> = Vec::new();
-    let mut tokens = args.iter().skip(1).map(|a| a.to_str());
-    while let Some(token) = tokens.next() {
-        let token = token.filter(|t| !t.is_empty())?;
-        if let Some(name) = token.strip_prefix("--") {
-            if name != "facts" {
-                if seen.contains(&name) {
-                    return None;
-                }
-                seen.push(name);
-            }
-            let mut value = || {
-                tokens
-                    .next()
-                    .flatten()
-                    .filter(|v| !v.is_empty() && !v.starts_with('-'))
-            };
-            match name {
-                "json" => global.json = true,
-                "no-builtin" => global.no_builtin = true,
-                "format" => global.format = Some(clap::ValueEnum::from_str(value()?, false).ok()?),
-                "color" => color = Some(clap::ValueEnum::from_str(value()?, false).ok()?),
-                "lang" => global.lang = Some(clap::ValueEnum::from_str(value()?, false).ok()?),
-                "facts" => global.facts.push(PathBuf::from(value()?)),
-                _ => return None,
-            }
-        } else if token.starts_with('-') {
-            return None;
-        } else if sub.is_none() {
-            sub = Some(SUBCOMMANDS.iter().find(|(n, ..)| *n == token)?.0);
-        } else {
-            positional.push(token);
-        }
-    }
-    if global.json && global.format.is_some() {
-        return None;
-    }
-    global.color = color.unwrap_or(ColorChoice::Auto);
-    let Some(sub) = sub else {
-        return Some(Cli {
-            global,
-            command: None,
-        });
-    };
-    let (_, min, max) = SUBCOMMANDS.iter().find(|(n, ..)| *n == sub)?;
-    if positional.len() < *min || positional.len() > *max {
-        return None;
-    }
-    let owned = || positional.iter().map(|p| p.to_string()).collect::<Vec<_>>();
-    let first = || positional.first().map(|p| p.to_string());
-    let command = match sub {
-        "investments" => Command::Investments,
-        "summit" => Command::Summit,
-        "figures" | "facts" => Command::Figures { topic: first() },
-        "actors" => Command::Actors,
-        "actor" => Command::Actor { query: owned() },
-        "lists" => Command::Lists,
-        "list" => Command::List { id: first()? },
-        "sources" => Command::Sources,
-        "show" => Command::Show { id: first()? },
-        "search" => Command::Search { words: owned() },
-        "brief" => Command::Brief,
-        "validate" => Command::Validate {
-            files: positional.iter().map(PathBuf::from).collect(),
-        },
-        "completions" => Command::Completions {
-            shell: clap::ValueEnum::from_str(first()?.as_str(), false).ok()?,
-        },
-        _ => Command::Man,
-    };
-    Some(Cli {
-        global,
-        command: Some(command),
-    })
+    parse_from(std::env::args_os())
 }
 
 /// Parses `args` (the first is the program's name).
@@ -523,69 +415,6 @@ mod tests {
                 query: vec!["RP".into(), "OCDE".into()]
             })
         );
-    }
-
-    #[test]
-    fn the_plain_parser_agrees_with_clap_on_examples() {
-        for line in [
-            "",
-            "investments",
-            "investments --json",
-            "--json investments",
-            "--lang fr --color never figures market",
-            "facts energy --format csv",
-            "actor direction du numerique --lang en",
-            "search énergie 109 --facts a.toml --facts b.toml",
-            "validate a.toml b.toml --no-builtin",
-            "completions zsh",
-            "list summit-verticals --format markdown",
-        ] {
-            let args: Vec<OsString> = std::iter::once("aimemo")
-                .chain(line.split_whitespace())
-                .map(OsString::from)
-                .collect();
-            let plain = parse_plain(&args).unwrap_or_else(|| panic!("plain parses {line:?}"));
-            assert_eq!(Some(plain), parse_from(args).ok(), "{line}");
-        }
-        for line in [
-            "--help",
-            "investments -h",
-            "--version",
-            "list",
-            "show a b",
-            "--format=csv brief",
-            "search -- --json",
-            "--json --json brief",
-            "frobnicate",
-            "completions tcsh",
-            "--lang de brief",
-        ] {
-            let args: Vec<OsString> = std::iter::once("aimemo")
-                .chain(line.split_whitespace())
-                .map(OsString::from)
-                .collect();
-            assert_eq!(parse_plain(&args), None, "{line} is left to clap");
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
-
-        #[test]
-        fn wherever_the_plain_parser_answers_clap_agrees(
-            tokens in proptest::collection::vec(proptest::sample::select(vec![
-                "investments", "summit", "figures", "facts", "actors", "actor", "lists", "list", "sources", "show",
-                "search", "brief", "validate", "completions", "man", "help", "--json", "--format", "csv", "json",
-                "table", "--color", "always", "never", "--lang", "fr", "en", "--facts", "a.toml", "--no-builtin",
-                "--", "-h", "--help", "-V", "DNUM", "énergie", "bash", "market", "-x", "--format=csv", "",
-            ]), 0..7)
-        ) {
-            let args: Vec<OsString> = std::iter::once("aimemo").chain(tokens.iter().copied()).map(OsString::from).collect();
-            if let Some(plain) = parse_plain(&args) {
-                let clap = parse_from(args.clone());
-                proptest::prop_assert_eq!(Some(plain), clap.ok(), "{:?}", tokens);
-            }
-        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Errors, and the one place where they become exit codes.
+//! Errors and outcomes, and the one place where they become exit codes.
 
 use std::fmt;
 use std::io;
@@ -51,9 +51,35 @@ impl fmt::Display for Error {
     }
 }
 
+/// How a run ended, when it did not fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// What was asked was found (or the files are valid).
+    Found,
+    /// A valid query that found nothing (or files with problems).
+    NotFound,
+}
+
+/// The exit status of a run: 0 found, 1 nothing found, 2 usage or data error
+/// (a closed pipe is 0).
+pub fn exit_code(run: &Result<Outcome>) -> ExitCode {
+    match run {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NotFound) => ExitCode::from(1),
+        Err(e) => e.exit_code(),
+    }
+}
+
+/// The exit status of a command line clap refused (2), or of `--help` and
+/// `--version` (0).
+pub fn clap_exit_code(e: &clap::Error) -> ExitCode {
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
 impl Error {
-    /// The exit status: 0 found, 1 nothing found, 2 usage or data error.
-    pub fn exit_code(&self) -> ExitCode {
+    /// The exit status of an error: 1 nothing found, 2 usage or data error, 0 for a
+    /// closed pipe.
+    fn exit_code(&self) -> ExitCode {
         match self {
             Error::NotFound(_) => ExitCode::from(1),
             Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -1,7 +1,8 @@
 //! aimemo: the French foreign ministry's memo on AI as a command-line knowledge base.
 //!
 //! `run` takes parsed arguments, loads the knowledge base, runs one command and
-//! writes its output; `main.rs` only maps the result to an exit code.
+//! writes its result through the chosen exporter; `main.rs` maps the outcome to an
+//! exit code.
 
 pub mod cli;
 pub mod commands;
@@ -13,10 +14,10 @@ mod shell;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use cli::{Cli, Command};
 use commands::Ctx;
+pub use error::Outcome;
 use error::Result;
 use i18n::Lang;
 use render::{term, Format, Settings};
@@ -47,8 +48,9 @@ fn fact_files(cli: &Cli) -> Vec<PathBuf> {
     files
 }
 
-/// Runs the command the arguments name, writing to stdout.
-pub fn run(cli: Cli) -> Result<ExitCode> {
+/// Runs the command the arguments name, writing to stdout: whether it found what
+/// it was asked (exit 0) or not (exit 1).
+pub fn run(cli: &Cli) -> Result<Outcome> {
     let env = |k: &str| std::env::var(k).ok();
     let g = &cli.global;
     let lang = g.lang.unwrap_or_else(|| Lang::from_env(env));
@@ -65,56 +67,68 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         color,
         width: term::width(env),
     };
-    let files = fact_files(&cli);
+    let files = fact_files(cli);
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
 
+    // The commands that read the knowledge base run through this, which loads it.
+    let with_kb = |f: &mut dyn FnMut(&Ctx) -> Result<Outcome>| -> Result<Outcome> {
+        let loaded = kb::load(&files, !g.no_builtin)?;
+        f(&Ctx {
+            loaded: &loaded,
+            lang,
+        })
+    };
+    let s = &settings;
     match &cli.command {
         Some(Command::Man) => {
             shell::man(&mut out)?;
             out.flush()?;
-            return Ok(ExitCode::SUCCESS);
+            Ok(Outcome::Found)
         }
         Some(Command::Validate { files: given }) => {
             let mut all: Vec<&Path> = files.clone();
             all.extend(given.iter().map(PathBuf::as_path));
-            let (output, code) = commands::validate::run(&all, !g.no_builtin)?;
-            render::write(&mut out, &output.doc, &output.json, &settings)?;
-            return Ok(code);
+            emit(&commands::validate::run(&all, !g.no_builtin)?, &mut out, s)
         }
-        _ => {}
-    }
-
-    let loaded = kb::load(&files, !g.no_builtin)?;
-    let ctx = Ctx {
-        loaded: &loaded,
-        lang,
-        json: format == Format::Json,
-    };
-    let output = match &cli.command {
-        None => commands::overview::run(&ctx)?,
-        Some(Command::Investments) => commands::investments::run(&ctx)?,
-        Some(Command::Summit) => commands::summit::run(&ctx)?,
-        Some(Command::Figures { topic }) => commands::figures::run(&ctx, topic.as_deref())?,
-        Some(Command::Actors) => commands::actors::map(&ctx)?,
-        Some(Command::Actor { query }) => commands::actors::one(&ctx, &query.join(" "))?,
-        Some(Command::Lists) => commands::lists::all(&ctx)?,
-        Some(Command::List { id }) => commands::lists::one(&ctx, id)?,
-        Some(Command::Sources) => commands::sources::run(&ctx)?,
-        Some(Command::Show { id }) => commands::show::run(&ctx, id)?,
-        Some(Command::Search { words }) => commands::search::run(&ctx, words)?,
-        Some(Command::Brief) => commands::brief::run(&ctx)?,
-        Some(Command::Completions { shell }) => {
-            shell::completions(*shell, &loaded.kb, &mut out)?;
+        Some(Command::Completions { shell }) => with_kb(&mut |c| {
+            shell::completions(*shell, c.kb(), &mut out)?;
             out.flush()?;
-            return Ok(ExitCode::SUCCESS);
+            Ok(Outcome::Found)
+        }),
+        None => with_kb(&mut |c| emit(&commands::overview::run(c)?, &mut out, s)),
+        Some(Command::Investments) => {
+            with_kb(&mut |c| emit(&commands::investments::run(c)?, &mut out, s))
         }
-        Some(Command::Man | Command::Validate { .. }) => unreachable!("handled above"),
-    };
-    render::write(&mut out, &output.doc, &output.json, &settings)?;
-    // The process ends here and its memory goes back to the system whole: the output
-    // and the knowledge base (large when read from files) are not freed piece by piece.
-    std::mem::forget(output);
-    std::mem::forget(loaded);
-    Ok(ExitCode::SUCCESS)
+        Some(Command::Summit) => with_kb(&mut |c| emit(&commands::summit::run(c)?, &mut out, s)),
+        Some(Command::Figures { topic }) => {
+            with_kb(&mut |c| emit(&commands::figures::run(c, topic.as_deref())?, &mut out, s))
+        }
+        Some(Command::Actors) => with_kb(&mut |c| emit(&commands::actors::map(c)?, &mut out, s)),
+        Some(Command::Actor { query }) => {
+            with_kb(&mut |c| emit(&commands::actors::one(c, &query.join(" "))?, &mut out, s))
+        }
+        Some(Command::Lists) => with_kb(&mut |c| emit(&commands::lists::all(c)?, &mut out, s)),
+        Some(Command::List { id }) => {
+            with_kb(&mut |c| emit(&commands::lists::one(c, id)?, &mut out, s))
+        }
+        Some(Command::Sources) => with_kb(&mut |c| emit(&commands::sources::run(c)?, &mut out, s)),
+        Some(Command::Show { id }) => {
+            with_kb(&mut |c| emit(&commands::show::run(c, id)?, &mut out, s))
+        }
+        Some(Command::Search { words }) => {
+            with_kb(&mut |c| emit(&commands::search::run(c, words)?, &mut out, s))
+        }
+        Some(Command::Brief) => with_kb(&mut |c| emit(&commands::brief::run(c)?, &mut out, s)),
+    }
+}
+
+/// Writes a command's result in the chosen format, and tells how the run ended.
+fn emit<R: commands::Report>(result: &R, out: &mut impl Write, s: &Settings) -> Result<Outcome> {
+    render::write(out, result, s)?;
+    Ok(if result.success() {
+        Outcome::Found
+    } else {
+        Outcome::NotFound
+    })
 }

@@ -3,26 +3,24 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use aimemo::cli;
-use aimemo::render::term;
+use aimemo::error::{clap_exit_code, exit_code};
+use aimemo::{cli, render::term};
 
 fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+            return clap_exit_code(&e);
         }
     };
-    let color = term::stderr_color(cli.global.color, |k| std::env::var(k).ok());
-    match aimemo::run(cli) {
-        Ok(code) => code,
-        Err(e) => {
-            if !e.is_quiet() {
-                let label = term::paint("error:", term::Style::Error, color);
-                let _ = writeln!(std::io::stderr(), "aimemo: {label} {e}");
-            }
-            e.exit_code()
+    let run = aimemo::run(&cli);
+    if let Err(e) = &run {
+        if !e.is_quiet() {
+            let color = term::stderr_color(cli.global.color, |k| std::env::var(k).ok());
+            let label = term::paint("error:", term::Style::Error, color);
+            let _ = writeln!(std::io::stderr(), "aimemo: {label} {e}");
         }
     }
+    exit_code(&run)
 }

@@ -2,34 +2,51 @@
 
 use serde::Serialize;
 
-use super::views::{ActorView, Viewer};
-use super::{miss, Ctx, Output};
+use super::views::{ActorRecord, ActorView, Viewer};
+use super::{layout, miss, Ctx, Report};
 use crate::error::{Error, Result};
-use crate::i18n::labels as L;
+use crate::i18n::{labels as L, Lang};
 use crate::kb::lookup::{self, ActorMatch};
 use crate::kb::Actor;
-use crate::render::{columns, Block, Cell, Doc};
+use crate::render::{Block, Cell, Doc};
 
+/// An actor in the map, with the actors under it in the same group.
 #[derive(Serialize)]
-struct Node<'a> {
-    id: &'a str,
-    code: Option<&'a str>,
-    name: &'a str,
-    role: Option<&'a str>,
-    children: Vec<Node<'a>>,
+pub struct Node<'a> {
+    pub id: &'a str,
+    pub code: Option<&'a str>,
+    pub name: &'a str,
+    /// The parent's id, or null (it may stand in another group).
+    pub parent: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub children: Vec<Node<'a>>,
 }
 
+/// A group of actors, as trees.
 #[derive(Serialize)]
-struct GroupJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    actors: Vec<Node<'a>>,
+pub struct Group<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub actors: Vec<Node<'a>>,
 }
 
+/// The map of actors.
 #[derive(Serialize)]
-struct MapJson<'a> {
-    lang: &'static str,
-    groups: Vec<GroupJson<'a>>,
+pub struct Map<'a> {
+    pub lang: Lang,
+    pub groups: Vec<Group<'a>>,
+}
+
+/// An actor of the map as a row of CSV or TSV.
+#[derive(Serialize)]
+pub struct NodeRecord<'a> {
+    pub group_id: &'a str,
+    pub group: &'a str,
+    pub id: &'a str,
+    pub code: Option<&'a str>,
+    pub name: &'a str,
+    pub parent_id: Option<&'a str>,
+    pub role: Option<&'a str>,
 }
 
 /// The actors of `group` whose parent is elsewhere (or none): the roots of its tree.
@@ -60,9 +77,32 @@ fn node<'a>(v: &Viewer<'a>, a: &'a Actor, depth: usize) -> Node<'a> {
         id: &a.id,
         code: a.code.as_deref(),
         name: v.lang.pick(&a.name),
+        parent: a.parent_id.as_deref(),
         role: a.role.as_ref().map(|r| v.lang.pick(r)),
         children,
     }
+}
+
+pub fn map<'a>(ctx: &Ctx<'a>) -> Result<Map<'a>> {
+    let v = ctx.viewer();
+    let groups = ctx
+        .kb()
+        .groups
+        .iter()
+        .map(|g| Group {
+            id: &g.id,
+            name: ctx.lang.pick(&g.name),
+            actors: roots(&v, &g.id)
+                .into_iter()
+                .map(|a| node(&v, a, 0))
+                .collect(),
+        })
+        .filter(|g| !g.actors.is_empty())
+        .collect();
+    Ok(Map {
+        lang: ctx.lang,
+        groups,
+    })
 }
 
 /// Table rows for a tree, with `├─`/`└─` before each child.
@@ -89,130 +129,69 @@ fn tree_rows(n: &Node, prefix: &str, last: bool, root: bool, rows: &mut Vec<Vec<
     }
 }
 
-pub fn map(ctx: &Ctx) -> Result<Output> {
-    let kb = ctx.kb();
-    let l = ctx.lang;
-    let v = Viewer { kb, lang: l };
-    let mut doc = Doc::default();
-    doc.push(Block::Heading(l.l(L::ACTORS_MAP).to_string()));
-    let mut json = MapJson {
-        lang: l.code(),
-        groups: Vec::new(),
-    };
-    for g in kb.groups.iter() {
-        let nodes: Vec<Node> = roots(&v, &g.id)
-            .into_iter()
-            .map(|a| node(&v, a, 0))
-            .collect();
-        if nodes.is_empty() {
-            continue;
-        }
-        let mut rows = Vec::new();
-        for n in nodes.iter() {
-            tree_rows(n, "", true, true, &mut rows);
-        }
-        doc.push(Block::Subheading(l.pick(&g.name).to_string()));
-        doc.push(Block::Table {
-            headers: l.labels(&[L::CODE, L::NAME, L::ROLE]),
-            rows,
-        });
-        json.groups.push(GroupJson {
-            id: &g.id,
-            name: l.pick(&g.name),
-            actors: nodes,
-        });
+/// Every node of a tree, parents before children.
+fn walk<'n, 'a>(n: &'n Node<'a>, out: &mut Vec<&'n Node<'a>>) {
+    out.push(n);
+    for c in n.children.iter() {
+        walk(c, out);
     }
-    doc.records = Some((
-        columns(&["group", "id", "code", "name", "parent_id", "role"]),
-        kb.actors
-            .iter()
-            .map(|a| {
-                vec![
-                    a.group_id.to_string(),
-                    a.id.to_string(),
-                    a.code.as_deref().unwrap_or_default().to_string(),
-                    l.pick(&a.name).to_string(),
-                    a.parent_id.as_deref().unwrap_or_default().to_string(),
-                    a.role.as_ref().map_or("", |r| l.pick(r)).to_string(),
-                ]
-            })
-            .collect(),
-    ));
-    Ok(Output {
-        doc,
-        json: ctx.json_of(|| json),
-    })
 }
 
+impl Report for Map<'_> {
+    type Record<'r>
+        = NodeRecord<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        let l = self.lang;
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(l.l(L::ACTORS_MAP).to_string()));
+        for g in self.groups.iter() {
+            let mut rows = Vec::new();
+            for n in g.actors.iter() {
+                tree_rows(n, "", true, true, &mut rows);
+            }
+            doc.push(Block::Subheading(g.name.to_string()));
+            doc.push(Block::Table {
+                headers: l.labels(&[L::CODE, L::NAME, L::ROLE]),
+                rows,
+            });
+        }
+        doc
+    }
+
+    fn records(&self) -> Vec<NodeRecord<'_>> {
+        let mut out = Vec::new();
+        for g in self.groups.iter() {
+            let mut nodes = Vec::new();
+            for n in g.actors.iter() {
+                walk(n, &mut nodes);
+            }
+            out.extend(nodes.into_iter().map(|n| NodeRecord {
+                group_id: g.id,
+                group: g.name,
+                id: n.id,
+                code: n.code,
+                name: n.name,
+                parent_id: n.parent,
+                role: n.role,
+            }));
+        }
+        out
+    }
+}
+
+/// One actor.
 #[derive(Serialize)]
-struct OneJson<'a> {
-    lang: &'static str,
-    actor: ActorView<'a>,
+pub struct OneActor<'a> {
+    pub lang: Lang,
+    pub actor: ActorView<'a>,
 }
 
-/// The document for one actor: who it is, where it sits, what it does, its figures.
-pub fn doc(v: &Viewer, a: &Actor) -> Doc {
-    let l = v.lang;
-    let view = v.actor(a);
-    let mut doc = Doc::default();
-    doc.push(Block::Heading(match a.code.as_deref() {
-        Some(c) => format!("{c} — {}", view.name),
-        None => view.name.to_string(),
-    }));
-    let mut fields = Vec::new();
-    if let Some(c) = view.code {
-        fields.push((l.l(L::CODE).to_string(), Cell::code(c)));
-    }
-    fields.push((l.l(L::NAME).to_string(), Cell::plain(view.name)));
-    fields.push((l.l(L::ID).to_string(), Cell::code(view.id)));
-    fields.push((l.l(L::GROUP).to_string(), Cell::plain(view.group.name)));
-    if !view.parents.is_empty() {
-        let chain: Vec<&str> = v.parents(a).into_iter().map(|p| v.actor_label(p)).collect();
-        fields.push((l.l(L::PARENTS).to_string(), Cell::plain(chain.join(" → "))));
-    }
-    if let Some(r) = view.role {
-        fields.push((l.l(L::ROLE).to_string(), Cell::plain(r)));
-    }
-    for r in view.related.iter() {
-        fields.push((l.l(L::RELATED).to_string(), Cell::plain(*r)));
-    }
-    let children: Vec<&str> = v
-        .children(a)
-        .into_iter()
-        .map(|c| v.actor_label(c))
-        .collect();
-    if !children.is_empty() {
-        fields.push((
-            l.l(L::CHILDREN).to_string(),
-            Cell::plain(children.join(", ")),
-        ));
-    }
-    fields.push((l.l(L::SECTION).to_string(), Cell::dim(view.section.name)));
-    if !view.lists.is_empty() {
-        let lists: Vec<String> = view
-            .lists
-            .iter()
-            .map(|x| format!("{} ({})", x.name, x.id))
-            .collect();
-        fields.push((l.l(L::LISTS).to_string(), Cell::plain(lists.join("; "))));
-    }
-    doc.push(Block::Fields(fields));
-    let figs: Vec<_> =
-        v.kb.figures
-            .iter()
-            .filter(|f| f.actor_ids.contains(&a.id))
-            .collect();
-    if !figs.is_empty() {
-        doc.push(Block::Subheading(l.l(L::FIGURES).to_string()));
-        doc.push(super::figures::table(v, &figs));
-    }
-    doc
-}
-
-pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
+pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
     let query = super::not_empty(query, "actor query", "aimemo actor DNUM")?;
     let kb = ctx.kb();
-    let v = Viewer { kb, lang: ctx.lang };
     let idx = match lookup::actor(kb, query) {
         ActorMatch::One(i) => i,
         ActorMatch::Many(list) => {
@@ -256,13 +235,23 @@ pub fn one(ctx: &Ctx, query: &str) -> Result<Output> {
             ));
         }
     };
-    let a = &kb.actors[idx];
-    let json = || OneJson {
-        lang: ctx.lang.code(),
-        actor: v.actor(a),
-    };
-    Ok(Output {
-        doc: doc(&v, a),
-        json: ctx.json_of(json),
+    Ok(OneActor {
+        lang: ctx.lang,
+        actor: ctx.viewer().actor(&kb.actors[idx]),
     })
+}
+
+impl Report for OneActor<'_> {
+    type Record<'r>
+        = ActorRecord<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        layout::actor(self.lang, &self.actor)
+    }
+
+    fn records(&self) -> Vec<ActorRecord<'_>> {
+        vec![self.actor.record()]
+    }
 }

@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use super::views::{FigureView, ListView, Viewer};
-use super::{Ctx, Output};
+use super::views::{EventView, FigureRecord, FigureView, ListView};
+use super::{Ctx, Report};
 use crate::error::Result;
-use crate::i18n::labels as L;
-use crate::kb::Figure;
+use crate::i18n::{labels as L, Lang};
+use crate::kb::{Figure, Kb};
 use crate::render::{Block, Cell, Doc};
 
 /// The figures the sheet leads with, where the knowledge base has them.
@@ -31,18 +31,20 @@ const MESSAGES: &str = "paris-actions-axes";
 /// The source that stands for the memo itself, shown short on the sheet.
 const MEMO_SOURCE: &str = "memo";
 
+/// The briefing sheet.
 #[derive(Serialize)]
-struct Json<'a> {
-    lang: &'static str,
-    title: Option<&'a str>,
-    series: Option<&'a str>,
-    position: Option<ListView<'a>>,
-    messages: Option<ListView<'a>>,
-    figures: Vec<FigureView<'a>>,
+pub struct Brief<'a> {
+    pub lang: Lang,
+    pub title: Option<&'a str>,
+    pub series: Option<&'a str>,
+    pub position: Option<ListView<'a>>,
+    pub summit: Option<EventView<'a>>,
+    pub messages: Option<ListView<'a>>,
+    pub figures: Vec<FigureView<'a>>,
 }
 
 /// The figures of the sheet: the key ones present, else every headline figure.
-pub fn key_figures(kb: &crate::kb::Kb) -> Vec<&Figure> {
+pub fn key_figures(kb: &Kb) -> Vec<&Figure> {
     let key: Vec<&Figure> = KEY_FIGURES
         .iter()
         .filter_map(|id| kb.figures.iter().find(|f| f.id == *id))
@@ -54,95 +56,99 @@ pub fn key_figures(kb: &crate::kb::Kb) -> Vec<&Figure> {
     }
 }
 
-pub fn run(ctx: &Ctx) -> Result<Output> {
+pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Brief<'a>> {
     let kb = ctx.kb();
     let l = ctx.lang;
-    let v = Viewer { kb, lang: l };
+    let v = ctx.viewer();
     let memo = kb.memos.first();
-    let position = kb.lists.iter().find(|x| x.id == POSITION);
-    let messages = kb.lists.iter().find(|x| x.id == MESSAGES);
-    let figs = key_figures(kb);
-
-    let mut doc = Doc::default();
-    let title = match memo {
-        Some(m) => format!("{} — {}", l.pick(&m.series), l.pick(&m.title)),
-        None => "aimemo".to_string(),
-    };
-    doc.push(Block::Heading(title));
-    if let Some(p) = position {
-        let words: Vec<&str> = p.items.iter().map(|i| l.pick(&i.text)).collect();
-        doc.push(Block::Text(format!(
-            "{}{}{}.",
-            l.pick(&p.title),
-            l.colon(),
-            words.join(", ")
-        )));
-    }
-    if let Some(ev) = kb
+    let summit = kb
         .events
         .iter()
         .find(|e| e.id == super::summit::SUMMIT)
-        .or(kb.events.first())
-    {
-        let mut line = format!(
-            "{} — {}, {}",
-            l.pick(&ev.name),
-            super::summit::date_range(&ev.start, &ev.end, l),
-            l.pick(&ev.place)
-        );
-        if let Some(c) = &ev.co_chair {
-            line.push_str(&format!(
-                " ({}{}{})",
-                l.l(L::CO_CHAIR).to_lowercase(),
-                l.colon(),
-                l.pick(c)
-            ));
-        }
-        doc.push(Block::Text(line));
-    }
-    if let Some(m) = messages {
-        doc.push(Block::Subheading(format!(
-            "{} ({})",
-            l.l(L::PARIS_ACTIONS),
-            m.id
-        )));
-        doc.push(Block::Numbered(
-            m.items
-                .iter()
-                .map(|i| l.pick(&i.text).to_string())
-                .collect(),
-        ));
-    }
-    if !figs.is_empty() {
-        doc.push(Block::Table {
-            headers: l.labels(&[L::AMOUNT, L::FIGURE, L::SOURCE]),
-            rows: figs
-                .iter()
-                .map(|f| {
-                    let source = if f.source_id == MEMO_SOURCE {
-                        l.l(L::MEMO).to_string()
-                    } else {
-                        v.source_cell(&f.source_id)
-                    };
-                    vec![
-                        Cell::figure(v.stated(f)),
-                        Cell::plain(l.pick(&f.label)),
-                        Cell::dim(source),
-                    ]
-                })
-                .collect(),
-        });
-    }
-    let json = || Json {
-        lang: l.code(),
+        .or(kb.events.first());
+    Ok(Brief {
+        lang: l,
         title: memo.map(|m| l.pick(&m.title)),
         series: memo.map(|m| l.pick(&m.series)),
-        position: position.map(|p| v.list(p)),
-        messages: messages.map(|m| v.list(m)),
-        figures: figs.iter().map(|f| v.figure(f)).collect(),
-    };
-    Ok(Output {
-        doc,
-        json: ctx.json_of(json),
+        position: v.list_by_id(POSITION).map(|p| v.list(p)),
+        summit: summit.map(|ev| v.event(ev)),
+        messages: v.list_by_id(MESSAGES).map(|m| v.list(m)),
+        figures: v.figures(&key_figures(kb)),
     })
+}
+
+impl Report for Brief<'_> {
+    type Record<'r>
+        = FigureRecord<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        let l = self.lang;
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(match (self.series, self.title) {
+            (Some(s), Some(t)) => format!("{s} — {t}"),
+            _ => "aimemo".to_string(),
+        }));
+        if let Some(p) = &self.position {
+            let words: Vec<&str> = p.items.iter().map(|i| i.text).collect();
+            doc.push(Block::Text(format!(
+                "{}{}{}.",
+                p.title,
+                l.colon(),
+                words.join(", ")
+            )));
+        }
+        if let Some(ev) = &self.summit {
+            let mut line = match &ev.dates {
+                Some(d) => format!("{} — {d}, {}", ev.name, ev.place),
+                None => format!("{} — {}", ev.name, ev.place),
+            };
+            if let Some(c) = ev.co_chair {
+                line.push_str(&format!(
+                    " ({}{}{c})",
+                    l.l(L::CO_CHAIR).to_lowercase(),
+                    l.colon()
+                ));
+            }
+            doc.push(Block::Text(line));
+        }
+        if let Some(m) = &self.messages {
+            doc.push(Block::Subheading(format!(
+                "{} ({})",
+                l.l(L::PARIS_ACTIONS),
+                m.id
+            )));
+            doc.push(Block::Numbered(
+                m.items.iter().map(|i| i.text.to_string()).collect(),
+            ));
+        }
+        if !self.figures.is_empty() {
+            doc.push(Block::Table {
+                headers: l.labels(&[L::AMOUNT, L::FIGURE, L::SOURCE]),
+                rows: self
+                    .figures
+                    .iter()
+                    .map(|f| {
+                        let source = if f.source.id == MEMO_SOURCE {
+                            l.l(L::MEMO).to_string()
+                        } else {
+                            f.source.cell()
+                        };
+                        vec![
+                            Cell::figure(f.stated.clone()),
+                            Cell::plain(f.label),
+                            Cell::dim(source),
+                        ]
+                    })
+                    .collect(),
+            });
+        }
+        doc
+    }
+
+    /// The sheet's key figures.
+    fn records(&self) -> Vec<FigureRecord<'_>> {
+        self.figures.iter().map(FigureView::record).collect()
+    }
 }

@@ -2,137 +2,119 @@
 
 use serde::Serialize;
 
-use super::views::{ListView, Named, Viewer};
-use super::{miss, Ctx, Output};
+use super::views::{ListView, Named};
+use super::{layout, miss, Ctx, Report};
 use crate::error::Result;
-use crate::i18n::labels as L;
-use crate::kb::List;
+use crate::i18n::{labels as L, Lang};
 use crate::kb::{lookup, Kind};
-use crate::render::{columns, Block, Cell, Doc};
+use crate::render::{Block, Cell, Doc};
 
+/// One list, as `lists` sums it up; also its CSV record.
 #[derive(Serialize)]
-struct Summary<'a> {
-    id: &'a str,
-    title: &'a str,
-    section: Named<'a>,
-    count: usize,
+pub struct Summary<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub section: Named<'a>,
+    pub count: usize,
 }
 
+/// Every list of the knowledge base.
 #[derive(Serialize)]
-struct AllJson<'a> {
-    lang: &'static str,
-    lists: Vec<Summary<'a>>,
+pub struct Lists<'a> {
+    pub lang: Lang,
+    pub lists: Vec<Summary<'a>>,
 }
 
+/// A list's summary as a row of CSV or TSV.
 #[derive(Serialize)]
-struct OneJson<'a> {
-    lang: &'static str,
-    list: ListView<'a>,
+pub struct SummaryRecord<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub count: usize,
+    pub section_id: &'a str,
+    pub section: &'a str,
 }
 
-pub fn all(ctx: &Ctx) -> Result<Output> {
+pub fn all<'a>(ctx: &Ctx<'a>) -> Result<Lists<'a>> {
     let l = ctx.lang;
-    let v = Viewer {
-        kb: ctx.kb(),
+    let v = ctx.viewer();
+    Ok(Lists {
         lang: l,
-    };
-    let summaries: Vec<Summary> = ctx
-        .kb()
-        .lists
-        .iter()
-        .map(|x| Summary {
-            id: &x.id,
-            title: l.pick(&x.title),
-            section: v.section(&x.section_id),
-            count: x.items.len(),
-        })
-        .collect();
-    let mut doc = Doc::default();
-    doc.push(Block::Heading(l.l(L::LISTS).to_string()));
-    doc.push(Block::Table {
-        headers: l.labels(&[L::ID, L::TITLE, L::COUNT, L::SECTION]),
-        rows: summaries
+        lists: ctx
+            .kb()
+            .lists
             .iter()
-            .map(|s| {
-                vec![
-                    Cell::code(s.id),
-                    Cell::plain(s.title),
-                    Cell::figure(l.int(s.count)),
-                    Cell::dim(s.section.name),
-                ]
+            .map(|x| Summary {
+                id: &x.id,
+                title: l.pick(&x.title),
+                section: v.section(&x.section_id),
+                count: x.items.len(),
             })
             .collect(),
-    });
-    doc.records = Some((
-        columns(&["id", "title", "count", "section"]),
-        summaries
-            .iter()
-            .map(|s| {
-                vec![
-                    s.id.to_string(),
-                    s.title.to_string(),
-                    s.count.to_string(),
-                    s.section.id.to_string(),
-                ]
-            })
-            .collect(),
-    ));
-    Ok(Output {
-        doc,
-        json: ctx.json_of(|| AllJson {
-            lang: l.code(),
-            lists: summaries,
-        }),
     })
 }
 
-/// The document for one list: its title, then its items in order.
-pub fn doc(v: &Viewer, list: &List) -> Doc {
-    let l = v.lang;
-    let view = v.list(list);
-    let mut doc = Doc::default();
-    doc.push(Block::Heading(view.title.to_string()));
-    doc.push(Block::Fields(vec![
-        (l.l(L::ID).to_string(), Cell::code(view.id)),
-        (l.l(L::SECTION).to_string(), Cell::dim(view.section.name)),
-    ]));
-    let details = view.items.iter().any(|i| i.detail.is_some());
-    let mut headers = vec!["#".to_string(), l.l(L::ITEM).to_string()];
-    if details {
-        headers.push(l.l(L::DETAIL).to_string());
+impl Report for Lists<'_> {
+    type Record<'r>
+        = SummaryRecord<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        let l = self.lang;
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(l.l(L::LISTS).to_string()));
+        doc.push(Block::Table {
+            headers: l.labels(&[L::ID, L::TITLE, L::COUNT, L::SECTION]),
+            rows: self
+                .lists
+                .iter()
+                .map(|s| {
+                    vec![
+                        Cell::code(s.id),
+                        Cell::plain(s.title),
+                        Cell::figure(l.int(s.count)),
+                        Cell::dim(s.section.name),
+                    ]
+                })
+                .collect(),
+        });
+        doc
     }
-    doc.push(Block::Table {
-        headers,
-        rows: view
-            .items
+
+    fn records(&self) -> Vec<SummaryRecord<'_>> {
+        self.lists
             .iter()
-            .map(|i| {
-                let mut row = vec![Cell::figure(i.n.to_string()), Cell::plain(i.text)];
-                if details {
-                    row.push(Cell::plain(i.detail.unwrap_or("")));
-                }
-                row
+            .map(|s| SummaryRecord {
+                id: s.id,
+                title: s.title,
+                count: s.count,
+                section_id: s.section.id,
+                section: s.section.name,
             })
-            .collect(),
-    });
-    doc.records = Some((
-        columns(&["n", "item", "detail", "refs"]),
-        view.items
-            .iter()
-            .map(|i| {
-                vec![
-                    i.n.to_string(),
-                    i.text.to_string(),
-                    i.detail.unwrap_or("").to_string(),
-                    i.refs.join(" "),
-                ]
-            })
-            .collect(),
-    ));
-    doc
+            .collect()
+    }
 }
 
-pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
+/// One list, in order.
+#[derive(Serialize)]
+pub struct OneList<'a> {
+    pub lang: Lang,
+    pub list: ListView<'a>,
+}
+
+/// One item of a list as a row of CSV or TSV.
+#[derive(Serialize)]
+pub struct ItemRecord<'a> {
+    pub list_id: &'a str,
+    pub n: usize,
+    pub text: &'a str,
+    pub detail: Option<&'a str>,
+    /// The ids the item refers to, space-separated.
+    pub refs: String,
+}
+
+pub fn one<'a>(ctx: &Ctx<'a>, id: &str) -> Result<OneList<'a>> {
     let id = super::not_empty(id, "list id", "aimemo list summit-verticals")?;
     let kb = ctx.kb();
     let list = lookup::by_id(kb, id)
@@ -146,12 +128,33 @@ pub fn one(ctx: &Ctx, id: &str) -> Result<Output> {
                 "try `aimemo lists` for their ids",
             )
         })?;
-    let v = Viewer { kb, lang: ctx.lang };
-    Ok(Output {
-        doc: doc(&v, list),
-        json: ctx.json_of(|| OneJson {
-            lang: ctx.lang.code(),
-            list: v.list(list),
-        }),
+    Ok(OneList {
+        lang: ctx.lang,
+        list: ctx.viewer().list(list),
     })
+}
+
+impl Report for OneList<'_> {
+    type Record<'r>
+        = ItemRecord<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        layout::list(self.lang, &self.list)
+    }
+
+    fn records(&self) -> Vec<ItemRecord<'_>> {
+        self.list
+            .items
+            .iter()
+            .map(|i| ItemRecord {
+                list_id: self.list.id,
+                n: i.n,
+                text: i.text,
+                detail: i.detail,
+                refs: i.refs.join(" "),
+            })
+            .collect()
+    }
 }

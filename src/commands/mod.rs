@@ -1,9 +1,13 @@
-//! The commands: each turns a query into records (a [`Doc`] for people, JSON for scripts).
+//! The commands: each turns a query into one typed result, which knows nothing of
+//! output formats. A result is serializable (the JSON document) and a [`Report`]:
+//! it lays itself out as a [`Doc`] for people and as flat records for CSV and TSV;
+//! the exporters in `render` do the rest.
 
 pub mod actors;
 pub mod brief;
 pub mod figures;
 pub mod investments;
+pub mod layout;
 pub mod lists;
 pub mod overview;
 pub mod search;
@@ -12,6 +16,8 @@ pub mod sources;
 pub mod summit;
 pub mod validate;
 pub mod views;
+
+use serde::Serialize;
 
 use crate::error::Error;
 use crate::i18n::Lang;
@@ -22,8 +28,6 @@ use crate::render::Doc;
 pub struct Ctx<'a> {
     pub loaded: &'a Loaded,
     pub lang: Lang,
-    /// Whether the output is JSON (else the JSON is not made at all).
-    pub json: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -32,22 +36,33 @@ impl<'a> Ctx<'a> {
         &self.loaded.kb
     }
 
-    /// The JSON document of a command, when JSON is asked for.
-    /// (The views are made only then: `view` is called only for JSON output.)
-    pub fn json_of<S: serde::Serialize>(&self, view: impl FnOnce() -> S) -> String {
-        if self.json {
-            json_text(view())
-        } else {
-            String::new()
+    /// Builds views in the chosen language.
+    pub fn viewer(&self) -> views::Viewer<'a> {
+        views::Viewer {
+            kb: self.kb(),
+            lang: self.lang,
         }
     }
 }
 
-/// What a command produces.
-pub struct Output {
-    pub doc: Doc,
-    /// The JSON document, written out (empty unless JSON was asked for).
-    pub json: String,
+/// A command's result, as every exporter needs it. Serializing it gives the JSON
+/// document.
+pub trait Report: Serialize {
+    /// One row of CSV or TSV: a flat struct whose field names are the columns.
+    type Record<'r>: Serialize
+    where
+        Self: 'r;
+
+    /// What people read: headings, fields, tables (terminal and Markdown).
+    fn doc(&self) -> Doc;
+
+    /// One record a row, for CSV and TSV.
+    fn records(&self) -> Vec<Self::Record<'_>>;
+
+    /// Whether the result is a success (exit 0); `validate` finding problems is not.
+    fn success(&self) -> bool {
+        true
+    }
 }
 
 /// "nothing matches" with the closest candidates, as the error a miss gives.
@@ -94,9 +109,4 @@ fn or_list(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
-}
-
-/// Serializes a view as pretty JSON text.
-pub fn json_text(v: impl serde::Serialize) -> String {
-    serde_json::to_string_pretty(&v).unwrap_or_else(|_| "null".into())
 }

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::views::{FigureView, Viewer};
-use super::{Ctx, Output};
+use super::views::FigureView;
+use super::{Ctx, Report};
 use crate::error::Result;
 use crate::i18n::{labels as L, Lang};
 use crate::render::{Block, Cell, Doc};
@@ -47,59 +47,35 @@ const TRY: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// A command to try; also the overview's CSV record.
 #[derive(Serialize)]
-struct Try<'a> {
-    command: &'a str,
-    about: &'a str,
+pub struct Try<'a> {
+    pub command: &'a str,
+    pub about: &'a str,
 }
 
+/// What aimemo is, a few key figures, and the commands to try.
 #[derive(Serialize)]
-struct Json<'a> {
-    lang: &'static str,
-    title: Option<&'a str>,
-    series: Option<&'a str>,
-    figures: Vec<FigureView<'a>>,
-    commands: Vec<Try<'a>>,
+pub struct Overview<'a> {
+    pub lang: Lang,
+    pub title: Option<&'a str>,
+    pub series: Option<&'a str>,
+    pub figures: Vec<FigureView<'a>>,
+    pub commands: Vec<Try<'a>>,
 }
 
-pub fn run(ctx: &Ctx) -> Result<Output> {
+pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Overview<'a>> {
     let kb = ctx.kb();
     let l = ctx.lang;
-    let v = Viewer { kb, lang: l };
+    let v = ctx.viewer();
     let memo = kb.memos.first();
     let figs: Vec<_> = super::brief::key_figures(kb).into_iter().take(4).collect();
-    let mut doc = Doc::default();
-    doc.push(Block::Heading(match memo {
-        Some(m) => format!("aimemo — {} ({})", l.pick(&m.title), l.pick(&m.series)),
-        None => "aimemo".into(),
-    }));
-    doc.push(Block::Text(
-        match l {
-            Lang::En => "The French foreign ministry's memo on artificial intelligence, in your terminal: every figure with its source, every list, every actor.",
-            Lang::Fr => "Le mémo de la DGM sur l’intelligence artificielle dans votre terminal : chaque chiffre avec sa source, chaque liste, chaque acteur.",
-        }
-        .into(),
-    ));
-    if !figs.is_empty() {
-        doc.push(Block::Fields(
-            figs.iter()
-                .map(|f| (v.stated(f), Cell::plain(l.pick(&f.label))))
-                .collect(),
-        ));
-    }
     let about = |t: &(&str, &'static str, &'static str)| if l == Lang::Fr { t.2 } else { t.1 };
-    doc.push(Block::Table {
-        headers: vec![l.l(L::TRY).to_string(), String::new()],
-        rows: TRY
-            .iter()
-            .map(|t| vec![Cell::code(t.0), Cell::plain(about(t))])
-            .collect(),
-    });
-    let json = || Json {
-        lang: l.code(),
+    Ok(Overview {
+        lang: l,
         title: memo.map(|m| l.pick(&m.title)),
         series: memo.map(|m| l.pick(&m.series)),
-        figures: figs.iter().map(|f| v.figure(f)).collect(),
+        figures: v.figures(&figs),
         commands: TRY
             .iter()
             .map(|t| Try {
@@ -107,9 +83,50 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
                 about: about(t),
             })
             .collect(),
-    };
-    Ok(Output {
-        doc,
-        json: ctx.json_of(json),
     })
+}
+
+impl Report for Overview<'_> {
+    type Record<'r>
+        = &'r Try<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        let l = self.lang;
+        let mut doc = Doc::default();
+        doc.push(Block::Heading(match (self.title, self.series) {
+            (Some(t), Some(s)) => format!("aimemo — {t} ({s})"),
+            _ => "aimemo".into(),
+        }));
+        doc.push(Block::Text(
+            match l {
+                Lang::En => "The French foreign ministry's memo on artificial intelligence, in your terminal: every figure with its source, every list, every actor.",
+                Lang::Fr => "Le mémo de la DGM sur l’intelligence artificielle dans votre terminal : chaque chiffre avec sa source, chaque liste, chaque acteur.",
+            }
+            .into(),
+        ));
+        if !self.figures.is_empty() {
+            doc.push(Block::Fields(
+                self.figures
+                    .iter()
+                    .map(|f| (f.stated.clone(), Cell::plain(f.label)))
+                    .collect(),
+            ));
+        }
+        doc.push(Block::Table {
+            headers: vec![l.l(L::TRY).to_string(), String::new()],
+            rows: self
+                .commands
+                .iter()
+                .map(|t| vec![Cell::code(t.command), Cell::plain(t.about)])
+                .collect(),
+        });
+        doc
+    }
+
+    /// The commands to try.
+    fn records(&self) -> Vec<&Try<'_>> {
+        self.commands.iter().collect()
+    }
 }

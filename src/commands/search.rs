@@ -2,44 +2,43 @@
 
 use serde::Serialize;
 
-use super::views::Viewer;
-use super::{miss, Ctx, Output};
+use super::views::{date_range, Viewer};
+use super::{layout, miss, Ctx, Report};
 use crate::error::Result;
-use crate::i18n::labels as L;
+use crate::i18n::{labels as L, Lang};
 use crate::kb::{EntryRef, Kind};
-use crate::render::{columns, Block, Cell, Doc};
+use crate::render::{Block, Cell, Doc};
 
+/// One entry that matches; also its CSV record.
 #[derive(Serialize)]
-struct HitJson<'a> {
-    /// The kind, for the table's localized label.
-    #[serde(skip)]
-    of: Kind,
-    kind: &'static str,
-    id: &'a str,
-    score: u32,
-    title: String,
-    detail: String,
+pub struct Hit<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub score: u32,
+    pub title: String,
+    pub detail: String,
 }
 
+/// The entries that match a query, best first.
 #[derive(Serialize)]
-struct Json<'a> {
-    lang: &'static str,
-    query: &'a str,
-    count: usize,
-    hits: Vec<HitJson<'a>>,
+pub struct Search<'a> {
+    pub lang: Lang,
+    pub query: String,
+    pub count: usize,
+    pub hits: Vec<Hit<'a>>,
 }
 
 /// An entry's id, title and a short detail, for a line of results.
-pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
+fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
     let kb = v.kb;
     let l = v.lang;
     match e.kind {
         Kind::Figure => {
-            let f = &kb.figures[e.idx];
+            let f = v.figure(&kb.figures[e.idx]);
             (
-                &f.id,
-                l.pick(&f.label).to_string(),
-                format!("{} — {}", v.stated(f), v.source_cell(&f.source_id)),
+                f.id,
+                f.label.to_string(),
+                format!("{} — {}", f.stated.clone(), f.source.cell()),
             )
         }
         Kind::List => {
@@ -62,20 +61,20 @@ pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
         }
         Kind::Source => {
             let s = &kb.sources[e.idx];
-            let n = kb.figures.iter().filter(|f| f.source_id == s.id).count();
+            let n = v.backed(s).len();
             (
                 &s.id,
-                v.source_cell(&s.id),
+                v.source(&s.id).cell(),
                 format!("{}{}{}", l.l(L::FIGURES), l.colon(), l.int(n)),
             )
         }
         Kind::Event => {
             let ev = &kb.events[e.idx];
-            (
-                &ev.id,
-                l.pick(&ev.name).to_string(),
-                super::summit::date_range(&ev.start, &ev.end, l),
-            )
+            let dates = match (&ev.start, &ev.end) {
+                (Some(s), Some(e)) => date_range(s, e, l),
+                _ => l.pick(&ev.place).to_string(),
+            };
+            (&ev.id, l.pick(&ev.name).to_string(), dates)
         }
         Kind::Topic => {
             let t = &kb.topics[e.idx];
@@ -92,12 +91,12 @@ pub fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
     }
 }
 
-pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
+pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Search<'a>> {
     let query = words.join(" ");
     super::not_empty(&query, "search", "aimemo search énergie")?;
     let kb = ctx.kb();
-    let hits = ctx.loaded.search(&query);
-    if hits.is_empty() {
+    let found = ctx.loaded.search(&query);
+    if found.is_empty() {
         let candidates = kb
             .ids()
             .map(|(id, _)| id)
@@ -110,15 +109,13 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
             "search looks in both languages, accents optional; try fewer or shorter words",
         ));
     }
-    let l = ctx.lang;
-    let v = Viewer { kb, lang: l };
-    let hits: Vec<HitJson> = hits
+    let v = ctx.viewer();
+    let hits: Vec<Hit> = found
         .iter()
         .map(|h| {
             let (id, title, detail) = summary(&v, h.entry);
-            HitJson {
-                of: h.entry.kind,
-                kind: h.entry.kind.name(),
+            Hit {
+                kind: h.entry.kind,
                 id,
                 score: h.score,
                 title,
@@ -126,43 +123,42 @@ pub fn run(ctx: &Ctx, words: &[String]) -> Result<Output> {
             }
         })
         .collect();
-    let mut doc = Doc::default();
-    doc.push(Block::Table {
-        headers: l.labels(&[L::KIND, L::ID, L::MATCH, L::DETAIL]),
-        rows: hits
-            .iter()
-            .map(|h| {
-                vec![
-                    Cell::dim(super::show::kind_label(ctx, h.of)),
-                    Cell::code(h.id),
-                    Cell::plain(&h.title),
-                    Cell::plain(&h.detail),
-                ]
-            })
-            .collect(),
-    });
-    doc.records = Some((
-        columns(&["kind", "id", "score", "title", "detail"]),
-        hits.iter()
-            .map(|h| {
-                vec![
-                    h.kind.to_string(),
-                    h.id.to_string(),
-                    h.score.to_string(),
-                    h.title.clone(),
-                    h.detail.clone(),
-                ]
-            })
-            .collect(),
-    ));
-    let json = || Json {
-        lang: l.code(),
-        query: &query,
+    Ok(Search {
+        lang: ctx.lang,
+        query,
         count: hits.len(),
         hits,
-    };
-    Ok(Output {
-        doc,
-        json: ctx.json_of(json),
     })
+}
+
+impl Report for Search<'_> {
+    type Record<'r>
+        = &'r Hit<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        let l = self.lang;
+        let mut doc = Doc::default();
+        doc.push(Block::Table {
+            headers: l.labels(&[L::KIND, L::ID, L::MATCH, L::DETAIL]),
+            rows: self
+                .hits
+                .iter()
+                .map(|h| {
+                    vec![
+                        Cell::dim(layout::kind_label(l, h.kind)),
+                        Cell::code(h.id),
+                        Cell::plain(&h.title),
+                        Cell::plain(&h.detail),
+                    ]
+                })
+                .collect(),
+        });
+        doc
+    }
+
+    fn records(&self) -> Vec<&Hit<'_>> {
+        self.hits.iter().collect()
+    }
 }

@@ -2,276 +2,158 @@
 
 use serde::Serialize;
 
-use super::views::{plain_number, ActorRef, Named, Viewer};
-use super::{miss, Ctx, Output};
+use super::views::{
+    ActorRecord, ActorRef, ActorView, EventRecord, EventView, FigureRecord, FigureView, ListRecord,
+    ListView, Named, SourceView,
+};
+use super::{layout, miss, Ctx, Report};
 use crate::error::Result;
-use crate::i18n::labels as L;
-use crate::kb::{lookup, EntryRef, Figure, Kb, Kind};
+use crate::i18n::{labels as L, Lang};
+use crate::kb::{lookup, EntryRef, Kb, Kind};
 use crate::render::{Block, Cell, Doc};
 
+/// One entry, and its kind.
 #[derive(Serialize)]
-struct Json<'a> {
-    lang: &'static str,
-    kind: &'static str,
-    entry: Entry<'a>,
+pub struct Show<'a> {
+    pub lang: Lang,
+    pub kind: Kind,
+    pub entry: Entry<'a>,
 }
 
 /// One entry of any kind, serialized as that kind's own object.
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Entry<'a> {
-    Figure(super::views::FigureView<'a>),
-    List(super::views::ListView<'a>),
-    Actor(super::views::ActorView<'a>),
-    Event(super::summit::EventView<'a>),
-    Source(super::sources::SourceView<'a>),
+pub enum Entry<'a> {
+    Figure(FigureView<'a>),
+    List(ListView<'a>),
+    Actor(ActorView<'a>),
+    Event(EventView<'a>),
+    Source(SourceView<'a>),
     Topic(TopicView<'a>),
     Group(GroupView<'a>),
     Section(SectionView<'a>),
 }
 
 #[derive(Serialize)]
-struct TopicView<'a> {
-    kind: &'static str,
-    id: &'a str,
-    name: &'a str,
-    figures: Vec<super::views::FigureView<'a>>,
+pub struct TopicView<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub figures: Vec<FigureView<'a>>,
 }
 
 #[derive(Serialize)]
-struct GroupView<'a> {
-    kind: &'static str,
-    id: &'a str,
-    name: &'a str,
-    section: Option<Named<'a>>,
-    actors: Vec<ActorRef<'a>>,
+pub struct GroupView<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub section: Option<Named<'a>>,
+    pub actors: Vec<ActorRef<'a>>,
 }
 
 #[derive(Serialize)]
-struct EntryId<'a> {
-    kind: &'static str,
-    id: &'a str,
+pub struct EntryId<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
 }
 
 #[derive(Serialize)]
-struct SectionView<'a> {
-    kind: &'static str,
-    id: &'a str,
-    title: &'a str,
-    parent: Option<Named<'a>>,
-    entries: Vec<EntryId<'a>>,
+pub struct SectionView<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub parent: Option<Named<'a>>,
+    pub entries: Vec<EntryId<'a>>,
 }
 
-/// The document for one figure: every field.
-pub fn figure_doc(v: &Viewer, f: &Figure) -> Doc {
-    let l = v.lang;
-    let mut fields = vec![
-        (l.l(L::ID).to_string(), Cell::code(&f.id)),
-        (l.l(L::FIGURE).to_string(), Cell::plain(l.pick(&f.label))),
-        (
-            l.l(L::AMOUNT).to_string(),
-            Cell::figure(l.pick(&f.magnitude)),
-        ),
-        (
-            l.l(L::VALUE).to_string(),
-            Cell::plain(format!("{} {}", plain_number(f.value), f.unit)),
-        ),
-    ];
-    if let Some(q) = &f.qualifier {
-        fields.push((l.l(L::QUALIFIER).to_string(), Cell::plain(l.pick(q))));
-    }
-    if let Some(p) = &f.period {
-        fields.push((l.l(L::PERIOD).to_string(), Cell::plain(l.pick(p))));
-    }
-    fields.push((
-        l.l(L::TOPIC).to_string(),
-        Cell::plain(format!("{} ({})", v.topic(&f.topic_id).name, f.topic_id)),
-    ));
-    fields.push((
-        l.l(L::SOURCE).to_string(),
-        Cell::plain(v.source_cell(&f.source_id)),
-    ));
-    fields.push((
-        l.l(L::SECTION).to_string(),
-        Cell::dim(v.section(&f.section_id).name),
-    ));
-    if f.scope.is_some() {
-        fields.push((l.l(L::SCOPE).to_string(), Cell::plain(v.scope(f.scope))));
-    }
-    if let Some(u) = &f.under_id {
-        fields.push((l.l(L::UNDER).to_string(), Cell::code(u)));
-    }
-    let actors: Vec<&str> = f
-        .actor_ids
-        .iter()
-        .filter_map(|id| v.actor_by_id(id))
-        .map(|a| v.actor_label(a))
-        .collect();
-    if !actors.is_empty() {
-        fields.push((l.l(L::ACTORS).to_string(), Cell::plain(actors.join(", "))));
-    }
-    let mut doc = Doc::default();
-    doc.push(Block::Heading(l.pick(&f.label).to_string()));
-    doc.push(Block::Fields(fields));
-    doc.push(Block::Text(l.pick(&f.text).to_string()));
-    doc
+/// An entry as one row of CSV or TSV: the columns of its kind.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum EntryRecord<'a> {
+    Figure(FigureRecord<'a>),
+    List(ListRecord<'a>),
+    Actor(ActorRecord<'a>),
+    Event(EventRecord<'a>),
+    Other(OtherRecord<'a>),
+}
+
+/// A source, topic, group or section as one row: what it is and how many entries it holds.
+#[derive(Serialize)]
+pub struct OtherRecord<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Its date (a source's), or its parent (a section's) or section (a group's).
+    pub context: Option<&'a str>,
+    /// Figures backed (a source), figures (a topic), actors (a group), entries (a section).
+    pub count: usize,
 }
 
 /// The entries that stand in a section, and the sections under it.
-fn in_section<'a>(kb: &'a Kb, id: &str) -> Vec<(Kind, &'a str)> {
+fn in_section<'a>(kb: &'a Kb, id: &str) -> Vec<EntryId<'a>> {
     kb.ids()
         .filter(|(_, e)| kb.section_of(*e) == Some(id))
-        .map(|(entry_id, e)| (e.kind, entry_id))
+        .map(|(entry_id, e)| EntryId {
+            kind: e.kind,
+            id: entry_id,
+        })
         .collect()
 }
 
-/// The document and JSON of any entry.
-pub fn entry(ctx: &Ctx, e: EntryRef) -> Output {
+/// Any entry, by reference.
+pub fn entry<'a>(ctx: &Ctx<'a>, e: EntryRef) -> Show<'a> {
     let kb = ctx.kb();
     let l = ctx.lang;
-    let v = Viewer { kb, lang: l };
-    let (doc, entry) = match e.kind {
-        Kind::Figure => {
-            let f = &kb.figures[e.idx];
-            (figure_doc(&v, f), Entry::Figure(v.figure(f)))
-        }
-        Kind::List => {
-            let x = &kb.lists[e.idx];
-            (super::lists::doc(&v, x), Entry::List(v.list(x)))
-        }
-        Kind::Actor => {
-            let a = &kb.actors[e.idx];
-            (super::actors::doc(&v, a), Entry::Actor(v.actor(a)))
-        }
-        Kind::Event => {
-            let ev = &kb.events[e.idx];
-            (
-                super::summit::doc(&v, ev),
-                Entry::Event(super::summit::view(&v, ev)),
-            )
-        }
-        Kind::Source => {
-            let s = &kb.sources[e.idx];
-            let mut doc = Doc::default();
-            doc.push(Block::Heading(l.pick(&s.name).to_string()));
-            let mut fields = vec![(l.l(L::ID).to_string(), Cell::code(&s.id))];
-            if let Some(d) = &s.date {
-                fields.push((l.l(L::DATE).to_string(), Cell::plain(l.pick(d))));
-            }
-            doc.push(Block::Fields(fields));
-            let figs = super::sources::backed(&v, s);
-            if !figs.is_empty() {
-                doc.push(Block::Subheading(l.l(L::FIGURES).to_string()));
-                doc.push(super::figures::table(&v, &figs));
-            }
-            (doc, Entry::Source(super::sources::view(&v, s)))
-        }
+    let v = ctx.viewer();
+    let entry = match e.kind {
+        Kind::Figure => Entry::Figure(v.figure(&kb.figures[e.idx])),
+        Kind::List => Entry::List(v.list(&kb.lists[e.idx])),
+        Kind::Actor => Entry::Actor(v.actor(&kb.actors[e.idx])),
+        Kind::Event => Entry::Event(v.event(&kb.events[e.idx])),
+        Kind::Source => Entry::Source(v.source_view(&kb.sources[e.idx])),
         Kind::Topic => {
             let t = &kb.topics[e.idx];
-            let figs: Vec<&Figure> = kb.figures.iter().filter(|f| f.topic_id == t.id).collect();
-            let mut doc = Doc::default();
-            doc.push(Block::Heading(l.pick(&t.name).to_string()));
-            doc.push(Block::Fields(vec![(
-                l.l(L::ID).to_string(),
-                Cell::code(&t.id),
-            )]));
-            if !figs.is_empty() {
-                doc.push(super::figures::table(&v, &figs));
-            }
-            let view = TopicView {
-                kind: "topic",
+            Entry::Topic(TopicView {
+                kind: Kind::Topic,
                 id: &t.id,
                 name: l.pick(&t.name),
-                figures: figs.iter().map(|f| v.figure(f)).collect(),
-            };
-            (doc, Entry::Topic(view))
+                figures: v.figures(&v.of_topic(&t.id)),
+            })
         }
         Kind::Group => {
             let g = &kb.groups[e.idx];
-            let actors: Vec<_> = kb.actors.iter().filter(|a| a.group_id == g.id).collect();
-            let mut doc = Doc::default();
-            doc.push(Block::Heading(l.pick(&g.name).to_string()));
-            doc.push(Block::Fields(vec![(
-                l.l(L::ID).to_string(),
-                Cell::code(&g.id),
-            )]));
-            doc.push(Block::Table {
-                headers: l.labels(&[L::CODE, L::NAME]),
-                rows: actors
-                    .iter()
-                    .map(|a| {
-                        vec![
-                            Cell::code(a.code.as_deref().unwrap_or(&a.id)),
-                            Cell::plain(l.pick(&a.name)),
-                        ]
-                    })
-                    .collect(),
-            });
-            let view = GroupView {
-                kind: "group",
+            Entry::Group(GroupView {
+                kind: Kind::Group,
                 id: &g.id,
                 name: l.pick(&g.name),
                 section: g.section_id.as_deref().map(|s| v.section(s)),
-                actors: actors.iter().map(|a| v.actor_ref(a)).collect(),
-            };
-            (doc, Entry::Group(view))
+                actors: kb
+                    .actors
+                    .iter()
+                    .filter(|a| a.group_id == g.id)
+                    .map(|a| v.actor_ref(a))
+                    .collect(),
+            })
         }
         Kind::Section => {
             let s = &kb.sections[e.idx];
-            let entries = in_section(kb, &s.id);
-            let mut doc = Doc::default();
-            doc.push(Block::Heading(l.pick(&s.title).to_string()));
-            let mut fields = vec![(l.l(L::ID).to_string(), Cell::code(&s.id))];
-            if let Some(p) = &s.parent_id {
-                fields.push((l.l(L::PARENT).to_string(), Cell::plain(v.section(p).name)));
-            }
-            doc.push(Block::Fields(fields));
-            doc.push(Block::Table {
-                headers: l.labels(&[L::KIND, L::ID]),
-                rows: entries
-                    .iter()
-                    .map(|(k, id)| vec![Cell::plain(kind_label(ctx, *k)), Cell::code(id)])
-                    .collect(),
-            });
-            let view = SectionView {
-                kind: "section",
+            Entry::Section(SectionView {
+                kind: Kind::Section,
                 id: &s.id,
                 title: l.pick(&s.title),
                 parent: s.parent_id.as_deref().map(|p| v.section(p)),
-                entries: entries
-                    .iter()
-                    .map(|(k, id)| EntryId { kind: k.name(), id })
-                    .collect(),
-            };
-            (doc, Entry::Section(view))
+                entries: in_section(kb, &s.id),
+            })
         }
     };
-    let json = || Json {
-        lang: l.code(),
-        kind: e.kind.name(),
+    Show {
+        lang: l,
+        kind: e.kind,
         entry,
-    };
-    Output {
-        doc,
-        json: ctx.json_of(json),
     }
 }
 
-/// A kind's name in the chosen language.
-pub fn kind_label(ctx: &Ctx, k: Kind) -> &'static str {
-    ctx.lang.l(match k {
-        Kind::Figure => L::FIGURE_KIND,
-        Kind::List => L::LIST_KIND,
-        Kind::Actor => L::ACTOR_KIND,
-        Kind::Source => L::SOURCE_KIND,
-        Kind::Event => L::EVENT_KIND,
-        Kind::Topic => L::TOPIC_KIND,
-        Kind::Group => L::GROUP_KIND,
-        Kind::Section => L::SECTION_KIND,
-    })
-}
-
-pub fn run(ctx: &Ctx, id: &str) -> Result<Output> {
+pub fn run<'a>(ctx: &Ctx<'a>, id: &str) -> Result<Show<'a>> {
     let id = super::not_empty(id, "id", "aimemo show jobs-at-risk")?;
     match lookup::by_id(ctx.kb(), id) {
         Some(e) => Ok(entry(ctx, e)),
@@ -281,5 +163,106 @@ pub fn run(ctx: &Ctx, id: &str) -> Result<Output> {
             ctx.kb().ids().map(|(id, _)| id),
             "try `aimemo search WORDS` to find an entry's id",
         )),
+    }
+}
+
+impl Report for Show<'_> {
+    type Record<'r>
+        = EntryRecord<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        let l = self.lang;
+        match &self.entry {
+            Entry::Figure(f) => layout::figure(l, f),
+            Entry::List(x) => layout::list(l, x),
+            Entry::Actor(a) => layout::actor(l, a),
+            Entry::Event(ev) => layout::event(l, ev),
+            Entry::Source(s) => layout::source(l, s),
+            Entry::Topic(t) => {
+                let mut doc = Doc::default();
+                doc.push(Block::Heading(t.name.to_string()));
+                doc.push(Block::Fields(vec![layout::field(
+                    l,
+                    L::ID,
+                    Cell::code(t.id),
+                )]));
+                if !t.figures.is_empty() {
+                    doc.push(layout::figure_table(l, &t.figures));
+                }
+                doc
+            }
+            Entry::Group(g) => {
+                let mut doc = Doc::default();
+                doc.push(Block::Heading(g.name.to_string()));
+                doc.push(Block::Fields(vec![layout::field(
+                    l,
+                    L::ID,
+                    Cell::code(g.id),
+                )]));
+                doc.push(Block::Table {
+                    headers: l.labels(&[L::CODE, L::NAME]),
+                    rows: g
+                        .actors
+                        .iter()
+                        .map(|a| vec![Cell::code(a.code.unwrap_or(a.id)), Cell::plain(a.name)])
+                        .collect(),
+                });
+                doc
+            }
+            Entry::Section(s) => {
+                let mut doc = Doc::default();
+                doc.push(Block::Heading(s.title.to_string()));
+                let mut fields = vec![layout::field(l, L::ID, Cell::code(s.id))];
+                if let Some(p) = &s.parent {
+                    fields.push(layout::field(l, L::PARENT, Cell::plain(p.name)));
+                }
+                doc.push(Block::Fields(fields));
+                doc.push(Block::Table {
+                    headers: l.labels(&[L::KIND, L::ID]),
+                    rows: s
+                        .entries
+                        .iter()
+                        .map(|e| vec![Cell::plain(layout::kind_label(l, e.kind)), Cell::code(e.id)])
+                        .collect(),
+                });
+                doc
+            }
+        }
+    }
+
+    fn records(&self) -> Vec<EntryRecord<'_>> {
+        let other = |kind, id, name, context, count| {
+            EntryRecord::Other(OtherRecord {
+                kind,
+                id,
+                name,
+                context,
+                count,
+            })
+        };
+        vec![match &self.entry {
+            Entry::Figure(f) => EntryRecord::Figure(f.record()),
+            Entry::List(x) => EntryRecord::List(x.record()),
+            Entry::Actor(a) => EntryRecord::Actor(a.record()),
+            Entry::Event(ev) => EntryRecord::Event(ev.record()),
+            Entry::Source(s) => other(Kind::Source, s.id, s.name, s.date, s.figures.len()),
+            Entry::Topic(t) => other(Kind::Topic, t.id, t.name, None, t.figures.len()),
+            Entry::Group(g) => other(
+                Kind::Group,
+                g.id,
+                g.name,
+                g.section.map(|s| s.id),
+                g.actors.len(),
+            ),
+            Entry::Section(s) => other(
+                Kind::Section,
+                s.id,
+                s.title,
+                s.parent.map(|p| p.id),
+                s.entries.len(),
+            ),
+        }]
     }
 }

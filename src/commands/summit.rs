@@ -3,173 +3,23 @@
 
 use serde::Serialize;
 
-use super::views::{FigureView, ListView, Named, Viewer};
-use super::{Ctx, Output};
+use super::views::{EventView, FigureRecord, FigureView};
+use super::{layout, Ctx, Report};
 use crate::error::{Error, Result};
-use crate::i18n::{labels as L, Lang};
-use crate::kb::{Event, Figure};
-use crate::render::{Block, Cell, Doc};
+use crate::i18n::Lang;
+use crate::render::Doc;
 
 /// The summit's id in the built-in knowledge base; other events are shown when it is absent.
 pub const SUMMIT: &str = "paris-summit";
 
+/// The summit, with its lists and figures.
 #[derive(Serialize)]
-pub struct EventView<'a> {
-    pub kind: &'static str,
-    pub id: &'a str,
-    pub name: &'a str,
-    pub start: &'a str,
-    pub end: &'a str,
-    pub dates: String,
-    pub place: &'a str,
-    pub co_chair: Option<&'a str>,
-    pub description: &'a str,
-    pub section: Named<'a>,
-    pub lists: Vec<ListView<'a>>,
-    pub figures: Vec<FigureView<'a>>,
+pub struct Summit<'a> {
+    pub lang: Lang,
+    pub event: EventView<'a>,
 }
 
-#[derive(Serialize)]
-struct Json<'a> {
-    lang: &'static str,
-    event: EventView<'a>,
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// `6–11 February 2025`, `6–11 février 2025`; dates as written when they do not parse.
-pub fn date_range(start: &str, end: &str, lang: Lang) -> String {
-    let parse = |d: &str| -> Option<(u32, usize, u32)> {
-        let y = d.get(0..4)?.parse().ok()?;
-        let m: usize = d.get(5..7)?.parse().ok()?;
-        let day = d.get(8..10)?.parse().ok()?;
-        (1..=12).contains(&m).then_some((y, m - 1, day))
-    };
-    let months = match lang {
-        Lang::En => MONTHS_EN,
-        Lang::Fr => MONTHS_FR,
-    };
-    match (parse(start), parse(end)) {
-        (Some((y1, m1, d1)), Some((y2, m2, d2))) if (y1, m1) == (y2, m2) => {
-            if d1 == d2 {
-                format!("{d1} {} {y1}", months[m1])
-            } else {
-                format!("{d1}–{d2} {} {y1}", months[m1])
-            }
-        }
-        (Some((y1, m1, d1)), Some((y2, m2, d2))) => {
-            format!("{d1} {} {y1} – {d2} {} {y2}", months[m1], months[m2])
-        }
-        _ => format!("{start} – {end}"),
-    }
-}
-
-/// The view of an event, with its lists and the figures of its topic.
-pub fn view<'a>(v: &Viewer<'a>, ev: &'a Event) -> EventView<'a> {
-    let l = v.lang;
-    EventView {
-        kind: "event",
-        id: &ev.id,
-        name: l.pick(&ev.name),
-        start: &ev.start,
-        end: &ev.end,
-        dates: date_range(&ev.start, &ev.end, l),
-        place: l.pick(&ev.place),
-        co_chair: ev.co_chair.as_ref().map(|c| l.pick(c)),
-        description: l.pick(&ev.description),
-        section: v.section(&ev.section_id),
-        lists: ev
-            .list_ids
-            .iter()
-            .filter_map(|id| v.kb.lists.iter().find(|x| &x.id == id))
-            .map(|x| v.list(x))
-            .collect(),
-        figures: figures(v, ev).into_iter().map(|f| v.figure(f)).collect(),
-    }
-}
-
-fn figures<'a>(v: &Viewer<'a>, ev: &Event) -> Vec<&'a Figure> {
-    match &ev.topic_id {
-        Some(t) => v.kb.figures.iter().filter(|f| &f.topic_id == t).collect(),
-        None => Vec::new(),
-    }
-}
-
-/// The document for an event: facts, description, lists, figures.
-pub fn doc(v: &Viewer, ev: &Event) -> Doc {
-    let l = v.lang;
-    let mut doc = Doc::default();
-    doc.push(Block::Heading(l.pick(&ev.name).to_string()));
-    let mut fields = vec![
-        (
-            l.l(L::DATES).to_string(),
-            Cell::figure(date_range(&ev.start, &ev.end, l)),
-        ),
-        (l.l(L::PLACE).to_string(), Cell::plain(l.pick(&ev.place))),
-    ];
-    if let Some(c) = &ev.co_chair {
-        fields.push((l.l(L::CO_CHAIR).to_string(), Cell::plain(l.pick(c))));
-    }
-    fields.push((
-        l.l(L::SECTION).to_string(),
-        Cell::dim(v.section(&ev.section_id).name),
-    ));
-    doc.push(Block::Fields(fields));
-    doc.push(Block::Text(l.pick(&ev.description).to_string()));
-    for list in ev
-        .list_ids
-        .iter()
-        .filter_map(|id| v.kb.lists.iter().find(|x| &x.id == id))
-    {
-        doc.push(Block::Subheading(format!(
-            "{} ({})",
-            l.pick(&list.title),
-            list.id
-        )));
-        doc.push(Block::Numbered(
-            list.items
-                .iter()
-                .map(|i| l.pick(&i.text).to_string())
-                .collect(),
-        ));
-    }
-    let figs = figures(v, ev);
-    if !figs.is_empty() {
-        let topic = ev.topic_id.as_deref().map_or("", |t| v.topic(t).name);
-        doc.push(Block::Subheading(topic.to_string()));
-        doc.push(super::figures::table(v, &figs));
-    }
-    doc
-}
-
-pub fn run(ctx: &Ctx) -> Result<Output> {
+pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Summit<'a>> {
     let kb = ctx.kb();
     let ev = kb
         .events
@@ -182,35 +32,24 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
                     .into(),
             )
         })?;
-    let v = Viewer { kb, lang: ctx.lang };
-    let json = || Json {
-        lang: ctx.lang.code(),
-        event: view(&v, ev),
-    };
-    Ok(Output {
-        doc: doc(&v, ev),
-        json: ctx.json_of(json),
+    Ok(Summit {
+        lang: ctx.lang,
+        event: ctx.viewer().event(ev),
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl Report for Summit<'_> {
+    type Record<'r>
+        = FigureRecord<'r>
+    where
+        Self: 'r;
 
-    #[test]
-    fn date_ranges() {
-        assert_eq!(
-            date_range("2025-02-06", "2025-02-11", Lang::En),
-            "6–11 February 2025"
-        );
-        assert_eq!(
-            date_range("2025-02-06", "2025-02-11", Lang::Fr),
-            "6–11 février 2025"
-        );
-        assert_eq!(
-            date_range("2025-01-31", "2025-02-01", Lang::En),
-            "31 January 2025 – 1 February 2025"
-        );
-        assert_eq!(date_range("x", "y", Lang::En), "x – y");
+    fn doc(&self) -> Doc {
+        layout::event(self.lang, &self.event)
+    }
+
+    /// The summit in figures.
+    fn records(&self) -> Vec<FigureRecord<'_>> {
+        self.event.figures.iter().map(FigureView::record).collect()
     }
 }

@@ -1,27 +1,30 @@
 //! `aimemo validate [FILE...]`: every problem in knowledge-base files, located.
 
 use std::path::Path;
-use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{json_text, Output};
+use super::Report;
 use crate::error::Result;
 use crate::kb::validate::{self, Problem, Workspace};
 use crate::kb::{self, Kind, BUILTIN_NAME};
-use crate::render::{columns, Block, Doc};
+use crate::render::{Block, Doc};
 
+/// What validation found: no `lang`, since problems are written in English.
 #[derive(Serialize)]
-struct Json<'a> {
-    valid: bool,
-    files: Vec<&'a str>,
-    problems: &'a [Problem],
+pub struct Validation {
+    pub valid: bool,
+    pub files: Vec<String>,
+    pub problems: Vec<Problem>,
+    /// How many entries of each kind the files hold, when valid.
+    #[serde(skip)]
+    counts: Vec<(Kind, usize)>,
 }
 
 /// Checks `files` (merged with the built-in knowledge base when `with_builtin`),
-/// or the built-in `facts.toml` itself when there are none. Exit 0 valid, 1 invalid;
-/// an unreadable file is an error (exit 2).
-pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
+/// or the built-in `facts.toml` itself when there are none. An unreadable file is
+/// an error (exit 2); problems are the result (exit 1).
+pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
     let mut ws: Workspace;
     let mut problems = Vec::new();
     if files.is_empty() {
@@ -36,63 +39,62 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<(Output, ExitCode)> {
     }
     problems.extend(ws.check());
     validate::sort(&mut problems);
-    let names: Vec<&str> = ws
+    let files = ws
         .origins
         .iter()
-        .map(|o| &*o.name)
-        .filter(|n| files.is_empty() || *n != BUILTIN_NAME)
+        .map(|o| o.name.clone())
+        .filter(|n| files.is_empty() || n != BUILTIN_NAME)
         .collect();
-    let mut doc = Doc::default();
-    for p in problems.iter() {
-        let mut text = p.to_string();
-        if let Some(s) = &p.snippet {
-            for line in s.lines() {
-                text.push_str("\n    ");
-                text.push_str(line);
-            }
-        }
-        doc.push(Block::Pre(text));
-    }
-    let summary = if problems.is_empty() {
-        let counts: Vec<String> = Kind::ALL
-            .iter()
-            .map(|k| (k, ws.kb.count(*k)))
-            .filter(|(_, n)| *n > 0)
-            .map(|(k, n)| format!("{n} {}{}", k.name(), if n == 1 { "" } else { "s" }))
-            .collect();
-        format!("{}: valid ({})", names.join(", "), counts.join(", "))
-    } else {
-        let n = problems.len();
-        format!(
-            "{n} problem{} found in {}",
-            if n == 1 { "" } else { "s" },
-            names.join(", ")
-        )
-    };
-    doc.push(Block::Text(summary));
-    doc.records = Some((
-        columns(&["file", "line", "column", "message"]),
-        problems
-            .iter()
-            .map(|p| {
-                vec![
-                    p.file.clone(),
-                    p.line.to_string(),
-                    p.column.to_string(),
-                    p.message.clone(),
-                ]
-            })
-            .collect(),
-    ));
-    let code = if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    };
-    let json = json_text(Json {
+    Ok(Validation {
         valid: problems.is_empty(),
-        files: names,
-        problems: &problems,
-    });
-    Ok((Output { doc, json }, code))
+        files,
+        problems,
+        counts: Kind::ALL
+            .iter()
+            .map(|k| (*k, ws.kb.count(*k)))
+            .filter(|(_, n)| *n > 0)
+            .collect(),
+    })
+}
+
+impl Report for Validation {
+    type Record<'r> = &'r Problem;
+
+    fn doc(&self) -> Doc {
+        let mut doc = Doc::default();
+        for p in self.problems.iter() {
+            let mut text = p.to_string();
+            if let Some(s) = &p.snippet {
+                for line in s.lines() {
+                    text.push_str("\n    ");
+                    text.push_str(line);
+                }
+            }
+            doc.push(Block::Pre(text));
+        }
+        let names = self.files.join(", ");
+        doc.push(Block::Text(if self.valid {
+            let counts: Vec<String> = self
+                .counts
+                .iter()
+                .map(|(k, n)| format!("{n} {}{}", k.name(), if *n == 1 { "" } else { "s" }))
+                .collect();
+            format!("{names}: valid ({})", counts.join(", "))
+        } else {
+            let n = self.problems.len();
+            format!(
+                "{n} problem{} found in {names}",
+                if n == 1 { "" } else { "s" }
+            )
+        }));
+        doc
+    }
+
+    fn records(&self) -> Vec<&Problem> {
+        self.problems.iter().collect()
+    }
+
+    fn success(&self) -> bool {
+        self.valid
+    }
 }

@@ -1,13 +1,14 @@
-//! The JSON shapes: each entry as scripts see it, in the chosen language.
+//! Entries as the commands return them: one view per kind of entry, in the chosen
+//! language (the JSON shapes), and the flat records of CSV and TSV.
 //!
-//! These shapes are a contract (README, "JSON output"): keys are only ever added.
+//! The JSON shapes are a contract (README, "JSON output"): keys are only ever added.
 
 use serde::{Serialize, Serializer};
 
 use crate::i18n::Lang;
-use crate::kb::{Actor, Figure, Kb, List, Scope, Text};
+use crate::kb::{Actor, Event, Figure, Kb, Kind, List, Scope, Source, Text};
 
-/// A number as JSON writes it best: an integer when it is whole.
+/// A number as JSON (and CSV) writes it best: an integer when it is whole.
 pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         s.serialize_i64(*v as i64)
@@ -16,7 +17,7 @@ pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-/// A number as plain text for CSV: `109000000000`, `511.3`.
+/// A number as plain text: `109000000000`, `511.3`.
 pub fn plain_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         format!("{}", v as i64)
@@ -25,29 +26,48 @@ pub fn plain_number(v: f64) -> String {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Copy)]
 pub struct Named<'a> {
     pub id: &'a str,
     pub name: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Copy)]
 pub struct SourceRef<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub date: Option<&'a str>,
+    /// The date as ISO 8601 (`2023-07`).
+    pub date_iso: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+impl SourceRef<'_> {
+    /// Its name and date, as a table shows them.
+    pub fn cell(&self) -> String {
+        match self.date {
+            Some(d) => format!("{} ({d})", self.name),
+            None => self.name.to_string(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Copy)]
 pub struct ActorRef<'a> {
     pub id: &'a str,
     pub code: Option<&'a str>,
     pub name: &'a str,
 }
 
+impl ActorRef<'_> {
+    /// As people name it: its code, or its name.
+    pub fn label(&self) -> &str {
+        self.code.unwrap_or(self.name)
+    }
+}
+
 #[derive(Serialize)]
 pub struct FigureView<'a> {
-    pub kind: &'static str,
+    pub kind: Kind,
     pub id: &'a str,
     pub topic: Named<'a>,
     pub label: &'a str,
@@ -56,14 +76,71 @@ pub struct FigureView<'a> {
     pub unit: &'a str,
     pub magnitude: &'a str,
     pub qualifier: Option<&'a str>,
+    pub qualifier_code: Option<&'a str>,
+    /// The amount as the memo states it: qualifier and magnitude.
+    pub stated: String,
     pub text: &'a str,
     pub period: Option<&'a str>,
+    pub period_iso: Option<&'a str>,
     pub source: SourceRef<'a>,
     pub section: Named<'a>,
     pub actors: Vec<ActorRef<'a>>,
     pub headline: bool,
     pub scope: Option<Scope>,
     pub under: Option<&'a str>,
+    pub quote: Option<&'a str>,
+}
+
+impl FigureView<'_> {
+    /// Its flat record.
+    pub fn record(&self) -> FigureRecord<'_> {
+        FigureRecord {
+            id: self.id,
+            topic_id: self.topic.id,
+            topic: self.topic.name,
+            label: self.label,
+            value: self.value,
+            unit: self.unit,
+            magnitude: self.magnitude,
+            qualifier: self.qualifier,
+            qualifier_code: self.qualifier_code,
+            stated: &self.stated,
+            period: self.period,
+            period_iso: self.period_iso,
+            source_id: self.source.id,
+            source: self.source.name,
+            source_date: self.source.date,
+            scope: self.scope,
+            under: self.under,
+            headline: self.headline,
+            text: self.text,
+        }
+    }
+}
+
+/// A figure as one row of CSV or TSV: the columns of every command that lists figures.
+#[derive(Serialize)]
+pub struct FigureRecord<'a> {
+    pub id: &'a str,
+    pub topic_id: &'a str,
+    pub topic: &'a str,
+    pub label: &'a str,
+    #[serde(serialize_with = "number")]
+    pub value: f64,
+    pub unit: &'a str,
+    pub magnitude: &'a str,
+    pub qualifier: Option<&'a str>,
+    pub qualifier_code: Option<&'a str>,
+    pub stated: &'a str,
+    pub period: Option<&'a str>,
+    pub period_iso: Option<&'a str>,
+    pub source_id: &'a str,
+    pub source: &'a str,
+    pub source_date: Option<&'a str>,
+    pub scope: Option<Scope>,
+    pub under: Option<&'a str>,
+    pub headline: bool,
+    pub text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -71,99 +148,234 @@ pub struct ItemView<'a> {
     pub n: usize,
     pub text: &'a str,
     pub detail: Option<&'a str>,
-    pub refs: &'a [crate::kb::Str],
+    pub refs: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
 pub struct ListView<'a> {
-    pub kind: &'static str,
+    pub kind: Kind,
     pub id: &'a str,
     pub title: &'a str,
     pub section: Named<'a>,
     pub items: Vec<ItemView<'a>>,
+    pub quote: Option<&'a str>,
+}
+
+impl ListView<'_> {
+    /// Its flat record: the items joined with " | ".
+    pub fn record(&self) -> ListRecord<'_> {
+        ListRecord {
+            id: self.id,
+            title: self.title,
+            section_id: self.section.id,
+            section: self.section.name,
+            count: self.items.len(),
+            items: self
+                .items
+                .iter()
+                .map(|i| i.text)
+                .collect::<Vec<_>>()
+                .join(" | "),
+        }
+    }
+}
+
+/// A list as one row of CSV or TSV.
+#[derive(Serialize)]
+pub struct ListRecord<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub section_id: &'a str,
+    pub section: &'a str,
+    pub count: usize,
+    pub items: String,
 }
 
 #[derive(Serialize)]
 pub struct ActorView<'a> {
-    pub kind: &'static str,
+    pub kind: Kind,
     pub id: &'a str,
     pub code: Option<&'a str>,
     pub name: &'a str,
     pub group: Named<'a>,
+    /// The nearest parent's id, or null.
+    pub parent: Option<&'a str>,
     /// From the nearest parent up.
     pub parents: Vec<ActorRef<'a>>,
     pub role: Option<&'a str>,
     pub related: Vec<&'a str>,
     pub children: Vec<ActorRef<'a>>,
+    /// The actor whose paragraph of the memo holds this one's sentence (not a parent).
+    pub appears_in: Option<ActorRef<'a>>,
     pub section: Named<'a>,
     pub figures: Vec<FigureView<'a>>,
     pub lists: Vec<Named<'a>>,
+    pub quote: Option<&'a str>,
 }
 
-/// Names entries for views, in one language.
+impl ActorView<'_> {
+    /// Its flat record.
+    pub fn record(&self) -> ActorRecord<'_> {
+        ActorRecord {
+            id: self.id,
+            code: self.code,
+            name: self.name,
+            group_id: self.group.id,
+            group: self.group.name,
+            parent_id: self.parent,
+            role: self.role,
+            section_id: self.section.id,
+        }
+    }
+}
+
+/// An actor as one row of CSV or TSV.
+#[derive(Serialize)]
+pub struct ActorRecord<'a> {
+    pub id: &'a str,
+    pub code: Option<&'a str>,
+    pub name: &'a str,
+    pub group_id: &'a str,
+    pub group: &'a str,
+    pub parent_id: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub section_id: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct SourceView<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub date: Option<&'a str>,
+    pub date_iso: Option<&'a str>,
+    pub figures: Vec<FigureView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct EventView<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub start: Option<&'a str>,
+    pub end: Option<&'a str>,
+    /// The dates as people write them (`6–11 February 2025`), when the memo gives them.
+    pub dates: Option<String>,
+    pub place: &'a str,
+    pub co_chair: Option<&'a str>,
+    pub description: &'a str,
+    pub section: Named<'a>,
+    pub part_of: Option<Named<'a>>,
+    pub topic: Option<Named<'a>>,
+    pub lists: Vec<ListView<'a>>,
+    pub figures: Vec<FigureView<'a>>,
+    pub quote: Option<&'a str>,
+}
+
+impl EventView<'_> {
+    /// Its flat record.
+    pub fn record(&self) -> EventRecord<'_> {
+        EventRecord {
+            id: self.id,
+            name: self.name,
+            start: self.start,
+            end: self.end,
+            place: self.place,
+            co_chair: self.co_chair,
+            description: self.description,
+            section_id: self.section.id,
+        }
+    }
+}
+
+/// An event as one row of CSV or TSV.
+#[derive(Serialize)]
+pub struct EventRecord<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub start: Option<&'a str>,
+    pub end: Option<&'a str>,
+    pub place: &'a str,
+    pub co_chair: Option<&'a str>,
+    pub description: &'a str,
+    pub section_id: &'a str,
+}
+
+/// Builds the views of entries, in one language. The knowledge base it reads is
+/// validated: every reference in it names an entry of the right kind.
 pub struct Viewer<'a> {
     pub kb: &'a Kb,
     pub lang: Lang,
 }
 
 impl<'a> Viewer<'a> {
-    /// An entry named by id among `items`, with its name in this language (the id
-    /// itself when there is no such entry).
+    fn pick(&self, t: &'a Text) -> &'a str {
+        self.lang.pick(t)
+    }
+
+    fn pick_opt(&self, t: &'a Option<Text>) -> Option<&'a str> {
+        t.as_ref().map(|t| self.lang.pick(t))
+    }
+
+    /// The entry named `id` among `items`, with its name in this language.
     fn named<T>(
+        &self,
+        items: &'a [T],
+        id: &str,
+        fields: fn(&'a T) -> (&'a str, &'a Text),
+    ) -> Option<Named<'a>> {
+        items
+            .iter()
+            .map(fields)
+            .find(|(i, _)| *i == id)
+            .map(|(id, name)| Named {
+                id,
+                name: self.pick(name),
+            })
+    }
+
+    /// A topic, a section or a group named by a validated reference: found, or (in a
+    /// knowledge base that did not go through validation) named by its id alone.
+    fn named_or_id<T>(
         &self,
         items: &'a [T],
         id: &'a str,
         fields: fn(&'a T) -> (&'a str, &'a Text),
     ) -> Named<'a> {
-        let name = items
-            .iter()
-            .map(fields)
-            .find(|(i, _)| *i == id)
-            .map_or(id, |(_, name)| self.lang.pick(name));
-        Named { id, name }
+        self.named(items, id, fields)
+            .unwrap_or(Named { id, name: id })
     }
 
     pub fn topic(&self, id: &'a str) -> Named<'a> {
-        self.named(&self.kb.topics, id, |t| (&t.id, &t.name))
+        self.named_or_id(&self.kb.topics, id, |t| (&t.id, &t.name))
     }
 
     pub fn section(&self, id: &'a str) -> Named<'a> {
-        self.named(&self.kb.sections, id, |s| (&s.id, &s.title))
+        self.named_or_id(&self.kb.sections, id, |s| (&s.id, &s.title))
     }
 
     pub fn group(&self, id: &'a str) -> Named<'a> {
-        self.named(&self.kb.groups, id, |g| (&g.id, &g.name))
+        self.named_or_id(&self.kb.groups, id, |g| (&g.id, &g.name))
+    }
+
+    pub fn source_by_id(&self, id: &str) -> Option<&'a Source> {
+        self.kb.sources.iter().find(|s| s.id == id)
     }
 
     pub fn source(&self, id: &'a str) -> SourceRef<'a> {
-        match self.kb.sources.iter().find(|s| s.id == id) {
+        match self.source_by_id(id) {
             Some(s) => SourceRef {
-                id,
-                name: self.lang.pick(&s.name),
-                date: s.date.as_ref().map(|d| self.lang.pick(d)),
+                id: &s.id,
+                name: self.pick(&s.name),
+                date: self.pick_opt(&s.date),
+                date_iso: s.date_iso.as_deref(),
             },
             None => SourceRef {
                 id,
                 name: id,
                 date: None,
+                date_iso: None,
             },
-        }
-    }
-
-    /// A source as a table cell: its name and date.
-    pub fn source_cell(&self, id: &'a str) -> String {
-        let s = self.source(id);
-        match s.date {
-            Some(d) => format!("{} ({d})", s.name),
-            None => s.name.to_string(),
-        }
-    }
-
-    pub fn actor_ref(&self, a: &'a Actor) -> ActorRef<'a> {
-        ActorRef {
-            id: &a.id,
-            code: a.code.as_deref(),
-            name: self.lang.pick(&a.name),
         }
     }
 
@@ -171,24 +383,37 @@ impl<'a> Viewer<'a> {
         self.kb.actors.iter().find(|a| a.id == id)
     }
 
-    /// An actor as people name it: its code, or its name.
-    pub fn actor_label(&self, a: &'a Actor) -> &'a str {
-        a.code.as_deref().unwrap_or_else(|| self.lang.pick(&a.name))
+    pub fn list_by_id(&self, id: &str) -> Option<&'a List> {
+        self.kb.lists.iter().find(|l| l.id == id)
+    }
+
+    pub fn actor_ref(&self, a: &'a Actor) -> ActorRef<'a> {
+        ActorRef {
+            id: &a.id,
+            code: a.code.as_deref(),
+            name: self.pick(&a.name),
+        }
     }
 
     pub fn figure(&self, f: &'a Figure) -> FigureView<'a> {
-        let l = self.lang;
         FigureView {
-            kind: "figure",
+            kind: Kind::Figure,
             id: &f.id,
             topic: self.topic(&f.topic_id),
-            label: l.pick(&f.label),
+            label: self.pick(&f.label),
             value: f.value,
             unit: &f.unit,
-            magnitude: l.pick(&f.magnitude),
-            qualifier: f.qualifier.as_ref().map(|q| l.pick(q)),
-            text: l.pick(&f.text),
-            period: f.period.as_ref().map(|p| l.pick(p)),
+            magnitude: self.pick(&f.magnitude),
+            qualifier: self.pick_opt(&f.qualifier),
+            qualifier_code: f.qualifier_code.as_deref(),
+            stated: match (&f.stated, &f.qualifier) {
+                (Some(s), _) => self.pick(s).to_string(),
+                (None, Some(q)) => format!("{} {}", self.pick(q), self.pick(&f.magnitude)),
+                (None, None) => self.pick(&f.magnitude).to_string(),
+            },
+            text: self.pick(&f.text),
+            period: self.pick_opt(&f.period),
+            period_iso: f.period_iso.as_deref(),
             source: self.source(&f.source_id),
             section: self.section(&f.section_id),
             actors: f
@@ -200,14 +425,19 @@ impl<'a> Viewer<'a> {
             headline: f.headline,
             scope: f.scope,
             under: f.under_id.as_deref(),
+            quote: f.quote.as_deref(),
         }
+    }
+
+    pub fn figures(&self, figs: &[&'a Figure]) -> Vec<FigureView<'a>> {
+        figs.iter().map(|f| self.figure(f)).collect()
     }
 
     pub fn list(&self, l: &'a List) -> ListView<'a> {
         ListView {
-            kind: "list",
+            kind: Kind::List,
             id: &l.id,
-            title: self.lang.pick(&l.title),
+            title: self.pick(&l.title),
             section: self.section(&l.section_id),
             items: l
                 .items
@@ -215,11 +445,12 @@ impl<'a> Viewer<'a> {
                 .enumerate()
                 .map(|(i, it)| ItemView {
                     n: i + 1,
-                    text: self.lang.pick(&it.text),
-                    detail: it.detail.as_ref().map(|d| self.lang.pick(d)),
-                    refs: &it.ref_ids,
+                    text: self.pick(&it.text),
+                    detail: self.pick_opt(&it.detail),
+                    refs: it.ref_ids.iter().map(|r| &**r).collect(),
                 })
                 .collect(),
+            quote: l.quote.as_deref(),
         }
     }
 
@@ -260,49 +491,189 @@ impl<'a> Viewer<'a> {
             .filter(|l| l.items.iter().any(|i| i.ref_ids.contains(&a.id)))
             .map(|l| Named {
                 id: &l.id,
-                name: self.lang.pick(&l.title),
+                name: self.pick(&l.title),
             })
             .collect();
         ActorView {
-            kind: "actor",
+            kind: Kind::Actor,
             id: &a.id,
             code: a.code.as_deref(),
-            name: self.lang.pick(&a.name),
+            name: self.pick(&a.name),
             group: self.group(&a.group_id),
+            parent: a.parent_id.as_deref(),
             parents: self
                 .parents(a)
                 .into_iter()
                 .map(|p| self.actor_ref(p))
                 .collect(),
-            role: a.role.as_ref().map(|r| self.lang.pick(r)),
-            related: a.related.iter().map(|r| self.lang.pick(r)).collect(),
+            role: self.pick_opt(&a.role),
+            related: a.related.iter().map(|r| self.pick(r)).collect(),
             children: self
                 .children(a)
                 .into_iter()
                 .map(|c| self.actor_ref(c))
                 .collect(),
+            appears_in: a
+                .appears_in_id
+                .as_deref()
+                .and_then(|id| self.actor_by_id(id))
+                .map(|p| self.actor_ref(p)),
             section: self.section(&a.section_id),
             figures,
             lists,
+            quote: a.quote.as_deref(),
         }
     }
 
-    /// The scope of an investment, as a word.
-    pub fn scope(&self, s: Option<Scope>) -> &'static str {
-        use crate::i18n::labels::{EUROPE, FRANCE, WORLD};
-        match s {
-            Some(Scope::France) => self.lang.l(FRANCE),
-            Some(Scope::Europe) => self.lang.l(EUROPE),
-            Some(Scope::World) => self.lang.l(WORLD),
-            None => "",
+    /// The figures a source backs.
+    pub fn backed(&self, s: &Source) -> Vec<&'a Figure> {
+        self.kb
+            .figures
+            .iter()
+            .filter(|f| f.source_id == s.id)
+            .collect()
+    }
+
+    pub fn source_view(&self, s: &'a Source) -> SourceView<'a> {
+        SourceView {
+            kind: Kind::Source,
+            id: &s.id,
+            name: self.pick(&s.name),
+            date: self.pick_opt(&s.date),
+            date_iso: s.date_iso.as_deref(),
+            figures: self.figures(&self.backed(s)),
         }
     }
 
-    /// A qualifier and a magnitude together, as the memo states an amount.
-    pub fn stated(&self, f: &'a Figure) -> String {
-        match &f.qualifier {
-            Some(q) => format!("{} {}", self.lang.pick(q), self.lang.pick(&f.magnitude)),
-            None => self.lang.pick(&f.magnitude).to_string(),
+    /// The figures of a topic, in knowledge-base order.
+    pub fn of_topic(&self, topic: &str) -> Vec<&'a Figure> {
+        self.kb
+            .figures
+            .iter()
+            .filter(|f| f.topic_id == topic)
+            .collect()
+    }
+
+    /// An event, with its lists, and its figures: those it names, else its topic's.
+    pub fn event(&self, ev: &'a Event) -> EventView<'a> {
+        let l = self.lang;
+        let figures: Vec<&Figure> = if ev.figure_ids.is_empty() {
+            ev.topic_id
+                .as_deref()
+                .map_or_else(Vec::new, |t| self.of_topic(t))
+        } else {
+            ev.figure_ids
+                .iter()
+                .filter_map(|id| self.kb.figures.iter().find(|f| f.id == **id))
+                .collect()
+        };
+        EventView {
+            kind: Kind::Event,
+            id: &ev.id,
+            name: self.pick(&ev.name),
+            start: ev.start.as_deref(),
+            end: ev.end.as_deref(),
+            dates: match (&ev.start, &ev.end) {
+                (Some(s), Some(e)) => Some(date_range(s, e, l)),
+                (Some(d), None) | (None, Some(d)) => Some(date_range(d, d, l)),
+                (None, None) => None,
+            },
+            place: self.pick(&ev.place),
+            co_chair: self.pick_opt(&ev.co_chair),
+            description: self.pick(&ev.description),
+            section: self.section(&ev.section_id),
+            part_of: ev
+                .part_of_id
+                .as_deref()
+                .and_then(|p| self.named(&self.kb.events, p, |e| (&e.id, &e.name))),
+            topic: ev.topic_id.as_deref().map(|t| self.topic(t)),
+            lists: ev
+                .list_ids
+                .iter()
+                .filter_map(|id| self.list_by_id(id))
+                .map(|x| self.list(x))
+                .collect(),
+            figures: self.figures(&figures),
+            quote: ev.quote.as_deref(),
         }
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// `6–11 February 2025`, `6–11 février 2025`; dates as written when they do not parse.
+pub fn date_range(start: &str, end: &str, lang: Lang) -> String {
+    let parse = |d: &str| -> Option<(u32, usize, u32)> {
+        let y = d.get(0..4)?.parse().ok()?;
+        let m: usize = d.get(5..7)?.parse().ok()?;
+        let day = d.get(8..10)?.parse().ok()?;
+        (1..=12).contains(&m).then_some((y, m - 1, day))
+    };
+    let months = match lang {
+        Lang::En => MONTHS_EN,
+        Lang::Fr => MONTHS_FR,
+    };
+    match (parse(start), parse(end)) {
+        (Some((y1, m1, d1)), Some((y2, m2, d2))) if (y1, m1) == (y2, m2) => {
+            if d1 == d2 {
+                format!("{d1} {} {y1}", months[m1])
+            } else {
+                format!("{d1}–{d2} {} {y1}", months[m1])
+            }
+        }
+        (Some((y1, m1, d1)), Some((y2, m2, d2))) => {
+            format!("{d1} {} {y1} – {d2} {} {y2}", months[m1], months[m2])
+        }
+        _ if start == end => start.to_string(),
+        _ => format!("{start} – {end}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_ranges() {
+        assert_eq!(
+            date_range("2025-02-06", "2025-02-11", Lang::En),
+            "6–11 February 2025"
+        );
+        assert_eq!(
+            date_range("2025-02-06", "2025-02-11", Lang::Fr),
+            "6–11 février 2025"
+        );
+        assert_eq!(
+            date_range("2025-01-31", "2025-02-01", Lang::En),
+            "31 January 2025 – 1 February 2025"
+        );
+        assert_eq!(date_range("x", "y", Lang::En), "x – y");
     }
 }

@@ -1,18 +1,10 @@
-//! The knowledge base: the model, the built-in copy, other files, validation, lookup and search.
-
-pub mod fold;
-pub mod index;
-pub mod lookup;
-pub mod model;
-pub mod pooled;
-pub mod search;
-pub mod synth;
-pub mod validate;
+//! The knowledge base a command works on: the built-in copy (baked by `build.rs`),
+//! other files read, merged and validated. The model itself is the `aimemo-kb` crate.
 
 use std::io::Read;
 use std::path::Path;
 
-pub use model::*;
+pub use aimemo_kb::*;
 
 use crate::error::{Error, Result};
 use validate::{Origin, Workspace, MAX_FILE_BYTES};
@@ -20,12 +12,10 @@ use validate::{Origin, Workspace, MAX_FILE_BYTES};
 /// The name the built-in knowledge base goes by in messages.
 pub const BUILTIN_NAME: &str = "facts.toml (built-in)";
 
-/// The built-in knowledge base and its search index: static pools written by `build.rs`.
-mod pools {
-    use super::index::{SearchDoc, SearchIndex};
-    use super::model::*;
-
-    include!(concat!(env!("OUT_DIR"), "/pools.rs"));
+/// The built-in knowledge base and its search index, baked by `build.rs`.
+mod builtin {
+    extern crate alloc;
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 }
 
 /// The knowledge base a command works on.
@@ -39,16 +29,16 @@ impl Loaded {
     /// ready-folded, or by folding each entry of other files as it is scored.
     pub fn search(&self, query: &str) -> Vec<search::Hit> {
         if self.builtin_only {
-            search::search(&pools::BUILTIN_INDEX, query)
+            search::search(&builtin::BUILTIN_INDEX, query)
         } else {
             search::search_kb(&self.kb, query)
         }
     }
 }
 
-/// The built-in knowledge base: a shallow copy of the statics, borrowing all their data.
+/// The built-in knowledge base: a shallow copy of the static, borrowing all its data.
 fn builtin() -> Kb {
-    pools::BUILTIN.clone()
+    builtin::BUILTIN.clone()
 }
 
 /// The built-in knowledge base plus `files` (or `files` alone), merged and validated.

@@ -1,57 +1,79 @@
-//! CSV (RFC 4180 quoting) and TSV: a header row, then one record a row; no color, no truncation.
+//! CSV (RFC 4180 quoting, by the csv crate) and TSV: a header row from the record
+//! type's field names, then one record a row; no color, no truncation. Terminal
+//! control sequences in the text are shown as visible escapes, as everywhere.
 
 use std::io::Write;
 
+use serde::Serialize;
+
 use super::sanitize::sanitize;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
-fn csv_field(s: &str) -> String {
-    let s = sanitize(s);
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.into_owned()
+pub fn write(out: &mut impl Write, records: &[impl Serialize], delimiter: u8) -> Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    for r in records {
+        w.serialize(r).map_err(csv_error)?;
     }
-}
-
-fn tsv_field(s: &str) -> String {
-    sanitize(s).replace(['\t', '\n'], " ")
-}
-
-pub fn write(
-    out: &mut impl Write,
-    headers: &[String],
-    rows: &[Vec<String>],
-    tsv: bool,
-) -> Result<()> {
-    let (field, sep): (fn(&str) -> String, &str) = if tsv {
-        (tsv_field, "\t")
-    } else {
-        (csv_field, ",")
-    };
-    for row in std::iter::once(headers).chain(rows.iter().map(Vec::as_slice)) {
-        let fields: Vec<String> = row.iter().map(|f| field(f)).collect();
-        writeln!(out, "{}", fields.join(sep))?;
-    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+    out.write_all(sanitize(&String::from_utf8_lossy(&bytes)).as_bytes())?;
     Ok(())
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    Error::Io(std::io::Error::other(e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[derive(Serialize)]
+    struct Row<'a> {
+        a: &'a str,
+        b: Option<&'a str>,
+        n: f64,
+    }
+
+    fn written(rows: &[Row], delimiter: u8) -> String {
+        let mut out = Vec::new();
+        write(&mut out, rows, delimiter).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
     #[test]
     fn quotes_what_needs_quoting() {
-        let mut out = Vec::new();
-        let h = vec!["a".to_string(), "b".to_string()];
-        let rows = vec![vec!["x, y".to_string(), "say \"hi\"".to_string()]];
-        write(&mut out, &h, &rows, false).unwrap();
+        let rows = [Row {
+            a: "x, y",
+            b: Some("say \"hi\""),
+            n: 511.3,
+        }];
         assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n"
+            written(&rows, b','),
+            "a,b,n\n\"x, y\",\"say \"\"hi\"\"\",511.3\n"
         );
-        let mut out = Vec::new();
-        write(&mut out, &h, &[vec!["t\tab".into(), "n\nl".into()]], true).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "a\tb\nt ab\tn l\n");
+    }
+
+    #[test]
+    fn tsv_and_empty_options() {
+        let rows = [Row {
+            a: "t",
+            b: None,
+            n: 1.5,
+        }];
+        assert_eq!(written(&rows, b'\t'), "a\tb\tn\nt\t\t1.5\n");
+    }
+
+    #[test]
+    fn escapes_are_shown_not_sent() {
+        let rows = [Row {
+            a: "\u{1b}[31mred",
+            b: None,
+            n: 0.5,
+        }];
+        assert_eq!(written(&rows, b','), "a,b,n\n\\e[31mred,,0.5\n");
     }
 }

@@ -1,11 +1,10 @@
-//! Rendering: a command's result as a document of blocks, written in the chosen format.
-//!
-//! Commands build a [`Doc`] (for people) and a JSON value (for scripts); the
-//! renderers here turn the doc into a table, Markdown, CSV or TSV, and write the
-//! JSON as it is. Every renderer writes to an `impl Write`.
+//! Rendering: one exporter per format, each writing any command's result to an
+//! `impl Write`. JSON serializes the result; CSV and TSV its records; the terminal
+//! table and Markdown its [`Doc`], a document of blocks.
 
 mod bars;
 mod delimited;
+mod json;
 mod markdown;
 pub mod sanitize;
 mod table;
@@ -13,6 +12,7 @@ pub mod term;
 
 use std::io::Write;
 
+use crate::commands::Report;
 use crate::error::Result;
 
 /// An output format.
@@ -109,63 +109,12 @@ pub enum Block {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Doc {
     pub blocks: Vec<Block>,
-    /// The records for CSV and TSV, with stable column names, where the command
-    /// gives them; otherwise they come from the blocks.
-    pub records: Option<Records>,
 }
-
-/// Column names for records, as owned strings.
-pub fn columns(names: &[&str]) -> Vec<String> {
-    names.iter().map(|n| n.to_string()).collect()
-}
-
-/// A header row and records, for CSV and TSV.
-pub type Records = (Vec<String>, Vec<Vec<String>>);
 
 impl Doc {
     pub fn push(&mut self, b: Block) -> &mut Self {
         self.blocks.push(b);
         self
-    }
-
-    /// The records of the document for CSV and TSV: the command's own, else its
-    /// first table, or its fields as two columns, or its numbered items.
-    fn records(&self) -> Option<Records> {
-        if self.records.is_some() {
-            return self.records.clone();
-        }
-        let texts = |row: &[Cell]| row.iter().map(|c| c.text.clone()).collect();
-        let tables = self.blocks.iter().find_map(|b| match b {
-            Block::Table { headers, rows } => {
-                Some((headers.clone(), rows.iter().map(|r| texts(r)).collect()))
-            }
-            _ => None,
-        });
-        let fields = || {
-            self.blocks.iter().find_map(|b| match b {
-                Block::Fields(f) => Some((
-                    vec!["field".into(), "value".into()],
-                    f.iter()
-                        .map(|(k, v)| vec![k.clone(), v.text.clone()])
-                        .collect(),
-                )),
-                _ => None,
-            })
-        };
-        let items = || {
-            self.blocks.iter().find_map(|b| match b {
-                Block::Numbered(items) => Some((
-                    vec!["n".into(), "item".into()],
-                    items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, t)| vec![(i + 1).to_string(), t.clone()])
-                        .collect(),
-                )),
-                _ => None,
-            })
-        };
-        tables.or_else(fields).or_else(items)
     }
 }
 
@@ -179,15 +128,13 @@ pub struct Settings {
 }
 
 /// Writes a command's result in the chosen format.
-pub fn write(out: &mut impl Write, doc: &Doc, json: &str, s: &Settings) -> Result<()> {
+pub fn write<R: Report>(out: &mut impl Write, result: &R, s: &Settings) -> Result<()> {
     match s.format {
-        Format::Json => writeln!(out, "{json}")?,
-        Format::Table => table::write(out, doc, s)?,
-        Format::Markdown => markdown::write(out, doc)?,
-        Format::Csv | Format::Tsv => {
-            let (headers, rows) = doc.records().unwrap_or_default();
-            delimited::write(out, &headers, &rows, s.format == Format::Tsv)?;
-        }
+        Format::Json => json::write(out, result)?,
+        Format::Table => table::write(out, &result.doc(), s)?,
+        Format::Markdown => markdown::write(out, &result.doc())?,
+        Format::Csv => delimited::write(out, &result.records(), b',')?,
+        Format::Tsv => delimited::write(out, &result.records(), b'\t')?,
     }
     out.flush()?;
     Ok(())

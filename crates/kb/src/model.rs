@@ -1,17 +1,21 @@
 //! The knowledge base's data model: what `facts.toml` holds, as typed records.
 //!
-//! This file is shared with `build.rs`, which writes the built-in knowledge base as
-//! static pools; so it depends on serde alone. Texts and sequences are `Str` and
-//! `Seq` (see `pooled`): static in the built-in knowledge base, owned when read from
-//! a file.
+//! Texts and sequences are copy-on-write: borrowed from statics in the built-in
+//! knowledge base (which `build.rs` bakes with databake), owned when read from a file.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::pooled::Pool;
-pub use super::pooled::{Seq, Str};
+/// A text: static in the built-in knowledge base, owned when read from a file.
+pub type Str = Cow<'static, str>;
+
+/// A sequence: static in the built-in knowledge base, owned when read from a file.
+pub type Seq<T> = Cow<'static, [T]>;
 
 /// A text in both languages.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub fr: Str,
@@ -19,49 +23,76 @@ pub struct Text {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Memo {
     pub title: Text,
     pub series: Text,
     pub publisher: Text,
+    /// The memo's own French words for this entry, verbatim (passages joined with " … ").
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: Str,
     pub title: Text,
     #[serde(default)]
     pub parent_id: Option<Str>,
+    /// The memo's own French words for this entry, verbatim.
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: Str,
     pub name: Text,
     #[serde(default)]
     pub date: Option<Text>,
+    /// The date as ISO 8601, as precise as the memo (`2023-07`).
+    #[serde(default)]
+    pub date_iso: Option<Str>,
+    /// Other names of the same body (acronyms in either language).
+    #[serde(default)]
+    pub aliases: Seq<Str>,
+    /// The memo's own French words for this entry, verbatim (passages joined with " … ").
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: Str,
     pub name: Text,
+    /// The memo's own French words for this entry, verbatim.
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: Str,
     pub name: Text,
     #[serde(default)]
     pub section_id: Option<Str>,
+    /// The memo's own French words for this entry, verbatim.
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 /// Where an investment goes.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     France,
@@ -70,6 +101,7 @@ pub enum Scope {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: Str,
@@ -79,10 +111,20 @@ pub struct Figure {
     pub magnitude: Text,
     #[serde(default)]
     pub qualifier: Option<Text>,
+    /// The amount as the memo states it, where qualifier and magnitude cannot simply
+    /// be joined ("une 60aine de livrables"); else it is the two joined.
+    #[serde(default)]
+    pub stated: Option<Text>,
+    /// The qualifier as a language-neutral code (`more_than`, `nearly`, …).
+    #[serde(default)]
+    pub qualifier_code: Option<Str>,
     pub label: Text,
     pub text: Text,
     #[serde(default)]
     pub period: Option<Text>,
+    /// The period as ISO 8601, as precise as the memo (`2023`, `2024-02`).
+    #[serde(default)]
+    pub period_iso: Option<Str>,
     pub source_id: Str,
     pub section_id: Str,
     #[serde(default)]
@@ -93,9 +135,13 @@ pub struct Figure {
     pub scope: Option<Scope>,
     #[serde(default)]
     pub under_id: Option<Str>,
+    /// The memo's own French words for this entry, verbatim (passages joined with " … ").
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub text: Text,
@@ -106,20 +152,31 @@ pub struct Item {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct List {
     pub id: Str,
     pub title: Text,
     pub section_id: Str,
     pub items: Seq<Item>,
+    /// The memo's own French words for this entry, verbatim (passages joined with " … ").
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: Str,
     #[serde(default)]
     pub code: Option<Str>,
+    /// The English acronym, where the code is a French one with an established English form.
+    #[serde(default)]
+    pub code_en: Option<Str>,
+    /// Other names of the same body (acronyms in either language).
+    #[serde(default)]
+    pub aliases: Seq<Str>,
     pub name: Text,
     pub group_id: Str,
     #[serde(default)]
@@ -129,15 +186,25 @@ pub struct Actor {
     #[serde(default)]
     pub related: Seq<Text>,
     pub section_id: Str,
+    /// The actor whose paragraph of the memo holds this one's sentence (not a parent).
+    #[serde(default)]
+    pub appears_in_id: Option<Str>,
+    /// The memo's own French words for this entry, verbatim (passages joined with " … ").
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: Str,
     pub name: Text,
-    pub start: Str,
-    pub end: Str,
+    /// ISO dates, when the memo states them.
+    #[serde(default)]
+    pub start: Option<Str>,
+    #[serde(default)]
+    pub end: Option<Str>,
     pub place: Text,
     #[serde(default)]
     pub co_chair: Option<Text>,
@@ -148,11 +215,20 @@ pub struct Event {
     pub list_ids: Seq<Str>,
     #[serde(default)]
     pub actor_ids: Seq<Str>,
+    #[serde(default)]
+    pub figure_ids: Seq<Str>,
+    /// The event this one is part of.
+    #[serde(default)]
+    pub part_of_id: Option<Str>,
     pub section_id: Str,
+    /// The memo's own French words for this entry, verbatim (passages joined with " … ").
+    #[serde(default)]
+    pub quote: Option<Str>,
 }
 
 /// A whole knowledge base: one file, or several merged.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 pub struct Kb {
     pub memos: Seq<Memo>,
     pub sections: Seq<Section>,
@@ -167,6 +243,7 @@ pub struct Kb {
 
 /// The kinds of entry, each a top-level array of the TOML file.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Figure,
@@ -222,6 +299,7 @@ impl Kind {
 
 /// One entry of a knowledge base, by kind and position.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 pub struct EntryRef {
     pub kind: Kind,
     pub idx: usize,
@@ -278,7 +356,7 @@ impl Kb {
 
     /// Appends another knowledge base's entries after this one's.
     pub fn extend(&mut self, other: Kb) {
-        fn append<T: Pool + Clone>(to: &mut Seq<T>, more: Seq<T>) {
+        fn append<T: Clone>(to: &mut Seq<T>, more: Seq<T>) {
             if !more.is_empty() {
                 to.to_mut().extend(more.into_owned());
             }

@@ -1,8 +1,8 @@
 //! Reading knowledge-base TOML into the model, and checking it whole.
 //!
 //! Every problem is reported, not just the first, each located at
-//! `FILE:LINE:COLUMN`. Shared with `build.rs`, so that the built-in
-//! `facts.toml` passes the same checks before it can be embedded.
+//! `FILE:LINE:COLUMN`. `build.rs` runs the same checks on the built-in
+//! `facts.toml` before it embeds it.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -567,6 +567,9 @@ impl Workspace {
             if let Some(p) = &a.parent_id {
                 refer(e, "parent_id", p, Some(Kind::Actor), &mut problems);
             }
+            if let Some(p) = &a.appears_in_id {
+                refer(e, "appears_in_id", p, Some(Kind::Actor), &mut problems);
+            }
         }
         for (idx, ev) in kb.events.iter().enumerate() {
             let e = EntryRef {
@@ -584,7 +587,7 @@ impl Workspace {
                 texts(e, "co_chair", c, &mut problems);
             }
             for (key, d) in [("start", &ev.start), ("end", &ev.end)] {
-                if !is_date(d) {
+                if let Some(d) = d.as_deref().filter(|d| !is_date(d)) {
                     problems.push(self.problem_in(
                         e,
                         key,
@@ -592,12 +595,14 @@ impl Workspace {
                     ));
                 }
             }
-            if is_date(&ev.start) && is_date(&ev.end) && ev.end < ev.start {
-                problems.push(self.problem_in(
-                    e,
-                    "end",
-                    format!("`end` ({}) is before `start` ({})", ev.end, ev.start),
-                ));
+            if let (Some(start), Some(end)) = (&ev.start, &ev.end) {
+                if is_date(start) && is_date(end) && end < start {
+                    problems.push(self.problem_in(
+                        e,
+                        "end",
+                        format!("`end` ({end}) is before `start` ({start})"),
+                    ));
+                }
             }
             if let Some(t) = &ev.topic_id {
                 refer(e, "topic_id", t, Some(Kind::Topic), &mut problems);
@@ -607,6 +612,12 @@ impl Workspace {
             }
             for a in ev.actor_ids.iter() {
                 refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
+            }
+            for f in ev.figure_ids.iter() {
+                refer(e, "figure_ids", f, Some(Kind::Figure), &mut problems);
+            }
+            if let Some(p) = &ev.part_of_id {
+                refer(e, "part_of_id", p, Some(Kind::Event), &mut problems);
             }
             refer(
                 e,
@@ -805,7 +816,7 @@ mod tests {
             p,
             vec![
                 "kb.toml:3:1: `name` has an empty French text".to_string(),
-                "kb.toml:8:1: in topic `t`: unknown field `extra`, expected `id` or `name`"
+                "kb.toml:8:1: in topic `t`: unknown field `extra`, expected one of `id`, `name`, `quote`"
                     .to_string(),
                 "kb.toml:12:8: in group `Bad`: missing field `en`".to_string(),
             ]

@@ -61,7 +61,7 @@ pub fn generate(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::generate;
-    use crate::kb::validate::Workspace;
+    use crate::validate::Workspace;
 
     #[test]
     fn generated_knowledge_bases_are_valid() {

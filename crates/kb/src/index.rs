@@ -1,6 +1,6 @@
 //! Each entry's text folded for search, split into its key fields and the rest: once,
 //! at build time, into the built-in knowledge base's index; entry by entry, as a
-//! search reads them, for other files. Shared with `build.rs`.
+//! search reads them, for other files.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +9,7 @@ use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
 
 /// One entry's folded text.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
 pub struct SearchDoc {
     pub entry: EntryRef,
     /// Id, code, name or title, amount: where a match counts most. It starts with
@@ -22,6 +23,7 @@ pub struct SearchDoc {
 
 /// Every entry's folded text, in knowledge-base order.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
 pub struct SearchIndex {
     pub docs: Seq<SearchDoc>,
 }
@@ -65,9 +67,9 @@ impl SearchIndex {
         fold_each(kb, |entry, t| {
             docs.push(SearchDoc {
                 entry,
-                key: Str::from(t.key),
+                key: Str::from(t.key.to_owned()),
                 id_len: u32::try_from(t.id_len).unwrap_or(u32::MAX),
-                body: Str::from(t.body),
+                body: Str::from(t.body.to_owned()),
             })
         });
         SearchIndex {
@@ -159,7 +161,7 @@ fn texts(kb: &Kb, shared: &Shared, e: EntryRef, key: &mut String, body: &mut Str
         }
         Kind::Actor => {
             let a = &kb.actors[e.idx];
-            if let Some(c) = &a.code {
+            for c in a.code.iter().chain(&a.code_en).chain(a.aliases.iter()) {
                 fold_into(key, c);
             }
             both(key, &a.name);
@@ -171,6 +173,9 @@ fn texts(kb: &Kb, shared: &Shared, e: EntryRef, key: &mut String, body: &mut Str
         Kind::Source => {
             let s = &kb.sources[e.idx];
             both(key, &s.name);
+            for a in s.aliases.iter() {
+                fold_into(key, a);
+            }
             opt(body, &s.date);
         }
         Kind::Event => {

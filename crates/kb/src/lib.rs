@@ -1,0 +1,13 @@
+//! aimemo's knowledge base: the model, TOML read into it and validated, text folding,
+//! the search index, lookup and search. Shared by the binary and its build script,
+//! which validates `facts.toml` and embeds it with this crate's types.
+
+pub mod fold;
+pub mod index;
+pub mod lookup;
+pub mod model;
+pub mod search;
+pub mod synth;
+pub mod validate;
+
+pub use model::*;

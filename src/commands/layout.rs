@@ -1,0 +1,257 @@
+//! How entries read on a page: the blocks several commands share (a table of
+//! figures, bars, the page of one figure, list, actor, event or source), built from
+//! the views alone.
+
+use super::views::{ActorView, EventView, FigureView, ListView, SourceView};
+use crate::i18n::{labels as L, Lang, L as Label};
+use crate::kb::Kind;
+use crate::render::{Bar, Block, Cell, Doc};
+
+/// A label and a cell, for a `Fields` block.
+pub fn field(lang: Lang, label: Label, cell: Cell) -> (String, Cell) {
+    (lang.l(label).to_string(), cell)
+}
+
+/// The table of figures shared by the commands that show figures.
+pub fn figure_table(lang: Lang, figs: &[FigureView]) -> Block {
+    Block::Table {
+        headers: lang.labels(&[
+            L::ID,
+            L::FIGURE,
+            L::AMOUNT,
+            L::QUALIFIER,
+            L::PERIOD,
+            L::SOURCE,
+        ]),
+        rows: figs
+            .iter()
+            .map(|f| {
+                vec![
+                    Cell::code(f.id),
+                    Cell::plain(f.label),
+                    Cell::figure(f.magnitude),
+                    Cell::dim(f.qualifier.unwrap_or("")),
+                    Cell::plain(f.period.unwrap_or("")),
+                    Cell::dim(f.source.cell()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Bars for figures that share one currency, when there are several to compare.
+pub fn bars(figs: &[&FigureView]) -> Option<Block> {
+    let unit = figs.first()?.unit;
+    let currency = unit == "EUR" || unit == "USD";
+    (currency && figs.len() > 1 && figs.iter().all(|f| f.unit == unit)).then(|| {
+        Block::Bars(
+            figs.iter()
+                .map(|f| Bar {
+                    label: match f.period {
+                        Some(p) => format!("{} ({p})", f.label),
+                        None => f.label.to_string(),
+                    },
+                    value: f.value,
+                    shown: f.stated.clone(),
+                })
+                .collect(),
+        )
+    })
+}
+
+/// A kind's name in the chosen language.
+pub fn kind_label(lang: Lang, k: Kind) -> &'static str {
+    lang.l(match k {
+        Kind::Figure => L::FIGURE_KIND,
+        Kind::List => L::LIST_KIND,
+        Kind::Actor => L::ACTOR_KIND,
+        Kind::Source => L::SOURCE_KIND,
+        Kind::Event => L::EVENT_KIND,
+        Kind::Topic => L::TOPIC_KIND,
+        Kind::Group => L::GROUP_KIND,
+        Kind::Section => L::SECTION_KIND,
+    })
+}
+
+/// The scope of an investment, as a word.
+pub fn scope(lang: Lang, s: Option<crate::kb::Scope>) -> &'static str {
+    use crate::kb::Scope;
+    match s {
+        Some(Scope::France) => lang.l(L::FRANCE),
+        Some(Scope::Europe) => lang.l(L::EUROPE),
+        Some(Scope::World) => lang.l(L::WORLD),
+        None => "",
+    }
+}
+
+/// The page of one figure: every field.
+pub fn figure(lang: Lang, f: &FigureView) -> Doc {
+    let mut fields = vec![
+        field(lang, L::ID, Cell::code(f.id)),
+        field(lang, L::FIGURE, Cell::plain(f.label)),
+        field(lang, L::AMOUNT, Cell::figure(f.magnitude)),
+        field(
+            lang,
+            L::VALUE,
+            Cell::plain(format!(
+                "{} {}",
+                super::views::plain_number(f.value),
+                f.unit
+            )),
+        ),
+    ];
+    if let Some(q) = f.qualifier {
+        fields.push(field(lang, L::QUALIFIER, Cell::plain(q)));
+    }
+    if let Some(p) = f.period {
+        fields.push(field(lang, L::PERIOD, Cell::plain(p)));
+    }
+    fields.push(field(
+        lang,
+        L::TOPIC,
+        Cell::plain(format!("{} ({})", f.topic.name, f.topic.id)),
+    ));
+    fields.push(field(lang, L::SOURCE, Cell::plain(f.source.cell())));
+    fields.push(field(lang, L::SECTION, Cell::dim(f.section.name)));
+    if f.scope.is_some() {
+        fields.push(field(lang, L::SCOPE, Cell::plain(scope(lang, f.scope))));
+    }
+    if let Some(u) = f.under {
+        fields.push(field(lang, L::UNDER, Cell::code(u)));
+    }
+    let actors: Vec<&str> = f.actors.iter().map(|a| a.label()).collect();
+    if !actors.is_empty() {
+        fields.push(field(lang, L::ACTORS, Cell::plain(actors.join(", "))));
+    }
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(f.label.to_string()));
+    doc.push(Block::Fields(fields));
+    doc.push(Block::Text(f.text.to_string()));
+    doc
+}
+
+/// The page of one list: its title, then its items in order.
+pub fn list(lang: Lang, view: &ListView) -> Doc {
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(view.title.to_string()));
+    doc.push(Block::Fields(vec![
+        field(lang, L::ID, Cell::code(view.id)),
+        field(lang, L::SECTION, Cell::dim(view.section.name)),
+    ]));
+    let details = view.items.iter().any(|i| i.detail.is_some());
+    let mut headers = vec!["#".to_string(), lang.l(L::ITEM).to_string()];
+    if details {
+        headers.push(lang.l(L::DETAIL).to_string());
+    }
+    doc.push(Block::Table {
+        headers,
+        rows: view
+            .items
+            .iter()
+            .map(|i| {
+                let mut row = vec![Cell::figure(i.n.to_string()), Cell::plain(i.text)];
+                if details {
+                    row.push(Cell::plain(i.detail.unwrap_or("")));
+                }
+                row
+            })
+            .collect(),
+    });
+    doc
+}
+
+/// The page of one actor: who it is, where it sits, what it does, its figures.
+pub fn actor(lang: Lang, view: &ActorView) -> Doc {
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(match view.code {
+        Some(c) => format!("{c} — {}", view.name),
+        None => view.name.to_string(),
+    }));
+    let mut fields = Vec::new();
+    if let Some(c) = view.code {
+        fields.push(field(lang, L::CODE, Cell::code(c)));
+    }
+    fields.push(field(lang, L::NAME, Cell::plain(view.name)));
+    fields.push(field(lang, L::ID, Cell::code(view.id)));
+    fields.push(field(lang, L::GROUP, Cell::plain(view.group.name)));
+    if !view.parents.is_empty() {
+        let chain: Vec<&str> = view.parents.iter().map(|p| p.label()).collect();
+        fields.push(field(lang, L::PARENTS, Cell::plain(chain.join(" → "))));
+    }
+    if let Some(p) = &view.appears_in {
+        fields.push(field(lang, L::APPEARS_IN, Cell::plain(p.label())));
+    }
+    if let Some(r) = view.role {
+        fields.push(field(lang, L::ROLE, Cell::plain(r)));
+    }
+    for r in view.related.iter() {
+        fields.push(field(lang, L::RELATED, Cell::plain(*r)));
+    }
+    if !view.children.is_empty() {
+        let children: Vec<&str> = view.children.iter().map(|c| c.label()).collect();
+        fields.push(field(lang, L::CHILDREN, Cell::plain(children.join(", "))));
+    }
+    fields.push(field(lang, L::SECTION, Cell::dim(view.section.name)));
+    if !view.lists.is_empty() {
+        let lists: Vec<String> = view
+            .lists
+            .iter()
+            .map(|x| format!("{} ({})", x.name, x.id))
+            .collect();
+        fields.push(field(lang, L::LISTS, Cell::plain(lists.join("; "))));
+    }
+    doc.push(Block::Fields(fields));
+    if !view.figures.is_empty() {
+        doc.push(Block::Subheading(lang.l(L::FIGURES).to_string()));
+        doc.push(figure_table(lang, &view.figures));
+    }
+    doc
+}
+
+/// The page of an event: facts, description, lists, figures.
+pub fn event(lang: Lang, ev: &EventView) -> Doc {
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(ev.name.to_string()));
+    let mut fields = Vec::new();
+    if let Some(d) = &ev.dates {
+        fields.push(field(lang, L::DATES, Cell::figure(d)));
+    }
+    fields.push(field(lang, L::PLACE, Cell::plain(ev.place)));
+    if let Some(c) = ev.co_chair {
+        fields.push(field(lang, L::CO_CHAIR, Cell::plain(c)));
+    }
+    if let Some(p) = &ev.part_of {
+        fields.push(field(lang, L::PART_OF, Cell::plain(p.name)));
+    }
+    fields.push(field(lang, L::SECTION, Cell::dim(ev.section.name)));
+    doc.push(Block::Fields(fields));
+    doc.push(Block::Text(ev.description.to_string()));
+    for list in ev.lists.iter() {
+        doc.push(Block::Subheading(format!("{} ({})", list.title, list.id)));
+        doc.push(Block::Numbered(
+            list.items.iter().map(|i| i.text.to_string()).collect(),
+        ));
+    }
+    if !ev.figures.is_empty() {
+        let heading = ev.topic.map_or(lang.l(L::FIGURES), |t| t.name);
+        doc.push(Block::Subheading(heading.to_string()));
+        doc.push(figure_table(lang, &ev.figures));
+    }
+    doc
+}
+
+/// The page of a source: its name, date and the figures it backs.
+pub fn source(lang: Lang, s: &SourceView) -> Doc {
+    let mut doc = Doc::default();
+    doc.push(Block::Heading(s.name.to_string()));
+    let mut fields = vec![field(lang, L::ID, Cell::code(s.id))];
+    if let Some(d) = s.date {
+        fields.push(field(lang, L::DATE, Cell::plain(d)));
+    }
+    doc.push(Block::Fields(fields));
+    if !s.figures.is_empty() {
+        doc.push(Block::Subheading(lang.l(L::FIGURES).to_string()));
+        doc.push(figure_table(lang, &s.figures));
+    }
+    doc
+}
