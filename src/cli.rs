@@ -1,42 +1,76 @@
-//! The command line: clap definitions, and the typed arguments they parse into.
+//! The command line, declared once: a table of the common options and one of the
+//! subcommands, from which clap's command is built and which the quick parser reads.
 //!
-//! clap is the one parser. The command is built with clap's builder rather than its
-//! derive so that start-up pays only for what a run uses: each subcommand's
-//! arguments are built (`defer`) only when that subcommand is the one given. The
-//! common options are accepted before and after the subcommand alike (`aimemo --json
-//! investments`, `aimemo investments --json`): they are defined on the root and on
-//! each subcommand, and merged here, rather than propagated by clap as `global`
-//! arguments, which would copy them into every subcommand at every start. A later
-//! value overrides an earlier one, so that an alias (`alias aimemo='aimemo --lang
-//! fr'`) can be overridden; values are case-insensitive.
+//! clap's command costs more to build and run than a whole lookup, so the plain
+//! invocations (a subcommand, its positional arguments, and the common options written
+//! `--name value`) are parsed by the quick parser straight from the same tables;
+//! anything else (help, version, `=` forms, short options, `--`, a bad value, a
+//! missing argument) goes to clap, with its messages. A property test holds the
+//! quick parser to clap wherever it answers.
+//!
+//! The common options are accepted before and after the subcommand alike (`aimemo
+//! --json investments`, `aimemo investments --json`): they are defined on the root and
+//! on each subcommand and merged, rather than propagated by clap as `global`
+//! arguments. A later value overrides an earlier one, so that an alias (`alias
+//! aimemo='aimemo --lang fr'`) can be overridden; values are case-insensitive.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use clap::error::ErrorKind;
-use clap::{value_parser, Arg, ArgAction, ArgMatches, Command as ClapCommand};
+use clap::{value_parser, Arg, ArgAction, ArgMatches, Command as ClapCommand, ValueEnum};
 
 use crate::i18n::Lang;
 use crate::render::term::ColorChoice;
 use crate::render::Format;
 
-/// The exit statuses, as `--help` and the man page state them.
-pub const EXIT_STATUS: &str = "\
-Exit status:
-  0  found (or valid, for `validate`)
-  1  a valid query that found nothing (or an invalid file, for `validate`)
-  2  a usage error, or a knowledge-base file that cannot be read or is invalid";
+/// The exit statuses: what `--help`, the man page and README state (one source).
+pub const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "found (or valid, for `validate`)"),
+    (
+        "1",
+        "a valid query that found nothing (or an invalid file, for `validate`)",
+    ),
+    (
+        "2",
+        "a usage error, or a knowledge-base file that cannot be read or is invalid",
+    ),
+];
 
-/// The environment variables aimemo reads.
-pub const ENVIRONMENT: &str = "\
-Environment:
-  AIMEMO_LANG     the language when --lang is not given (fr or en)
-  LC_ALL, LC_MESSAGES, LANG
-                  a French locale gives French when AIMEMO_LANG is unset
-  AIMEMO_FACTS    more knowledge-base files, separated like PATH
-  NO_COLOR        when set and not empty, no color unless --color always
-  TERM            `dumb` turns color off unless --color always
-  COLUMNS         the width tables are fitted to";
+/// The environment variables aimemo reads: what `--help`, the man page and README state.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "AIMEMO_LANG",
+        "the language when --lang is not given (fr or en)",
+    ),
+    (
+        "LC_ALL, LC_MESSAGES, LANG",
+        "a French locale gives French when AIMEMO_LANG is unset",
+    ),
+    (
+        "AIMEMO_FACTS",
+        "more knowledge-base files, separated like PATH",
+    ),
+    (
+        "NO_COLOR",
+        "when set and not empty, no color unless --color always",
+    ),
+    ("TERM", "`dumb` turns color off unless --color always"),
+    ("COLUMNS", "the width tables are fitted to"),
+];
+
+/// A titled list of terms and what they mean, as `--help` shows it.
+fn help_section(title: &str, rows: &[(&str, &str)]) -> String {
+    let mut out = format!("{title}:");
+    for (term, meaning) in rows {
+        if term.len() < 14 {
+            out.push_str(&format!("\n  {term:<14} {meaning}"));
+        } else {
+            out.push_str(&format!("\n  {term}\n  {:<14} {meaning}", ""));
+        }
+    }
+    out
+}
 
 const EXAMPLES: &str = "\
 Examples:
@@ -54,7 +88,7 @@ pub struct Cli {
 }
 
 /// Options every command takes, before or after the subcommand.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Global {
     pub json: bool,
     pub format: Option<Format>,
@@ -82,57 +116,350 @@ pub enum Command {
     Man,
 }
 
-/// The options every command takes.
-fn common_args() -> [Arg; 6] {
-    [
-        Arg::new("json")
-            .long("json")
-            .action(ArgAction::SetTrue)
-            .conflicts_with("format")
-            .help("Print one JSON document (same as --format json)"),
-        Arg::new("format")
-            .long("format")
-            .value_name("FORMAT")
-            .value_parser(value_parser!(Format))
-            .ignore_case(true)
-            .help("Output format"),
-        Arg::new("color")
-            .long("color")
-            .value_name("WHEN")
-            .value_parser(value_parser!(ColorChoice))
-            .ignore_case(true)
-            .help("When to use color [default: auto]"),
-        Arg::new("lang")
-            .long("lang")
-            .value_name("LANG")
-            .value_parser(value_parser!(Lang))
-            .ignore_case(true)
-            .help(
-                "Language of labels and texts [default: from AIMEMO_LANG or the locale, else en]",
-            ),
-        Arg::new("facts")
-            .long("facts")
-            .value_name("FILE")
-            .action(ArgAction::Append)
-            .value_parser(value_parser!(PathBuf))
-            .help("Add a knowledge-base file (repeatable; see docs/SCHEMA.md)"),
-        Arg::new("no-builtin")
-            .long("no-builtin")
-            .action(ArgAction::SetTrue)
-            .help("Leave the built-in knowledge base out (use with --facts)"),
-    ]
+/// A common option: its name, its value's name (none for a flag), its help, and
+/// what it sets (flags get an empty value).
+struct Opt {
+    long: &'static str,
+    value_name: Option<&'static str>,
+    help: &'static str,
+    /// clap's checks of its value (possible values, case), for help and errors.
+    parser: fn(Arg) -> Arg,
+    set: fn(&mut Global, &OsStr) -> Option<()>,
 }
 
-/// A subcommand: its summary now, its arguments (and the common options) when used.
-fn sub(
+/// A case-insensitive value of a `ValueEnum`.
+fn choice<T: ValueEnum>(v: &OsStr) -> Option<T> {
+    T::from_str(v.to_str()?, true).ok()
+}
+
+const COMMON: &[Opt] = &[
+    Opt {
+        long: "json",
+        value_name: None,
+        help: "Print one JSON document (same as --format json)",
+        parser: |a| a.conflicts_with("format"),
+        set: |g, _| {
+            g.json = true;
+            Some(())
+        },
+    },
+    Opt {
+        long: "format",
+        value_name: Some("FORMAT"),
+        help: "Output format",
+        parser: |a| a.value_parser(value_parser!(Format)),
+        set: |g, v| {
+            g.format = Some(choice(v)?);
+            Some(())
+        },
+    },
+    Opt {
+        long: "color",
+        value_name: Some("WHEN"),
+        help: "When to use color [default: auto]",
+        parser: |a| a.value_parser(value_parser!(ColorChoice)),
+        set: |g, v| {
+            g.color = choice(v)?;
+            Some(())
+        },
+    },
+    Opt {
+        long: "lang",
+        value_name: Some("LANG"),
+        help: "Language of labels and texts [default: from AIMEMO_LANG or the locale, else en]",
+        parser: |a| a.value_parser(value_parser!(Lang)),
+        set: |g, v| {
+            g.lang = Some(choice(v)?);
+            Some(())
+        },
+    },
+    Opt {
+        long: "facts",
+        value_name: Some("FILE"),
+        help: "Add a knowledge-base file (repeatable; see docs/SCHEMA.md)",
+        parser: |a| {
+            a.action(ArgAction::Append)
+                .value_parser(value_parser!(PathBuf))
+        },
+        set: |g, v| {
+            g.facts.push(PathBuf::from(v));
+            Some(())
+        },
+    },
+    Opt {
+        long: "no-builtin",
+        value_name: None,
+        help: "Leave the built-in knowledge base out (use with --facts)",
+        parser: |a| a,
+        set: |g, _| {
+            g.no_builtin = true;
+            Some(())
+        },
+    },
+];
+
+/// The common options, as clap arguments.
+fn common_args() -> impl Iterator<Item = Arg> {
+    COMMON.iter().map(|o| {
+        let arg = Arg::new(o.long).long(o.long).help(o.help);
+        let arg = match o.value_name {
+            Some(v) => arg.value_name(v).ignore_case(true),
+            None => arg.action(ArgAction::SetTrue),
+        };
+        (o.parser)(arg)
+    })
+}
+
+/// A subcommand's positional argument.
+struct Positional {
+    id: &'static str,
+    value_name: &'static str,
+    help: &'static str,
+    /// How many values it takes, at least and at most.
+    min: usize,
+    max: usize,
+    /// clap's checks of its values.
+    parser: fn(Arg) -> Arg,
+}
+
+/// A subcommand: its name, alias, summary, positional argument and examples, and the
+/// command its positional values make (`None` when they make none).
+struct Spec {
     name: &'static str,
+    alias: Option<&'static str>,
     about: &'static str,
-    build: fn(ClapCommand) -> ClapCommand,
-) -> ClapCommand {
-    ClapCommand::new(name)
-        .about(about)
-        .args_override_self(true)
-        .defer(build)
+    positional: Option<Positional>,
+    after_help: &'static str,
+    make: fn(Vec<OsString>) -> Option<Command>,
+}
+
+/// Positional values as texts.
+fn texts(values: Vec<OsString>) -> Option<Vec<String>> {
+    values.into_iter().map(|v| v.into_string().ok()).collect()
+}
+
+/// The one positional value, as a text.
+fn text(values: Vec<OsString>) -> Option<String> {
+    texts(values)?.into_iter().next()
+}
+
+const TEXT: fn(Arg) -> Arg = |a| a;
+
+const SUBCOMMANDS: &[Spec] = &[
+    Spec {
+        name: "investments",
+        alias: None,
+        about: "The investment pledges: who, how much, where, what for, and the headline",
+        positional: None,
+        after_help: "Examples:\n  aimemo investments\n  aimemo investments --format csv\n  \
+                     aimemo investments --json | jq '.headline.value'",
+        make: |_| Some(Command::Investments),
+    },
+    Spec {
+        name: "summit",
+        alias: None,
+        about: "The Paris AI Action Summit: dates, place, co-chair, verticals, figures",
+        positional: None,
+        after_help: "Examples:\n  aimemo summit\n  aimemo summit --lang fr\n  \
+                     aimemo summit --json | jq '.event.lists[0].items[].text'",
+        make: |_| Some(Command::Summit),
+    },
+    Spec {
+        name: "figures",
+        alias: Some("facts"),
+        about: "Every figure with its qualifier and source, by topic",
+        positional: Some(Positional {
+            id: "topic",
+            value_name: "TOPIC",
+            help: "Only this topic (its id, the start of it, or a word of its name)",
+            min: 0,
+            max: 1,
+            parser: TEXT,
+        }),
+        after_help: "Examples:\n  aimemo figures\n  aimemo figures market\n  \
+                     aimemo figures environment --format markdown",
+        make: |v| {
+            Some(Command::Figures {
+                topic: texts(v)?.into_iter().next(),
+            })
+        },
+    },
+    Spec {
+        name: "actors",
+        alias: None,
+        about: "The map of actors by group, as trees of parents and children",
+        positional: None,
+        after_help: "Examples:\n  aimemo actors\n  aimemo actors --format csv",
+        make: |_| Some(Command::Actors),
+    },
+    Spec {
+        name: "actor",
+        alias: None,
+        about: "One actor: full name, parents, role, children, the figures about it",
+        positional: Some(Positional {
+            id: "query",
+            value_name: "CODE|NAME",
+            help: "A code (any case), an id, or words of the name (accents optional)",
+            min: 1,
+            max: usize::MAX,
+            parser: TEXT,
+        }),
+        after_help: "Examples:\n  aimemo actor DNUM\n  aimemo actor nuoi          (codes match by their last part)\n  \
+                     aimemo actor direction du numerique\n  aimemo actor numia --json",
+        make: |v| Some(Command::Actor { query: texts(v)? }),
+    },
+    Spec {
+        name: "lists",
+        alias: None,
+        about: "Every enumeration of the memo",
+        positional: None,
+        after_help: "Examples:\n  aimemo lists\n  aimemo lists --json | jq -r '.lists[].id'",
+        make: |_| Some(Command::Lists),
+    },
+    Spec {
+        name: "list",
+        alias: None,
+        about: "One enumeration, in order",
+        positional: Some(Positional {
+            id: "id",
+            value_name: "ID",
+            help: "The list's id (see `aimemo lists`)",
+            min: 1,
+            max: 1,
+            parser: TEXT,
+        }),
+        after_help: "Examples:\n  aimemo list summit-verticals\n  aimemo list paris-actions-axes --lang fr",
+        make: |v| Some(Command::List { id: text(v)? }),
+    },
+    Spec {
+        name: "sources",
+        alias: None,
+        about: "Each cited source with the figures it backs",
+        positional: None,
+        after_help: "Examples:\n  aimemo sources\n  aimemo sources --format tsv",
+        make: |_| Some(Command::Sources),
+    },
+    Spec {
+        name: "show",
+        alias: None,
+        about: "Any single entry (figure, list, actor, source, ...) with all its fields",
+        positional: Some(Positional {
+            id: "id",
+            value_name: "ID",
+            help: "The entry's id",
+            min: 1,
+            max: 1,
+            parser: TEXT,
+        }),
+        after_help: "Examples:\n  aimemo show jobs-at-risk\n  aimemo show deloitte\n  aimemo show dnum --json",
+        make: |v| Some(Command::Show { id: text(v)? }),
+    },
+    Spec {
+        name: "search",
+        alias: None,
+        about: "Search figures, lists, actors and sources, in French and English",
+        positional: Some(Positional {
+            id: "words",
+            value_name: "WORDS",
+            help: "Words that must all match (case and accents ignored)",
+            min: 1,
+            max: usize::MAX,
+            parser: TEXT,
+        }),
+        after_help: "Examples:\n  aimemo search énergie\n  aimemo search energie        (accents optional)\n  \
+                     aimemo search 109\n  aimemo search water --json | jq '.hits[0].id'",
+        make: |v| Some(Command::Search { words: texts(v)? }),
+    },
+    Spec {
+        name: "brief",
+        alias: None,
+        about: "A one-screen briefing sheet of the key messages and figures",
+        positional: None,
+        after_help: "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md",
+        make: |_| Some(Command::Brief),
+    },
+    Spec {
+        name: "validate",
+        alias: None,
+        about: "Check knowledge-base files and list every problem (FILE:LINE:COLUMN: message)",
+        positional: Some(Positional {
+            id: "files",
+            value_name: "FILE",
+            help: "Files to check",
+            min: 0,
+            max: usize::MAX,
+            parser: |a| a.value_parser(value_parser!(PathBuf)),
+        }),
+        after_help: "Checks FILEs together with the built-in knowledge base (or alone with --no-builtin); \
+                     with no FILE, checks the built-in facts.toml.\n\nExit status: 0 valid, 1 invalid, 2 unreadable.\n\n\
+                     Examples:\n  aimemo validate next-memo.toml\n  aimemo validate --no-builtin my.toml --json",
+        make: |v| {
+            Some(Command::Validate {
+                files: v.into_iter().map(PathBuf::from).collect(),
+            })
+        },
+    },
+    Spec {
+        name: "completions",
+        alias: None,
+        about: "Print a shell completion script (completes commands, actor codes and ids too)",
+        positional: Some(Positional {
+            id: "shell",
+            value_name: "SHELL",
+            help: "The shell",
+            min: 1,
+            max: 1,
+            parser: |a| a.value_parser(value_parser!(clap_complete::Shell)).ignore_case(true),
+        }),
+        after_help: "Examples:\n  aimemo completions bash > ~/.local/share/bash-completion/completions/aimemo\n  \
+                     aimemo completions zsh > ~/.zfunc/_aimemo\n  \
+                     aimemo completions fish > ~/.config/fish/completions/aimemo.fish",
+        make: |v| {
+            Some(Command::Completions {
+                shell: choice(v.first()?)?,
+            })
+        },
+    },
+    Spec {
+        name: "man",
+        alias: None,
+        about: "Print the man page (roff)",
+        positional: None,
+        after_help: "Examples:\n  aimemo man > aimemo.1 && man ./aimemo.1",
+        make: |_| Some(Command::Man),
+    },
+];
+
+/// A subcommand as clap sees it: its summary now, its arguments (and the common
+/// options) only when it is the one used.
+fn subcommand(spec: &'static Spec) -> ClapCommand {
+    let mut c = ClapCommand::new(spec.name)
+        .about(spec.about)
+        .args_override_self(true);
+    if let Some(alias) = spec.alias {
+        c = c.visible_alias(alias);
+    }
+    // `defer` takes a plain function: find the spec again by name.
+    c.defer(|c| {
+        let Some(spec) = SUBCOMMANDS.iter().find(|s| s.name == c.get_name()) else {
+            return c;
+        };
+        let mut c = c.args(common_args()).after_help(spec.after_help);
+        if let Some(p) = &spec.positional {
+            let arg = Arg::new(p.id)
+                .value_name(p.value_name)
+                .help(p.help)
+                .required(p.min > 0)
+                .num_args(p.min..=p.max.min(u16::MAX as usize));
+            let arg = if p.max > 1 {
+                arg.action(ArgAction::Append)
+            } else {
+                arg
+            };
+            c = c.arg((p.parser)(arg));
+        }
+        c
+    })
 }
 
 /// The whole command line, as clap sees it.
@@ -147,134 +474,73 @@ pub fn command() -> ClapCommand {
              Run without a command for an overview.",
         )
         .after_help(EXAMPLES)
-        .after_long_help(format!("{EXAMPLES}\n\n{EXIT_STATUS}\n\n{ENVIRONMENT}"))
+        .after_long_help(format!(
+            "{EXAMPLES}\n\n{}\n\n{}",
+            help_section("Exit status", EXIT_STATUS),
+            help_section("Environment", ENVIRONMENT)
+        ))
         .args_override_self(true)
         .args(common_args())
-        .subcommands([
-            sub("investments", "The investment pledges: who, how much, where, what for, and the headline", |c| {
-                c.args(common_args()).after_help(
-                    "Examples:\n  aimemo investments\n  aimemo investments --format csv\n  \
-                     aimemo investments --json | jq '.headline.value'",
-                )
-            }),
-            sub("summit", "The Paris AI Action Summit: dates, place, co-chair, verticals, figures", |c| {
-                c.args(common_args()).after_help(
-                    "Examples:\n  aimemo summit\n  aimemo summit --lang fr\n  \
-                     aimemo summit --json | jq '.event.lists[0].items[].text'",
-                )
-            }),
-            sub("figures", "Every figure with its qualifier and source, by topic", |c| {
-                c.args(common_args())
-                    .arg(Arg::new("topic").help("Only this topic (its id, the start of it, or a word of its name)"))
-                    .after_help(
-                        "Examples:\n  aimemo figures\n  aimemo figures market\n  \
-                         aimemo figures environment --format markdown",
-                    )
-            })
-            .visible_alias("facts"),
-            sub("actors", "The map of actors by group, as trees of parents and children", |c| {
-                c.args(common_args()).after_help("Examples:\n  aimemo actors\n  aimemo actors --format csv")
-            }),
-            sub("actor", "One actor: full name, parents, role, children, the figures about it", |c| {
-                c.args(common_args())
-                    .arg(
-                        Arg::new("query")
-                            .required(true)
-                            .num_args(1..)
-                            .value_name("CODE|NAME")
-                            .help("A code (any case), an id, or words of the name (accents optional)"),
-                    )
-                    .after_help(
-                        "Examples:\n  aimemo actor DNUM\n  aimemo actor nuoi          (codes match by their last part)\n  \
-                         aimemo actor direction du numerique\n  aimemo actor numia --json",
-                    )
-            }),
-            sub("lists", "Every enumeration of the memo", |c| {
-                c.args(common_args())
-                    .after_help("Examples:\n  aimemo lists\n  aimemo lists --json | jq -r '.lists[].id'")
-            }),
-            sub("list", "One enumeration, in order", |c| {
-                c.args(common_args())
-                    .arg(Arg::new("id").required(true).help("The list's id (see `aimemo lists`)"))
-                    .after_help(
-                        "Examples:\n  aimemo list summit-verticals\n  aimemo list paris-actions-axes --lang fr",
-                    )
-            }),
-            sub("sources", "Each cited source with the figures it backs", |c| {
-                c.args(common_args()).after_help("Examples:\n  aimemo sources\n  aimemo sources --format tsv")
-            }),
-            sub("show", "Any single entry (figure, list, actor, source, ...) with all its fields", |c| {
-                c.args(common_args())
-                    .arg(Arg::new("id").required(true).help("The entry's id"))
-                    .after_help("Examples:\n  aimemo show jobs-at-risk\n  aimemo show deloitte\n  aimemo show dnum --json")
-            }),
-            sub("search", "Search figures, lists, actors and sources, in French and English", |c| {
-                c.args(common_args())
-                    .arg(
-                        Arg::new("words")
-                            .required(true)
-                            .num_args(1..)
-                            .value_name("WORDS")
-                            .help("Words that must all match (case and accents ignored)"),
-                    )
-                    .after_help(
-                        "Examples:\n  aimemo search énergie\n  aimemo search energie        (accents optional)\n  \
-                         aimemo search 109\n  aimemo search water --json | jq '.hits[0].id'",
-                    )
-            }),
-            sub("brief", "A one-screen briefing sheet of the key messages and figures", |c| {
-                c.args(common_args())
-                    .after_help("Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md")
-            }),
-            sub(
-                "validate",
-                "Check knowledge-base files and list every problem (FILE:LINE:COLUMN: message)",
-                |c| {
-                    c.args(common_args())
-                        .arg(
-                            Arg::new("files")
-                                .num_args(0..)
-                                .value_name("FILE")
-                                .value_parser(value_parser!(PathBuf))
-                                .help("Files to check"),
-                        )
-                        .after_help(
-                            "Checks FILEs together with the built-in knowledge base (or alone with --no-builtin); \
-                             with no FILE, checks the built-in facts.toml.\n\nExit status: 0 valid, 1 invalid, 2 unreadable.\n\n\
-                             Examples:\n  aimemo validate next-memo.toml\n  aimemo validate --no-builtin my.toml --json",
-                        )
-                },
-            ),
-            sub(
-                "completions",
-                "Print a shell completion script (completes commands, actor codes and ids too)",
-                |c| {
-                    c.args(common_args())
-                        .arg(
-                            Arg::new("shell")
-                                .required(true)
-                                .value_parser(value_parser!(clap_complete::Shell))
-                                .help("The shell"),
-                        )
-                        .after_help(
-                            "Examples:\n  aimemo completions bash > ~/.local/share/bash-completion/completions/aimemo\n  \
-                             aimemo completions zsh > ~/.zfunc/_aimemo\n  \
-                             aimemo completions fish > ~/.config/fish/completions/aimemo.fish",
-                        )
-                },
-            ),
-            sub("man", "Print the man page (roff)", |c| {
-                c.args(common_args()).after_help("Examples:\n  aimemo man > aimemo.1 && man ./aimemo.1")
-            }),
-        ])
+        .subcommands(SUBCOMMANDS.iter().map(subcommand))
 }
 
-/// Parses the process's arguments.
+/// Parses the process's arguments: plain invocations by the quick parser, the rest by clap.
 pub fn parse() -> Result<Cli, clap::Error> {
-    parse_from(std::env::args_os())
+    let args: Vec<OsString> = std::env::args_os().collect();
+    match parse_plain(&args) {
+        Some(cli) => Ok(cli),
+        None => parse_from(args),
+    }
 }
 
-/// Parses `args` (the first is the program's name).
+/// The arguments of a plain invocation, read from the tables without building
+/// clap's command; `None` for anything clap should parse.
+pub fn parse_plain(args: &[OsString]) -> Option<Cli> {
+    let mut global = Global::default();
+    let mut spec: Option<&Spec> = None;
+    let mut positional: Vec<OsString> = Vec::new();
+    let mut tokens = args.iter().skip(1);
+    while let Some(token) = tokens.next() {
+        let token = token.to_str().filter(|t| !t.is_empty())?;
+        if let Some(name) = token.strip_prefix("--") {
+            let opt = COMMON.iter().find(|o| o.long == name)?;
+            let value = match opt.value_name {
+                Some(_) => tokens
+                    .next()?
+                    .to_str()
+                    .filter(|v| !v.is_empty() && !v.starts_with('-'))?,
+                None => "",
+            };
+            (opt.set)(&mut global, OsStr::new(value))?;
+        } else if token.starts_with('-') {
+            return None;
+        } else if spec.is_none() {
+            spec = Some(
+                SUBCOMMANDS
+                    .iter()
+                    .find(|s| s.name == token || s.alias == Some(token))?,
+            );
+        } else {
+            positional.push(token.into());
+        }
+    }
+    if global.json && global.format.is_some() {
+        return None;
+    }
+    let command = match spec {
+        None => None,
+        Some(spec) => {
+            let (min, max) = spec.positional.as_ref().map_or((0, 0), |p| (p.min, p.max));
+            if positional.len() < min || positional.len() > max {
+                return None;
+            }
+            Some((spec.make)(positional)?)
+        }
+    };
+    Some(Cli { global, command })
+}
+
+/// Parses `args` (the first is the program's name) with clap.
 pub fn parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
 where
     I: IntoIterator<Item = T>,
@@ -285,87 +551,48 @@ where
     let sub = m.subcommand();
     let global = merge(&m, sub.map(|(_, s)| s))
         .map_err(|msg| cmd.error(ErrorKind::ArgumentConflict, msg))?;
-    let command = sub.map(|(name, s)| to_command(name, s));
+    let command = match sub {
+        None => None,
+        Some((name, s)) => {
+            let spec = SUBCOMMANDS.iter().find(|sp| sp.name == name);
+            let values = spec
+                .and_then(|sp| sp.positional.as_ref())
+                .and_then(|p| s.get_raw(p.id))
+                .map(|v| v.map(OsString::from).collect())
+                .unwrap_or_default();
+            let command = spec.and_then(|sp| (sp.make)(values));
+            Some(command.ok_or_else(|| {
+                cmd.error(
+                    ErrorKind::InvalidValue,
+                    format!("invalid arguments for `{name}`"),
+                )
+            })?)
+        }
+    };
     Ok(Cli { global, command })
 }
 
-/// The common options, from the root and the subcommand: flags from either, a value
-/// given after the subcommand over one given before, files from both.
+/// The common options, from the root then the subcommand, each applied as the
+/// quick parser applies it: a later value overrides an earlier one, files add up.
 fn merge(root: &ArgMatches, sub: Option<&ArgMatches>) -> Result<Global, String> {
-    let levels: Vec<&ArgMatches> = std::iter::once(root).chain(sub).collect();
-    let flag = |id: &str| levels.iter().any(|m| m.get_flag(id));
-    fn last<T: Clone + Send + Sync + 'static>(levels: &[&ArgMatches], id: &str) -> Option<T> {
-        levels
-            .iter()
-            .rev()
-            .find_map(|m| m.get_one::<T>(id).cloned())
+    let mut g = Global::default();
+    for m in std::iter::once(root).chain(sub) {
+        for o in COMMON {
+            if o.value_name.is_none() {
+                if m.get_flag(o.long) {
+                    (o.set)(&mut g, OsStr::new(""));
+                }
+            } else if let Some(values) = m.get_raw(o.long) {
+                for v in values {
+                    (o.set)(&mut g, v).ok_or_else(|| format!("invalid value for --{}", o.long))?;
+                }
+            }
+        }
     }
-    let json = flag("json");
-    let format = last::<Format>(&levels, "format");
-    if json && format.is_some() {
+    if g.json && g.format.is_some() {
         return Err("the argument '--json' cannot be used with '--format <FORMAT>'".into());
     }
-    Ok(Global {
-        json,
-        format,
-        color: last::<ColorChoice>(&levels, "color").unwrap_or(ColorChoice::Auto),
-        lang: last::<Lang>(&levels, "lang"),
-        facts: levels
-            .iter()
-            .flat_map(|m| {
-                m.get_many::<PathBuf>("facts")
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-            })
-            .collect(),
-        no_builtin: flag("no-builtin"),
-    })
-}
-
-fn to_command(name: &str, m: &ArgMatches) -> Command {
-    let one = |id: &str| m.get_one::<String>(id).cloned().unwrap_or_default();
-    let many = |id: &str| -> Vec<String> {
-        m.get_many::<String>(id)
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect()
-    };
-    match name {
-        "investments" => Command::Investments,
-        "summit" => Command::Summit,
-        "figures" => Command::Figures {
-            topic: m.get_one::<String>("topic").cloned(),
-        },
-        "actors" => Command::Actors,
-        "actor" => Command::Actor {
-            query: many("query"),
-        },
-        "lists" => Command::Lists,
-        "list" => Command::List { id: one("id") },
-        "sources" => Command::Sources,
-        "show" => Command::Show { id: one("id") },
-        "search" => Command::Search {
-            words: many("words"),
-        },
-        "brief" => Command::Brief,
-        "validate" => Command::Validate {
-            files: m
-                .get_many::<PathBuf>("files")
-                .into_iter()
-                .flatten()
-                .cloned()
-                .collect(),
-        },
-        "completions" => Command::Completions {
-            shell: m
-                .get_one::<clap_complete::Shell>("shell")
-                .copied()
-                .unwrap_or(clap_complete::Shell::Bash),
-        },
-        _ => Command::Man,
-    }
+    Ok(g)
 }
 
 #[cfg(test)]
@@ -415,6 +642,80 @@ mod tests {
                 query: vec!["RP".into(), "OCDE".into()]
             })
         );
+    }
+
+    fn args(line: &str) -> Vec<OsString> {
+        std::iter::once("aimemo")
+            .chain(line.split_whitespace())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_quick_parser_agrees_with_clap_on_examples() {
+        for line in [
+            "",
+            "investments",
+            "investments --json",
+            "--json investments",
+            "--lang fr --color never figures market",
+            "--lang FR --format CSV summit",
+            "--lang fr --lang en summit",
+            "facts energy --format csv",
+            "actor direction du numerique --lang en",
+            "search énergie 109 --facts a.toml --facts b.toml",
+            "validate a.toml b.toml --no-builtin",
+            "completions zsh",
+            "list summit-verticals --format markdown",
+        ] {
+            let plain = parse_plain(&args(line)).unwrap_or_else(|| panic!("plain parses {line:?}"));
+            assert_eq!(Some(plain), parse_from(args(line)).ok(), "{line}");
+        }
+        for line in [
+            "--help",
+            "investments -h",
+            "--version",
+            "list",
+            "show a b",
+            "--format=csv brief",
+            "search -- --json",
+            "frobnicate",
+            "completions tcsh",
+            "--lang de brief",
+            "--json --format csv brief",
+        ] {
+            assert_eq!(parse_plain(&args(line)), None, "{line} is left to clap");
+        }
+    }
+
+    #[test]
+    fn a_later_value_overrides_an_earlier_one() {
+        let cli = parse(&["--lang", "fr", "--lang", "en", "summit", "--color", "never"]);
+        assert_eq!(cli.global.lang, Some(Lang::En));
+        assert_eq!(cli.global.color, ColorChoice::Never);
+        assert_eq!(
+            parse(&["--format", "JSON", "brief"]).global.format,
+            Some(Format::Json)
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn wherever_the_quick_parser_answers_clap_agrees(
+            tokens in proptest::collection::vec(proptest::sample::select(vec![
+                "investments", "summit", "figures", "facts", "actors", "actor", "lists", "list", "sources", "show",
+                "search", "brief", "validate", "completions", "man", "help", "--json", "--format", "csv", "JSON",
+                "table", "--color", "always", "never", "--lang", "fr", "EN", "--facts", "a.toml", "--no-builtin",
+                "--", "-h", "--help", "-V", "DNUM", "énergie", "bash", "market", "-x", "--format=csv", "",
+            ]), 0..7)
+        ) {
+            let line: Vec<OsString> = std::iter::once("aimemo").chain(tokens.iter().copied()).map(OsString::from).collect();
+            if let Some(plain) = parse_plain(&line) {
+                proptest::prop_assert_eq!(Some(plain), parse_from(line.clone()).ok(), "{:?}", tokens);
+            }
+        }
     }
 
     #[test]

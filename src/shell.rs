@@ -92,42 +92,69 @@ pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-/// Writes the man page, with EXIT STATUS and ENVIRONMENT sections.
+/// Text for roff: backslashes and hyphens escaped, no line starting with a dot.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// A man-page section of terms and what they mean.
+fn roff_section(out: &mut Vec<u8>, title: &str, rows: &[(&str, &str)]) {
+    out.extend_from_slice(format!(".SH \"{title}\"\n").as_bytes());
+    for (term, meaning) in rows {
+        let term = roff(term);
+        let meaning = roff(meaning);
+        out.extend_from_slice(format!(".TP\n\\fB{term}\\fR\n{meaning}\n").as_bytes());
+    }
+}
+
+/// Writes the man page: clap's name, synopsis, description and options; the
+/// commands (all on this page); then exit status and environment, from the same
+/// tables as `--help`.
 pub fn man(out: &mut impl Write) -> Result<()> {
+    let mut cmd = cli::command();
+    cmd.build();
+    let man = clap_mangen::Man::new(cmd.clone());
     let mut buf = Vec::new();
-    clap_mangen::Man::new(cli::command()).render(&mut buf)?;
-    buf.extend_from_slice(
-        br#".SH "EXIT STATUS"
-.TP
-\fB0\fR
-Found (for \fBvalidate\fR: the files are valid).
-.TP
-\fB1\fR
-A valid query that found nothing: an unknown id, code, name or topic, or a search without a match; the message on standard error suggests the closest candidates (for \fBvalidate\fR: the files have problems).
-.TP
-\fB2\fR
-A usage error, or a knowledge-base file that cannot be read or is invalid.
-.SH ENVIRONMENT
-.TP
-\fBAIMEMO_LANG\fR
-The language when \fB\-\-lang\fR is not given: \fBfr\fR or \fBen\fR.
-.TP
-\fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR
-A French locale gives French output when \fBAIMEMO_LANG\fR is unset; anything else gives English.
-.TP
-\fBAIMEMO_FACTS\fR
-More knowledge\-base files to add, separated like \fBPATH\fR.
-.TP
-\fBNO_COLOR\fR
-When set and not empty, no color unless \fB\-\-color always\fR.
-.TP
-\fBTERM\fR
-\fBdumb\fR turns color off unless \fB\-\-color always\fR.
-.TP
-\fBCOLUMNS\fR
-The width tables are fitted to.
-"#,
-    );
+    man.render_title(&mut buf)?;
+    man.render_name_section(&mut buf)?;
+    man.render_synopsis_section(&mut buf)?;
+    man.render_description_section(&mut buf)?;
+    man.render_options_section(&mut buf)?;
+    let commands: Vec<(String, String)> = cmd
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help")
+        .map(|s| {
+            let args: Vec<String> = s
+                .get_positionals()
+                .map(|a| {
+                    let name = a
+                        .get_value_names()
+                        .and_then(|v| v.first())
+                        .map_or_else(|| a.get_id().to_string(), |v| v.to_string());
+                    if a.is_required_set() {
+                        name
+                    } else {
+                        format!("[{name}]")
+                    }
+                })
+                .collect();
+            let about = s.get_about().map(|a| a.to_string()).unwrap_or_default();
+            (format!("aimemo {} {}", s.get_name(), args.join(" ")), about)
+        })
+        .collect();
+    let rows: Vec<(&str, &str)> = commands
+        .iter()
+        .map(|(c, a)| (c.trim_end(), a.as_str()))
+        .collect();
+    roff_section(&mut buf, "COMMANDS", &rows);
+    roff_section(&mut buf, "EXIT STATUS", cli::EXIT_STATUS);
+    roff_section(&mut buf, "ENVIRONMENT", cli::ENVIRONMENT);
+    man.render_version_section(&mut buf)?;
     out.write_all(&buf)?;
     Ok(())
 }

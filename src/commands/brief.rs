@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::views::{EventView, FigureRecord, FigureView, ListView};
+use super::views::{event_dates, FigureRecord, FigureView, ListView};
 use super::{Ctx, Report};
 use crate::error::Result;
 use crate::i18n::{labels as L, Lang};
@@ -38,9 +38,19 @@ pub struct Brief<'a> {
     pub title: Option<&'a str>,
     pub series: Option<&'a str>,
     pub position: Option<ListView<'a>>,
-    pub summit: Option<EventView<'a>>,
+    pub summit: Option<SummitLine<'a>>,
     pub messages: Option<ListView<'a>>,
     pub figures: Vec<FigureView<'a>>,
+}
+
+/// The summit in one line: what, when, where, with whom.
+#[derive(Serialize)]
+pub struct SummitLine<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub dates: Option<String>,
+    pub place: &'a str,
+    pub co_chair: Option<&'a str>,
 }
 
 /// The figures of the sheet: the key ones present, else every headline figure.
@@ -71,7 +81,13 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Brief<'a>> {
         title: memo.map(|m| l.pick(&m.title)),
         series: memo.map(|m| l.pick(&m.series)),
         position: v.list_by_id(POSITION).map(|p| v.list(p)),
-        summit: summit.map(|ev| v.event(ev)),
+        summit: summit.map(|ev| SummitLine {
+            id: &ev.id,
+            name: l.pick(&ev.name),
+            dates: event_dates(ev, l),
+            place: l.pick(&ev.place),
+            co_chair: ev.co_chair.as_ref().map(|c| l.pick(c)),
+        }),
         messages: v.list_by_id(MESSAGES).map(|m| v.list(m)),
         figures: v.figures(&key_figures(kb)),
     })

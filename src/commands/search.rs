@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::views::{date_range, Viewer};
+use super::views::{event_dates, Viewer};
 use super::{layout, miss, Ctx, Report};
 use crate::error::Result;
 use crate::i18n::{labels as L, Lang};
@@ -70,10 +70,7 @@ fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
         }
         Kind::Event => {
             let ev = &kb.events[e.idx];
-            let dates = match (&ev.start, &ev.end) {
-                (Some(s), Some(e)) => date_range(s, e, l),
-                _ => l.pick(&ev.place).to_string(),
-            };
+            let dates = event_dates(ev, l).unwrap_or_else(|| l.pick(&ev.place).to_string());
             (&ev.id, l.pick(&ev.name).to_string(), dates)
         }
         Kind::Topic => {

@@ -573,11 +573,7 @@ impl<'a> Viewer<'a> {
             name: self.pick(&ev.name),
             start: ev.start.as_deref(),
             end: ev.end.as_deref(),
-            dates: match (&ev.start, &ev.end) {
-                (Some(s), Some(e)) => Some(date_range(s, e, l)),
-                (Some(d), None) | (None, Some(d)) => Some(date_range(d, d, l)),
-                (None, None) => None,
-            },
+            dates: event_dates(ev, l),
             place: self.pick(&ev.place),
             co_chair: self.pick_opt(&ev.co_chair),
             description: self.pick(&ev.description),
@@ -627,6 +623,15 @@ const MONTHS_FR: [&str; 12] = [
     "novembre",
     "décembre",
 ];
+
+/// An event's dates as people write them, when the memo gives them.
+pub fn event_dates(ev: &Event, lang: Lang) -> Option<String> {
+    match (&ev.start, &ev.end) {
+        (Some(s), Some(e)) => Some(date_range(s, e, lang)),
+        (Some(d), None) | (None, Some(d)) => Some(date_range(d, d, lang)),
+        (None, None) => None,
+    }
+}
 
 /// `6–11 February 2025`, `6–11 février 2025`; dates as written when they do not parse.
 pub fn date_range(start: &str, end: &str, lang: Lang) -> String {

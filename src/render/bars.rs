@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::sanitize::sanitize;
+use super::table::{cut, pad, width_of};
 use super::term::{paint, Style};
 use super::Bar;
 use crate::error::Result;
@@ -32,16 +33,12 @@ pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>, color: bo
         .map(|b| sanitize(&b.label).into_owned())
         .collect();
     const MAX_LABEL: usize = 36;
-    let sw = bars
-        .iter()
-        .map(|b| b.shown.chars().count())
-        .max()
-        .unwrap_or(0);
+    let sw = bars.iter().map(|b| width_of(&b.shown)).max().unwrap_or(0);
     // Labels give way first on a narrow terminal, down to 8 characters.
     let room = width.map_or(MAX_LABEL, |w| w.saturating_sub(sw + 4 + 8).max(8));
     let lw = labels
         .iter()
-        .map(|l| l.chars().count())
+        .map(|l| width_of(l))
         .max()
         .unwrap_or(0)
         .min(MAX_LABEL)
@@ -49,18 +46,12 @@ pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>, color: bo
     let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let cells = width.map_or(40, |w| w.saturating_sub(lw + sw + 4).clamp(8, 60));
     for (b, label) in bars.iter().zip(&labels) {
-        let label: String = if label.chars().count() > lw {
-            label.chars().take(lw - 1).chain(['…']).collect()
-        } else {
-            label.clone()
-        };
         let bar = blocks(b.value, max, cells);
-        let pad = cells.saturating_sub(bar.chars().count());
         writeln!(
             out,
-            "{label:<lw$}  {}{}  {}",
-            paint(&bar, Style::Code, color),
-            " ".repeat(pad),
+            "{}  {}  {}",
+            pad(&cut(label, lw), lw),
+            paint(&pad(&bar, cells), Style::Code, color),
             paint(&sanitize(&b.shown), Style::Figure, color)
         )?;
     }

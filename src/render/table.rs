@@ -112,14 +112,10 @@ fn write_fields(
     width: Option<usize>,
     color: bool,
 ) -> Result<()> {
-    let kw = fields
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
+    let kw = fields.iter().map(|(k, _)| width_of(k)).max().unwrap_or(0);
     for (k, v) in fields {
         let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(12));
-        let key = format!("{k:<kw$}");
+        let key = pad(k, kw);
         for (j, line) in wrap(&sanitize(&v.text), avail).iter().enumerate() {
             if j == 0 {
                 writeln!(
@@ -136,90 +132,55 @@ fn write_fields(
     Ok(())
 }
 
-/// Greedy word wrap to `width` characters; words longer than the width are cut.
+/// The columns `text` takes on a terminal (CJK and emoji take two).
+pub fn width_of(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` padded with spaces to `width` columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let mut s = text.to_string();
+    s.push_str(&" ".repeat(width.saturating_sub(width_of(text))));
+    s
+}
+
+/// `text` cut to `width` columns, with `…` where it was cut.
+pub fn cut(text: &str, width: usize) -> String {
+    if width_of(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Word wrap to `width` columns of a terminal (textwrap, by display width), at
+/// spaces only (never inside `low-carbon` or an id); words longer than a line are
+/// broken.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    if !text.contains('\n') && (text.len() <= width || text.chars().count() <= width) {
+    if !text.contains('\n') && (text.len() <= width || width_of(text) <= width) {
         return vec![text.trim_end().to_string()];
     }
-    let mut lines = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        let mut len = 0;
-        for mut word in para.split(' ').filter(|w| !w.is_empty()) {
-            let mut wl = word.chars().count();
-            if len > 0 && len + 1 + wl > width {
-                lines.push(std::mem::take(&mut line));
-                len = 0;
-            }
-            // A word longer than a line is cut at the width.
-            while len == 0 && wl > width {
-                let cut = word
-                    .char_indices()
-                    .nth(width)
-                    .map_or(word.len(), |(i, _)| i);
-                lines.push(word[..cut].to_string());
-                word = &word[cut..];
-                wl -= width;
-            }
-            if len > 0 {
-                line.push(' ');
-                len += 1;
-            }
-            len += wl;
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
-    lines
+    let options =
+        textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.trim_end().to_string())
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
-    use proptest::prelude::*;
-
-    /// The first version of `wrap`, one `Vec<char>` per word: the reference.
-    fn reference(text: &str, width: usize) -> Vec<String> {
-        let width = width.max(1);
-        if !text.contains('\n') && text.chars().count() <= width {
-            return vec![text.trim_end().to_string()];
-        }
-        let mut lines = Vec::new();
-        for para in text.split('\n') {
-            let mut line = String::new();
-            let mut len = 0;
-            for word in para.split(' ').filter(|w| !w.is_empty()) {
-                let mut word: Vec<char> = word.chars().collect();
-                while len == 0 && word.len() > width {
-                    lines.push(word.drain(..width).collect());
-                }
-                let wl = word.len();
-                if len > 0 && len + 1 + wl > width {
-                    lines.push(std::mem::take(&mut line));
-                    len = 0;
-                    while wl > width && word.len() > width {
-                        lines.push(word.drain(..width).collect());
-                    }
-                }
-                if len > 0 {
-                    line.push(' ');
-                    len += 1;
-                }
-                len += word.len();
-                line.extend(word);
-            }
-            lines.push(line);
-        }
-        lines
-    }
-
-    proptest! {
-        #[test]
-        fn wraps_as_the_reference(text in "[a-zé€ \n]{0,60}", width in 0usize..20) {
-            prop_assert_eq!(wrap(&text, width), reference(&text, width));
-        }
-    }
+    use super::{cut, pad, width_of, wrap};
 
     #[test]
     fn wraps_words() {
@@ -227,5 +188,16 @@ mod tests {
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert_eq!(wrap("x\ny", 10), vec!["x", "y"]);
         assert_eq!(wrap("short", 100), vec!["short"]);
+    }
+
+    #[test]
+    fn wraps_and_pads_by_display_width() {
+        // Each of these characters takes two columns.
+        let lines = wrap("人工知能 の 報告書 🤖🤖 です", 8);
+        assert_eq!(lines, vec!["人工知能", "の", "報告書", "🤖🤖", "です"]);
+        assert!(lines.iter().all(|l| width_of(l) <= 8), "{lines:?}");
+        assert_eq!(pad("人工", 6), "人工  ");
+        assert_eq!(cut("人工知能報告", 7), "人工知…");
+        assert_eq!(width_of(&cut("人工知能報告", 7)), 7);
     }
 }

@@ -3,9 +3,10 @@
 use std::io::IsTerminal;
 
 /// `--color`'s choices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
     /// Color when writing to a terminal, unless `NO_COLOR` is set or `TERM=dumb`.
+    #[default]
     Auto,
     Always,
     Never,
