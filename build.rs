@@ -18,6 +18,7 @@ fn main() {
     let mut ws = Workspace::default();
     let mut problems = ws.add_file("facts.toml", text);
     problems.extend(ws.check());
+    problems.extend(ws.check_quotes());
     validate::sort(&mut problems);
     if !problems.is_empty() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();

@@ -99,6 +99,7 @@ pub mod labels {
     pub const ACTORS_MAP: L = L("Map of actors", "Cartographie des acteurs");
     pub const AMOUNT: L = L("Amount", "Montant");
     pub const APPEARS_IN: L = L("In the paragraph of", "Dans le paragraphe de");
+    pub const IN_THE_MEMO: L = L("In the memo", "Dans le mémo");
     pub const NOT_STATED: L = L("not stated", "non précisé");
     pub const PART_OF: L = L("Part of", "Dans le cadre de");
     pub const CHILDREN: L = L("Children", "Rattachés");

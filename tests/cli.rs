@@ -301,7 +301,7 @@ fn investments_table_shows_every_pledge_and_the_headline() {
 }
 
 #[test]
-fn investments_json_states_the_headline_and_separates_france_from_europe() {
+fn investments_json_states_the_headline_and_each_scope_the_memo_states() {
     let inv: Investments =
         serde_json::from_value(json(&["investments"])).expect("the documented shape");
     assert_eq!(inv.lang, "en");
@@ -332,14 +332,15 @@ fn investments_json_states_the_headline_and_separates_france_from_europe() {
         Some(6_000_000_000)
     );
     assert_eq!(
-        by_id("investment-eu-gigafactories").scope.as_deref(),
-        Some("europe")
+        by_id("investment-eu-gigafactories").scope,
+        None,
+        "the memo does not state where the gigafactories are"
     );
     assert_eq!(
-        by_id("investment-eu-gigafactories").under,
-        None,
-        "European, not part of the French headline"
+        by_id("investment-eu-invest-ai").scope.as_deref(),
+        Some("europe")
     );
+    assert_eq!(by_id("investment-eu-gigafactories").under, None);
     assert_eq!(
         by_id("investment-eu-invest-ai").value.as_u64(),
         Some(200_000_000_000)

@@ -84,6 +84,14 @@ pub fn scope(lang: Lang, s: Option<crate::kb::Scope>) -> &'static str {
     }
 }
 
+/// The memo's own words, under a heading, when the entry quotes them.
+fn quote(lang: Lang, doc: &mut Doc, quote: Option<&str>) {
+    if let Some(q) = quote {
+        doc.push(Block::Subheading(lang.l(L::IN_THE_MEMO).to_string()));
+        doc.push(Block::Text(format!("« {q} »")));
+    }
+}
+
 /// The page of one figure: every field.
 pub fn figure(lang: Lang, f: &FigureView) -> Doc {
     let mut fields = vec![
@@ -127,6 +135,7 @@ pub fn figure(lang: Lang, f: &FigureView) -> Doc {
     doc.push(Block::Heading(f.label.to_string()));
     doc.push(Block::Fields(fields));
     doc.push(Block::Text(f.text.to_string()));
+    quote(lang, &mut doc, f.quote);
     doc
 }
 
@@ -157,6 +166,7 @@ pub fn list(lang: Lang, view: &ListView) -> Doc {
             })
             .collect(),
     });
+    quote(lang, &mut doc, view.quote);
     doc
 }
 
@@ -205,6 +215,7 @@ pub fn actor(lang: Lang, view: &ActorView) -> Doc {
         doc.push(Block::Subheading(lang.l(L::FIGURES).to_string()));
         doc.push(figure_table(lang, &view.figures));
     }
+    quote(lang, &mut doc, view.quote);
     doc
 }
 
@@ -237,6 +248,7 @@ pub fn event(lang: Lang, ev: &EventView) -> Doc {
         doc.push(Block::Subheading(heading.to_string()));
         doc.push(figure_table(lang, &ev.figures));
     }
+    quote(lang, &mut doc, ev.quote);
     doc
 }
 

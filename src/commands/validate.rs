@@ -28,8 +28,10 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
     let mut ws: Workspace;
     let mut problems = Vec::new();
     if files.is_empty() {
-        // The embedded knowledge base, checked again as it stands in the binary.
+        // The embedded knowledge base, checked again as it stands in the binary,
+        // quotes of the memo included.
         ws = kb::workspace(true)?;
+        problems.extend(ws.check_quotes());
     } else {
         ws = kb::workspace(with_builtin)?;
         for path in files {

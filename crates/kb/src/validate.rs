@@ -34,6 +34,21 @@ pub const UNITS: &[&str] = &[
     "events",
     "deliverables",
     "states",
+    "actors",
+    "endorsers",
+];
+
+/// The language-neutral codes of qualifiers.
+pub const QUALIFIER_CODES: &[&str] = &[
+    "more_than",
+    "nearly",
+    "about",
+    "up_to",
+    "at_least",
+    "estimated",
+    "projected",
+    "could_reach",
+    "reported",
 ];
 
 const TOP_KEYS: &str = "memo, sections, sources, topics, groups, figures, lists, actors, events";
@@ -347,6 +362,29 @@ impl Workspace {
         }
     }
 
+    /// The entries that must quote the memo and do not: every figure, list, actor
+    /// and event of the built-in knowledge base does (other files may leave quotes out).
+    pub fn check_quotes(&self) -> Vec<Problem> {
+        let kb = &self.kb;
+        let quoted = |e: EntryRef| match e.kind {
+            Kind::Figure => kb.figures[e.idx].quote.is_some(),
+            Kind::List => kb.lists[e.idx].quote.is_some(),
+            Kind::Actor => kb.actors[e.idx].quote.is_some(),
+            Kind::Event => kb.events[e.idx].quote.is_some(),
+            _ => true,
+        };
+        kb.ids()
+            .filter(|(_, e)| !quoted(*e))
+            .map(|(id, e)| {
+                self.problem_in(
+                    e,
+                    "id",
+                    format!("{} `{id}` has no `quote` of the memo", e.kind.name()),
+                )
+            })
+            .collect()
+    }
+
     /// Checks the merged knowledge base as a whole: ids, texts, references,
     /// cycles, numbers, dates.
     pub fn check(&self) -> Vec<Problem> {
@@ -430,6 +468,13 @@ impl Workspace {
             if let Some(d) = &s.date {
                 texts(e, "date", d, &mut problems);
             }
+            if let Some(d) = s.date_iso.as_deref().filter(|d| !is_iso_partial(d)) {
+                problems.push(self.problem_in(
+                    e,
+                    "date_iso",
+                    format!("`date_iso` must be written YYYY, YYYY-MM or YYYY-MM-DD, not `{d}`"),
+                ));
+            }
         }
         for (idx, t) in kb.topics.iter().enumerate() {
             texts(
@@ -482,10 +527,54 @@ impl Workspace {
             ] {
                 texts(e, key, t, &mut problems);
             }
-            for (key, t) in [("qualifier", &f.qualifier), ("period", &f.period)] {
+            for (key, t) in [
+                ("qualifier", &f.qualifier),
+                ("period", &f.period),
+                ("stated", &f.stated),
+            ] {
                 if let Some(t) = t {
                     texts(e, key, t, &mut problems);
                 }
+            }
+            if let Some(q) = &f.qualifier {
+                for (lang, q, m) in [
+                    ("French", &q.fr, &f.magnitude.fr),
+                    ("English", &q.en, &f.magnitude.en),
+                ] {
+                    let (q, m) = (q.trim().to_lowercase(), m.to_lowercase());
+                    if !q.is_empty() && m.contains(&q) {
+                        problems.push(self.problem_in(
+                            e,
+                            "magnitude",
+                            format!("the {lang} `magnitude` repeats the qualifier `{q}`: the magnitude is the bare amount"),
+                        ));
+                    }
+                }
+            }
+            if let Some(p) = f.period_iso.as_deref().filter(|p| !is_iso_partial(p)) {
+                problems.push(self.problem_in(
+                    e,
+                    "period_iso",
+                    format!("`period_iso` must be written YYYY, YYYY-MM or YYYY-MM-DD, not `{p}`"),
+                ));
+            }
+            match (&f.qualifier_code, &f.qualifier) {
+                (Some(c), _) if !QUALIFIER_CODES.contains(&c.as_ref()) => {
+                    problems.push(self.problem_in(
+                        e,
+                        "qualifier_code",
+                        format!(
+                            "unknown qualifier code `{c}`, expected one of {}",
+                            QUALIFIER_CODES.join(", ")
+                        ),
+                    ));
+                }
+                (Some(_), None) => problems.push(self.problem_in(
+                    e,
+                    "qualifier_code",
+                    "`qualifier_code` without a `qualifier`".into(),
+                )),
+                _ => {}
             }
             refer(e, "topic_id", &f.topic_id, Some(Kind::Topic), &mut problems);
             refer(
@@ -709,6 +798,21 @@ fn bad_id(id: &str) -> Option<&'static str> {
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`.
+/// An ISO 8601 date as precise as a source gives it: `2023`, `2023-07` or `2023-07-14`.
+fn is_iso_partial(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => {
+            digits(0..4)
+                && b[4] == b'-'
+                && s[5..7].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        }
+        _ => is_date(s),
+    }
+}
+
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
