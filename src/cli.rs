@@ -44,8 +44,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "the language when --lang is not given (fr or en)",
     ),
     (
-        "LC_ALL, LC_MESSAGES, LANG",
-        "a French locale gives French when AIMEMO_LANG is unset",
+        "LANGUAGE, LC_ALL, LC_MESSAGES, LANG",
+        "the locale, in that order: fr, fr_FR.UTF-8, fr_CA give French",
     ),
     (
         "AIMEMO_FACTS",
@@ -113,6 +113,7 @@ pub enum Command {
     Brief,
     Validate { files: Vec<PathBuf> },
     Completions { shell: clap_complete::Shell },
+    Schema { command: String },
     Man,
 }
 
@@ -421,6 +422,27 @@ const SUBCOMMANDS: &[Spec] = &[
         },
     },
     Spec {
+        name: "schema",
+        alias: None,
+        about: "Print the JSON Schema of a command's --json output (the contract for scripts)",
+        positional: Some(Positional {
+            id: "command",
+            value_name: "COMMAND",
+            help: "The command (overview is aimemo without a command)",
+            min: 1,
+            max: 1,
+            parser: |a| a.value_parser(crate::commands::schema::NAMES),
+        }),
+        after_help: "Examples:\n  aimemo schema figures > figures.schema.json\n  \
+                     aimemo figures --json | check-jsonschema --schemafile figures.schema.json -",
+        make: |v| {
+            let command = text(v)?;
+            crate::commands::schema::NAMES
+                .contains(&command.as_str())
+                .then_some(Command::Schema { command })
+        },
+    },
+    Spec {
         name: "man",
         alias: None,
         about: "Print the man page (roff)",
@@ -706,7 +728,7 @@ mod tests {
         fn wherever_the_quick_parser_answers_clap_agrees(
             tokens in proptest::collection::vec(proptest::sample::select(vec![
                 "investments", "summit", "figures", "facts", "actors", "actor", "lists", "list", "sources", "show",
-                "search", "brief", "validate", "completions", "man", "help", "--json", "--format", "csv", "JSON",
+                "search", "brief", "validate", "completions", "man", "help", "schema", "figures", "--json", "--format", "csv", "JSON",
                 "table", "--color", "always", "never", "--lang", "fr", "EN", "--facts", "a.toml", "--no-builtin",
                 "--", "-h", "--help", "-V", "DNUM", "énergie", "bash", "market", "-x", "--format=csv", "",
             ]), 0..7)

@@ -4,6 +4,7 @@ use crate::kb::Text;
 
 /// The language of labels and texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
@@ -11,24 +12,16 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The default language from the environment: `AIMEMO_LANG`, then the
-    /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`); a French locale gives French,
-    /// anything else English.
+    /// The default language from the environment: `AIMEMO_LANG`, then the locale
+    /// in GNU gettext's order (`LANGUAGE`, its first entry, then `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`): `fr`, `fr_FR.UTF-8`, `fr_CA` give French, anything
+    /// else English.
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
-        if let Some(v) = var("AIMEMO_LANG").filter(|v| !v.is_empty()) {
-            return if v.to_ascii_lowercase().starts_with("fr") {
-                Lang::Fr
-            } else {
-                Lang::En
-            };
-        }
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Some(v) = var(name).filter(|v| !v.is_empty()) {
-                return if v.to_ascii_lowercase().starts_with("fr") {
-                    Lang::Fr
-                } else {
-                    Lang::En
-                };
+        let french = |v: &str| v.trim().to_ascii_lowercase().starts_with("fr");
+        for name in ["AIMEMO_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(v) = var(name).filter(|v| !v.trim().is_empty()) {
+                let first = v.split(':').next().unwrap_or_default();
+                return if french(first) { Lang::Fr } else { Lang::En };
             }
         }
         Lang::En
@@ -175,6 +168,16 @@ mod tests {
             Lang::from_env(env(&[("LC_MESSAGES", "fr_CA"), ("LANG", "en_US")])),
             Lang::Fr
         );
+        assert_eq!(
+            Lang::from_env(env(&[("LANGUAGE", "fr:en"), ("LANG", "en_US.UTF-8")])),
+            Lang::Fr,
+            "LANGUAGE first, its first entry"
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LANGUAGE", "en_GB:fr"), ("LANG", "fr_FR")])),
+            Lang::En
+        );
+        assert_eq!(Lang::from_env(env(&[("LANGUAGE", "fr")])), Lang::Fr);
     }
 
     #[test]

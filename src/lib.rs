@@ -86,6 +86,11 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
             out.flush()?;
             Ok(Outcome::Found)
         }
+        Some(Command::Schema { command }) => {
+            writeln!(out, "{}", commands::schema::run(command)?.trim_end())?;
+            out.flush()?;
+            Ok(Outcome::Found)
+        }
         Some(Command::Validate { files: given }) => {
             let mut all: Vec<&Path> = files.clone();
             all.extend(given.iter().map(PathBuf::as_path));

@@ -907,6 +907,7 @@ const FIGURE_COLUMNS: &[&str] = &[
     "source_id",
     "source",
     "source_date",
+    "source_date_iso",
     "scope",
     "under",
     "headline",
@@ -936,15 +937,7 @@ fn every_command_has_csv_with_the_same_columns_in_both_languages() {
         (&["show", "jobs-at-risk"], FIGURE_COLUMNS),
         (
             &["actors"],
-            &[
-                "group_id",
-                "group",
-                "id",
-                "code",
-                "name",
-                "parent_id",
-                "role",
-            ],
+            &["group_id", "group", "id", "code", "name", "parent", "role"],
         ),
         (
             &["actor", "DNUM"],
@@ -1310,9 +1303,48 @@ fn a_clash_names_the_id_and_both_files() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(format!(
-            "{}:2:1: duplicate id `market`: defined in both facts.toml (built-in) and {}",
+            "{}:2:1: duplicate id `market`: a topic at facts.toml (built-in) and a different topic at {}:1",
             path.display(),
             path.display()
+        )));
+}
+
+#[test]
+fn the_same_entry_loaded_twice_is_no_clash() {
+    let facts = concat!(env!("CARGO_MANIFEST_DIR"), "/facts.toml");
+    aimemo()
+        .args(["validate", facts])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(": valid ("));
+    aimemo()
+        .args([
+            "--facts",
+            facts,
+            "--facts",
+            facts,
+            "show",
+            "jobs-at-risk",
+            "--json",
+        ])
+        .assert()
+        .code(0);
+    // Two files that each define `t`, differently: both places are named.
+    let topic = |name: &str| {
+        format!("[[topics]]\nid = \"t\"\nname = {{ fr = \"{name}\", en = \"{name}\" }}\n")
+    };
+    let (_a, a) = temp_file("a.toml", topic("A").as_bytes());
+    let (_b, b) = temp_file("b.toml", format!("\n\n{}", topic("B")).as_bytes());
+    aimemo()
+        .args(["validate", "--no-builtin"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "duplicate id `t`: a topic at {}:1 and a different topic at {}:3",
+            a.display(),
+            b.display()
         )));
 }
 
@@ -1682,4 +1714,51 @@ fn piped_without_columns_tables_are_not_squeezed() {
         widest > 100,
         "piped without COLUMNS, cells are not wrapped ({widest})"
     );
+}
+
+// ───────────────────────── the JSON schemas are the contract ─────────────────────────
+
+#[test]
+fn every_command_s_json_output_validates_against_its_schema() {
+    let runs: &[(&str, &[&str])] = &[
+        ("overview", &[]),
+        ("investments", &["investments"]),
+        ("summit", &["summit"]),
+        ("figures", &["figures"]),
+        ("figures", &["figures", "market"]),
+        ("actors", &["actors"]),
+        ("actor", &["actor", "DNUM"]),
+        ("actor", &["actor", "cosnia"]),
+        ("lists", &["lists"]),
+        ("list", &["list", "summit-verticals"]),
+        ("sources", &["sources"]),
+        ("show", &["show", "jobs-at-risk"]),
+        ("show", &["show", "summit-verticals"]),
+        ("show", &["show", "dnum"]),
+        ("show", &["show", "business-day"]),
+        ("show", &["show", "ocde"]),
+        ("show", &["show", "market"]),
+        ("show", &["show", "at-dgm"]),
+        ("show", &["show", "summit"]),
+        ("search", &["search", "énergie"]),
+        ("brief", &["brief"]),
+        ("validate", &["validate"]),
+    ];
+    for (name, args) in runs {
+        let schema: Value = serde_json::from_str(&stdout(&["schema", name])).expect("a schema");
+        let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+        for lang in ["en", "fr"] {
+            let doc = json(&[args, &["--lang", lang][..]].concat());
+            let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+            assert!(
+                errors.is_empty(),
+                "aimemo {args:?} --lang {lang}: {errors:?}"
+            );
+        }
+    }
+    // A schema that would accept anything would prove nothing.
+    let schema: Value = serde_json::from_str(&stdout(&["schema", "figures"])).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(!validator.is_valid(&serde_json::json!({"lang": "en", "topics": [{"id": 1}]})));
+    fails(&["schema", "frobnicate"], 2, "invalid value 'frobnicate'");
 }

@@ -12,6 +12,7 @@ use crate::render::{Block, Cell, Doc};
 
 /// An actor in the map, with the actors under it in the same group.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Node<'a> {
     pub id: &'a str,
     pub code: Option<&'a str>,
@@ -24,6 +25,7 @@ pub struct Node<'a> {
 
 /// A group of actors, as trees.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Group<'a> {
     pub id: &'a str,
     pub name: &'a str,
@@ -32,6 +34,7 @@ pub struct Group<'a> {
 
 /// The map of actors.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Map<'a> {
     pub lang: Lang,
     pub groups: Vec<Group<'a>>,
@@ -39,13 +42,15 @@ pub struct Map<'a> {
 
 /// An actor of the map as a row of CSV or TSV.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct NodeRecord<'a> {
     pub group_id: &'a str,
     pub group: &'a str,
     pub id: &'a str,
     pub code: Option<&'a str>,
     pub name: &'a str,
-    pub parent_id: Option<&'a str>,
+    /// The parent's id, or null.
+    pub parent: Option<&'a str>,
     pub role: Option<&'a str>,
 }
 
@@ -174,7 +179,7 @@ impl Report for Map<'_> {
                 id: n.id,
                 code: n.code,
                 name: n.name,
-                parent_id: n.parent,
+                parent: n.parent,
                 role: n.role,
             }));
         }
@@ -184,6 +189,7 @@ impl Report for Map<'_> {
 
 /// One actor.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct OneActor<'a> {
     pub lang: Lang,
     pub actor: ActorView<'a>,

@@ -33,6 +33,7 @@ const MEMO_SOURCE: &str = "memo";
 
 /// The briefing sheet.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Brief<'a> {
     pub lang: Lang,
     pub title: Option<&'a str>,
@@ -45,6 +46,7 @@ pub struct Brief<'a> {
 
 /// The summit in one line: what, when, where, with whom.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SummitLine<'a> {
     pub id: &'a str,
     pub name: &'a str,

@@ -11,6 +11,7 @@ use crate::render::{Block, Doc};
 
 /// The figures of one topic.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct TopicFigures<'a> {
     pub id: &'a str,
     pub name: &'a str,
@@ -19,6 +20,7 @@ pub struct TopicFigures<'a> {
 
 /// Every figure, by topic (or one topic's).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Figures<'a> {
     pub lang: Lang,
     /// The topic asked for, if any.

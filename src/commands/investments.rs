@@ -16,6 +16,7 @@ pub const TOPIC: &str = "investments";
 
 /// The investment pledges.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Investments<'a> {
     pub lang: Lang,
     pub topic: Named<'a>,

@@ -11,6 +11,7 @@ use crate::render::{Block, Cell, Doc};
 
 /// One list, as `lists` sums it up; also its CSV record.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Summary<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -20,6 +21,7 @@ pub struct Summary<'a> {
 
 /// Every list of the knowledge base.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Lists<'a> {
     pub lang: Lang,
     pub lists: Vec<Summary<'a>>,
@@ -27,6 +29,7 @@ pub struct Lists<'a> {
 
 /// A list's summary as a row of CSV or TSV.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SummaryRecord<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -98,6 +101,7 @@ impl Report for Lists<'_> {
 
 /// One list, in order.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct OneList<'a> {
     pub lang: Lang,
     pub list: ListView<'a>,
@@ -105,6 +109,7 @@ pub struct OneList<'a> {
 
 /// One item of a list as a row of CSV or TSV.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ItemRecord<'a> {
     pub list_id: &'a str,
     pub n: usize,

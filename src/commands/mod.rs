@@ -10,6 +10,7 @@ pub mod investments;
 pub mod layout;
 pub mod lists;
 pub mod overview;
+pub mod schema;
 pub mod search;
 pub mod show;
 pub mod sources;

@@ -49,6 +49,7 @@ const TRY: &[(&str, &str, &str)] = &[
 
 /// A command to try; also the overview's CSV record.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Try<'a> {
     pub command: &'a str,
     pub about: &'a str,
@@ -56,6 +57,7 @@ pub struct Try<'a> {
 
 /// What aimemo is, a few key figures, and the commands to try.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Overview<'a> {
     pub lang: Lang,
     pub title: Option<&'a str>,

@@ -11,6 +11,7 @@ use crate::render::{Block, Cell, Doc};
 
 /// One entry that matches; also its CSV record.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Hit<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -21,6 +22,7 @@ pub struct Hit<'a> {
 
 /// The entries that match a query, best first.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Search<'a> {
     pub lang: Lang,
     pub query: String,

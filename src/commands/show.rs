@@ -14,6 +14,7 @@ use crate::render::{Block, Cell, Doc};
 
 /// One entry, and its kind.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Show<'a> {
     pub lang: Lang,
     pub kind: Kind,
@@ -22,6 +23,7 @@ pub struct Show<'a> {
 
 /// One entry of any kind, serialized as that kind's own object.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Entry<'a> {
     Figure(FigureView<'a>),
@@ -35,6 +37,7 @@ pub enum Entry<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct TopicView<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -43,6 +46,7 @@ pub struct TopicView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GroupView<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -52,12 +56,14 @@ pub struct GroupView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct EntryId<'a> {
     pub kind: Kind,
     pub id: &'a str,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SectionView<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -68,6 +74,7 @@ pub struct SectionView<'a> {
 
 /// An entry as one row of CSV or TSV: the columns of its kind.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum EntryRecord<'a> {
     Figure(FigureRecord<'a>),
@@ -79,6 +86,7 @@ pub enum EntryRecord<'a> {
 
 /// A source, topic, group or section as one row: what it is and how many entries it holds.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct OtherRecord<'a> {
     pub kind: Kind,
     pub id: &'a str,

@@ -10,6 +10,7 @@ use crate::render::{Block, Cell, Doc};
 
 /// Every source, with the figures it backs.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Sources<'a> {
     pub lang: Lang,
     pub sources: Vec<SourceView<'a>>,

@@ -14,6 +14,7 @@ pub const SUMMIT: &str = "paris-summit";
 
 /// The summit, with its lists and figures.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Summit<'a> {
     pub lang: Lang,
     pub event: EventView<'a>,

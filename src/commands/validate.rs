@@ -12,6 +12,7 @@ use crate::render::{Block, Doc};
 
 /// What validation found: no `lang`, since problems are written in English.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Validation {
     pub valid: bool,
     pub files: Vec<String>,

@@ -27,12 +27,14 @@ pub fn plain_number(v: f64) -> String {
 }
 
 #[derive(Serialize, Clone, Copy)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Named<'a> {
     pub id: &'a str,
     pub name: &'a str,
 }
 
 #[derive(Serialize, Clone, Copy)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SourceRef<'a> {
     pub id: &'a str,
     pub name: &'a str,
@@ -52,6 +54,7 @@ impl SourceRef<'_> {
 }
 
 #[derive(Serialize, Clone, Copy)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ActorRef<'a> {
     pub id: &'a str,
     pub code: Option<&'a str>,
@@ -66,6 +69,7 @@ impl ActorRef<'_> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct FigureView<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -110,6 +114,7 @@ impl FigureView<'_> {
             source_id: self.source.id,
             source: self.source.name,
             source_date: self.source.date,
+            source_date_iso: self.source.date_iso,
             scope: self.scope,
             under: self.under,
             headline: self.headline,
@@ -120,6 +125,7 @@ impl FigureView<'_> {
 
 /// A figure as one row of CSV or TSV: the columns of every command that lists figures.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct FigureRecord<'a> {
     pub id: &'a str,
     pub topic_id: &'a str,
@@ -137,6 +143,7 @@ pub struct FigureRecord<'a> {
     pub source_id: &'a str,
     pub source: &'a str,
     pub source_date: Option<&'a str>,
+    pub source_date_iso: Option<&'a str>,
     pub scope: Option<Scope>,
     pub under: Option<&'a str>,
     pub headline: bool,
@@ -144,6 +151,7 @@ pub struct FigureRecord<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ItemView<'a> {
     pub n: usize,
     pub text: &'a str,
@@ -152,6 +160,7 @@ pub struct ItemView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ListView<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -182,6 +191,7 @@ impl ListView<'_> {
 
 /// A list as one row of CSV or TSV.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ListRecord<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -192,6 +202,7 @@ pub struct ListRecord<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ActorView<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -231,6 +242,7 @@ impl ActorView<'_> {
 
 /// An actor as one row of CSV or TSV.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ActorRecord<'a> {
     pub id: &'a str,
     pub code: Option<&'a str>,
@@ -243,6 +255,7 @@ pub struct ActorRecord<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SourceView<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -253,6 +266,7 @@ pub struct SourceView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct EventView<'a> {
     pub kind: Kind,
     pub id: &'a str,
@@ -290,6 +304,7 @@ impl EventView<'_> {
 
 /// An event as one row of CSV or TSV.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct EventRecord<'a> {
     pub id: &'a str,
     pub name: &'a str,

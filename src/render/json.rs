@@ -1,4 +1,5 @@
-//! JSON: the result itself, serialized as one pretty-printed document.
+//! JSON: the result itself, as one pretty-printed document; JSON lines: its records,
+//! one compact object a line.
 
 use std::io::Write;
 
@@ -6,11 +7,23 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-pub fn write(out: &mut impl Write, result: &impl Serialize) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, result).map_err(|e| match e.io_error_kind() {
+fn io(e: serde_json::Error) -> Error {
+    match e.io_error_kind() {
         Some(kind) => Error::Io(std::io::Error::new(kind, e)),
         None => Error::Io(std::io::Error::other(e)),
-    })?;
+    }
+}
+
+pub fn write(out: &mut impl Write, result: &impl Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, result).map_err(io)?;
     writeln!(out)?;
+    Ok(())
+}
+
+pub fn write_lines(out: &mut impl Write, records: &[impl Serialize]) -> Result<()> {
+    for r in records {
+        serde_json::to_writer(&mut *out, r).map_err(io)?;
+        writeln!(out)?;
+    }
     Ok(())
 }

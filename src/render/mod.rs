@@ -1,6 +1,6 @@
 //! Rendering: one exporter per format, each writing any command's result to an
-//! `impl Write`. JSON serializes the result; CSV and TSV its records; the terminal
-//! table and Markdown its [`Doc`], a document of blocks.
+//! `impl Write`. JSON serializes the result; JSON lines, CSV and TSV its records; the
+//! terminal table and Markdown its [`Doc`], a document of blocks.
 
 mod bars;
 mod delimited;
@@ -22,6 +22,8 @@ pub enum Format {
     Table,
     /// One JSON document.
     Json,
+    /// JSON lines: one record a line, as a JSON object (the CSV columns, typed).
+    Jsonl,
     /// Comma-separated values, with a header row.
     Csv,
     /// Tab-separated values, with a header row.
@@ -131,6 +133,7 @@ pub struct Settings {
 pub fn write<R: Report>(out: &mut impl Write, result: &R, s: &Settings) -> Result<()> {
     match s.format {
         Format::Json => json::write(out, result)?,
+        Format::Jsonl => json::write_lines(out, &result.records())?,
         Format::Table => table::write(out, &result.doc(), s)?,
         Format::Markdown => markdown::write(out, &result.doc())?,
         Format::Csv => delimited::write(out, &result.records(), b',')?,

@@ -91,6 +91,7 @@ pub struct Group {
 }
 
 /// Where an investment goes.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(rename_all = "lowercase")]
@@ -242,6 +243,7 @@ pub struct Kb {
 }
 
 /// The kinds of entry, each a top-level array of the TOML file.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 #[serde(rename_all = "lowercase")]
@@ -352,6 +354,104 @@ impl Kb {
             Kind::Group => self.groups.len(),
             Kind::Section => self.sections.len(),
         }
+    }
+
+    /// Removes from this knowledge base the entries identical (same id, same content)
+    /// to one of `merged`'s: loading the same entry twice is not a clash. Returns the
+    /// removed entries, by kind and position in this knowledge base.
+    pub fn drop_copies_of(&mut self, merged: &Kb) -> Vec<EntryRef> {
+        fn dedupe<T: PartialEq + Clone>(
+            new: &mut Seq<T>,
+            old: &[T],
+            kind: Kind,
+            id: fn(&T) -> &str,
+            out: &mut Vec<EntryRef>,
+        ) {
+            if new.is_empty() || old.is_empty() {
+                return;
+            }
+            let old: std::collections::HashMap<&str, &T> = old.iter().map(|e| (id(e), e)).collect();
+            let copy = |e: &T| old.get(id(e)).is_some_and(|o| *o == e);
+            if !new.iter().any(copy) {
+                return;
+            }
+            let mut kept = Vec::with_capacity(new.len());
+            for (idx, e) in new.iter().enumerate() {
+                if copy(e) {
+                    out.push(EntryRef { kind, idx });
+                } else {
+                    kept.push(e.clone());
+                }
+            }
+            *new = Seq::Owned(kept);
+        }
+        let mut out = Vec::new();
+        if self.memos.iter().any(|m| merged.memos.contains(m)) {
+            let kept = self
+                .memos
+                .iter()
+                .filter(|m| !merged.memos.contains(m))
+                .cloned()
+                .collect();
+            self.memos = Seq::Owned(kept);
+        }
+        dedupe(
+            &mut self.sections,
+            &merged.sections,
+            Kind::Section,
+            |e| &e.id,
+            &mut out,
+        );
+        dedupe(
+            &mut self.sources,
+            &merged.sources,
+            Kind::Source,
+            |e| &e.id,
+            &mut out,
+        );
+        dedupe(
+            &mut self.topics,
+            &merged.topics,
+            Kind::Topic,
+            |e| &e.id,
+            &mut out,
+        );
+        dedupe(
+            &mut self.groups,
+            &merged.groups,
+            Kind::Group,
+            |e| &e.id,
+            &mut out,
+        );
+        dedupe(
+            &mut self.figures,
+            &merged.figures,
+            Kind::Figure,
+            |e| &e.id,
+            &mut out,
+        );
+        dedupe(
+            &mut self.lists,
+            &merged.lists,
+            Kind::List,
+            |e| &e.id,
+            &mut out,
+        );
+        dedupe(
+            &mut self.actors,
+            &merged.actors,
+            Kind::Actor,
+            |e| &e.id,
+            &mut out,
+        );
+        dedupe(
+            &mut self.events,
+            &merged.events,
+            Kind::Event,
+            |e| &e.id,
+            &mut out,
+        );
+        out
     }
 
     /// Appends another knowledge base's entries after this one's.

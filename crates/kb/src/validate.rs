@@ -69,6 +69,7 @@ pub struct Loc {
 
 /// One thing wrong in a knowledge base.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     pub file: String,
     /// 1-based; 0 when the place is not known (the built-in knowledge base).
@@ -147,10 +148,22 @@ impl Workspace {
         }
     }
 
-    /// The name of the file an entry came from.
-    fn file_of(&self, entry: EntryRef) -> &str {
-        let origin = self.locs.get(&entry).map_or(0, |l| l.origin);
-        &self.origins[origin].name
+    /// Where an entry stands: `FILE:LINE`, or the file's name when the line is not
+    /// known (the built-in knowledge base).
+    fn place_of(&self, entry: EntryRef) -> String {
+        let Some(loc) = self.locs.get(&entry) else {
+            return self
+                .origins
+                .first()
+                .map_or_else(String::new, |o| o.name.clone());
+        };
+        let o = &self.origins[loc.origin];
+        match o.text.get(..loc.span.start) {
+            Some(before) if !o.text.is_empty() => {
+                format!("{}:{}", o.name, before.matches('\n').count() + 1)
+            }
+            _ => o.name.clone(),
+        }
     }
 
     /// Reads `text` as a knowledge-base file named `name`, adding what it can to
@@ -279,6 +292,22 @@ impl Workspace {
             }
         }
         sort(&mut problems);
+        // An entry identical to one already merged is that entry again, not a clash.
+        let dropped = kb.drop_copies_of(&self.kb);
+        if !dropped.is_empty() {
+            locs.retain_mut(|(kind, idx, _)| {
+                let here = EntryRef {
+                    kind: *kind,
+                    idx: *idx,
+                };
+                let before = dropped
+                    .iter()
+                    .filter(|d| d.kind == *kind && d.idx < *idx)
+                    .count();
+                *idx -= before;
+                !dropped.contains(&here)
+            });
+        }
         // Entries are numbered after those already merged.
         for (kind, idx, span) in locs {
             let idx = self.kb.count(kind) + idx;
@@ -400,15 +429,12 @@ impl Workspace {
                 ));
             }
             if let Some(first) = seen.get(id) {
-                let (a, b) = (self.file_of(*first), self.file_of(entry));
-                let msg = if a == b {
-                    format!(
-                        "duplicate id `{id}`: already used by a {} in {a}",
-                        first.kind.name()
-                    )
-                } else {
-                    format!("duplicate id `{id}`: defined in both {a} and {b}")
-                };
+                let (a, b) = (self.place_of(*first), self.place_of(entry));
+                let msg = format!(
+                    "duplicate id `{id}`: a {} at {a} and a different {} at {b}",
+                    first.kind.name(),
+                    entry.kind.name()
+                );
                 problems.push(self.problem_in(entry, "id", msg));
             } else {
                 seen.insert(id, entry);
