@@ -111,6 +111,7 @@ pub enum Command {
     Show { id: String },
     Search { words: Vec<String> },
     Brief,
+    Cite { words: Vec<String> },
     Validate { files: Vec<PathBuf> },
     Completions { shell: clap_complete::Shell },
     Schema { command: String },
@@ -378,6 +379,22 @@ const SUBCOMMANDS: &[Spec] = &[
         positional: None,
         after_help: "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md",
         make: |_| Some(Command::Brief),
+    },
+    Spec {
+        name: "cite",
+        alias: None,
+        about: "Paste-ready citations: the memo's own words, its reference, the source it credits",
+        positional: Some(Positional {
+            id: "words",
+            value_name: "ID|WORDS",
+            help: "Entry ids, or words whose best match is cited",
+            min: 1,
+            max: usize::MAX,
+            parser: TEXT,
+        }),
+        after_help: "Examples:\n  aimemo cite jobs-at-risk\n  aimemo cite jobs-at-risk --lang en\n  \
+                     aimemo cite genai-market-2027 --format markdown >> note.md\n  aimemo cite emplois automatisation",
+        make: |v| Some(Command::Cite { words: texts(v)? }),
     },
     Spec {
         name: "validate",

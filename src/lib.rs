@@ -125,11 +125,17 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
             with_kb(&mut |c| emit(&commands::search::run(c, words)?, &mut out, s))
         }
         Some(Command::Brief) => with_kb(&mut |c| emit(&commands::brief::run(c)?, &mut out, s)),
+        Some(Command::Cite { words }) => {
+            with_kb(&mut |c| emit(&commands::cite::run(c, words)?, &mut out, s))
+        }
     }
 }
 
 /// Writes a command's result in the chosen format, and tells how the run ended.
 fn emit<R: commands::Report>(result: &R, out: &mut impl Write, s: &Settings) -> Result<Outcome> {
+    for note in result.notes() {
+        let _ = writeln!(std::io::stderr(), "aimemo: {note}");
+    }
     render::write(out, result, s)?;
     Ok(if result.success() {
         Outcome::Found

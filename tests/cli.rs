@@ -1742,6 +1742,7 @@ fn every_command_s_json_output_validates_against_its_schema() {
         ("show", &["show", "summit"]),
         ("search", &["search", "énergie"]),
         ("brief", &["brief"]),
+        ("cite", &["cite", "jobs-at-risk", "cosnia"]),
         ("validate", &["validate"]),
     ];
     for (name, args) in runs {
@@ -1761,4 +1762,77 @@ fn every_command_s_json_output_validates_against_its_schema() {
     let validator = jsonschema::validator_for(&schema).unwrap();
     assert!(!validator.is_valid(&serde_json::json!({"lang": "en", "topics": [{"id": 1}]})));
     fails(&["schema", "frobnicate"], 2, "invalid value 'frobnicate'");
+}
+
+// ───────────────────────── citations ─────────────────────────
+
+const MEMO_REF_FR: &str = "— Ministère de l’Europe et des Affaires étrangères, Les mémos de la DGM, « L’intelligence artificielle : où en sommes-nous ? »";
+
+#[test]
+fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
+    // Piped without COLUMNS: the lines as they are, not wrapped.
+    let out = aimemo()
+        .env_remove("COLUMNS")
+        .args(["cite", "jobs-at-risk", "--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "  « 27% des emplois se situent dans des professions à haut risque d’automatisation. »\n\n\
+             {MEMO_REF_FR}, « À savoir ». Source citée : OCDE (juillet 2023).\n"
+        )
+    );
+    let en = stdout(&["cite", "jobs-at-risk", "--lang", "en"]);
+    assert!(
+        en.starts_with("  “27% of jobs are in occupations at high risk of automation.” (translation)\n\n  Original: « 27% des emplois"),
+        "{en}"
+    );
+    assert!(
+        en.ends_with("“Good to know”. Source cited: OECD (July 2023).\n"),
+        "{en}"
+    );
+    let md = stdout(&[
+        "cite",
+        "jobs-at-risk",
+        "--lang",
+        "fr",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.starts_with("> « 27% des emplois"), "{md}");
+    assert!(md.contains("*Les mémos de la DGM*"), "{md}");
+    // An actor's sentence sits in another's paragraph: the citation is that sentence.
+    let c = json(&["cite", "cosnia"]);
+    let c = &c["citations"][0];
+    assert_eq!(c["kind"], "actor");
+    assert!(c["quote"]
+        .as_str()
+        .unwrap()
+        .starts_with("La coordination nationale pour l’intelligence artificielle (COSNIA)"));
+    assert_eq!(
+        c["source"],
+        Value::Null,
+        "the memo credits no source for it"
+    );
+    assert_eq!(c["reference"]["series"], "The DGM memos");
+    let (headers, rows) = csv_of(&["cite", "jobs-at-risk", "genai-market-2027"]);
+    assert_eq!(headers[..3], ["kind", "id", "quote"]);
+    assert_eq!(rows.len(), 2);
+}
+
+#[test]
+fn cite_by_words_says_which_entry_it_cited_and_a_wrong_id_suggests() {
+    aimemo()
+        .args(["cite", "emplois", "automatisation", "--lang", "fr"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("« 27% des emplois"))
+        .stderr("aimemo: cited `jobs-at-risk`, the best match; `aimemo cite jobs-at-risk` cites it directly\n");
+    fails(
+        &["cite", "jobs-at-rsk"],
+        1,
+        "no entry has the id `jobs-at-rsk`; did you mean `jobs-at-risk`?",
+    );
+    fails(&["cite", "zzzqqq"], 1, "nothing to cite matches `zzzqqq`");
 }

@@ -5,6 +5,7 @@
 
 pub mod actors;
 pub mod brief;
+pub mod cite;
 pub mod figures;
 pub mod investments;
 pub mod layout;
@@ -59,6 +60,12 @@ pub trait Report: Serialize {
 
     /// One record a row, for CSV and TSV.
     fn records(&self) -> Vec<Self::Record<'_>>;
+
+    /// Notes for the user that are not the result (on stderr): which entry a search
+    /// picked, say.
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
 
     /// Whether the result is a success (exit 0); `validate` finding problems is not.
     fn success(&self) -> bool {

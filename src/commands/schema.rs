@@ -25,11 +25,12 @@ pub const SCHEMAS: &[(&str, &str)] = &[
     ("show", include_str!("../../docs/schema/show.json")),
     ("search", include_str!("../../docs/schema/search.json")),
     ("brief", include_str!("../../docs/schema/brief.json")),
+    ("cite", include_str!("../../docs/schema/cite.json")),
     ("validate", include_str!("../../docs/schema/validate.json")),
 ];
 
 /// The names `aimemo schema` takes.
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 14] = [
     "overview",
     "investments",
     "summit",
@@ -42,6 +43,7 @@ pub const NAMES: [&str; 13] = [
     "show",
     "search",
     "brief",
+    "cite",
     "validate",
 ];
 
@@ -84,6 +86,7 @@ mod tests {
             ("show", schema_for!(show::Show<'static>)),
             ("search", schema_for!(search::Search<'static>)),
             ("brief", schema_for!(brief::Brief<'static>)),
+            ("cite", schema_for!(cite::Cite<'static>)),
             ("validate", schema_for!(validate::Validation)),
         ]
     }

@@ -20,6 +20,25 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
             Block::Subheading(t) => writeln!(out, "## {}", sanitize(t))?,
             Block::Text(t) => writeln!(out, "{}", sanitize(t))?,
             Block::Pre(t) => writeln!(out, "```\n{}\n```", sanitize(t))?,
+            Block::Quote(t) => {
+                for line in sanitize(t).lines() {
+                    writeln!(out, "> {line}")?;
+                }
+            }
+            Block::Rich(spans) => {
+                let text: String = spans
+                    .iter()
+                    .map(|s| {
+                        let t = sanitize(&s.text).replace('*', "\\*");
+                        if s.emphasis {
+                            format!("*{t}*")
+                        } else {
+                            t
+                        }
+                    })
+                    .collect();
+                writeln!(out, "{text}")?;
+            }
             Block::Fields(fields) => {
                 for (k, v) in fields {
                     writeln!(out, "- **{}**: {}", sanitize(k), cell(&v.text))?;

@@ -105,6 +105,32 @@ pub enum Block {
     },
     /// Proportional bars (drawn in table mode only).
     Bars(Vec<Bar>),
+    /// Quoted words, set apart (a block quote in Markdown).
+    Quote(String),
+    /// A paragraph whose parts may be emphasized (a title in italics).
+    Rich(Vec<Span>),
+}
+
+/// A part of a [`Block::Rich`] paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub emphasis: bool,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            emphasis: false,
+        }
+    }
+    pub fn emphasis(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            emphasis: true,
+        }
+    }
 }
 
 /// What a command shows people.

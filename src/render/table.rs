@@ -33,6 +33,18 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                 }
             }
             Block::Pre(t) => writeln!(out, "{}", sanitize(t))?,
+            Block::Quote(t) => {
+                let avail = width.map_or(usize::MAX, |w| w.saturating_sub(2).max(10));
+                for line in wrap(&sanitize(t), avail) {
+                    writeln!(out, "  {line}")?;
+                }
+            }
+            Block::Rich(spans) => {
+                let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+                for line in wrap(&sanitize(&text), width.unwrap_or(usize::MAX)) {
+                    writeln!(out, "{line}")?;
+                }
+            }
             Block::Fields(fields) => write_fields(out, fields, width, s.color)?,
             Block::Numbered(items) => {
                 let w = items.len().to_string().len();

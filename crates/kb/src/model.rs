@@ -29,6 +29,9 @@ pub struct Memo {
     pub title: Text,
     pub series: Text,
     pub publisher: Text,
+    /// The ministry the memo's citations name (« Ministère de l'Europe et des Affaires étrangères »).
+    #[serde(default)]
+    pub ministry: Option<Text>,
     /// The memo's own French words for this entry, verbatim (passages joined with " … ").
     #[serde(default)]
     pub quote: Option<Str>,
@@ -327,6 +330,20 @@ impl Kb {
             .chain(each(&self.topics, Kind::Topic, |e| &e.id))
             .chain(each(&self.groups, Kind::Group, |e| &e.id))
             .chain(each(&self.sections, Kind::Section, |e| &e.id))
+    }
+
+    /// An entry's id.
+    pub fn id_of(&self, e: EntryRef) -> &str {
+        match e.kind {
+            Kind::Figure => &self.figures[e.idx].id,
+            Kind::List => &self.lists[e.idx].id,
+            Kind::Actor => &self.actors[e.idx].id,
+            Kind::Source => &self.sources[e.idx].id,
+            Kind::Event => &self.events[e.idx].id,
+            Kind::Topic => &self.topics[e.idx].id,
+            Kind::Group => &self.groups[e.idx].id,
+            Kind::Section => &self.sections[e.idx].id,
+        }
     }
 
     /// The section an entry stands in (for a section, the one it is under).

@@ -1,0 +1,290 @@
+//! `aimemo cite ID|WORDS...`: paste-ready citations of entries, in the memo's own
+//! words, with the memo's reference and the source the memo credits.
+
+use serde::Serialize;
+
+use super::views::SourceRef;
+use super::{miss, Ctx, Report};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::kb::{lookup, EntryRef, Kb, Kind, Text};
+use crate::render::{Block, Doc, Span};
+
+/// The memo, as a citation names it.
+#[derive(Serialize, Clone)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Reference<'a> {
+    pub ministry: Option<&'a str>,
+    pub series: &'a str,
+    pub title: &'a str,
+    /// The part of the memo the entry comes from.
+    pub section: Option<&'a str>,
+}
+
+/// One entry, cited.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Citation<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    /// The memo's own words (French), verbatim.
+    pub quote: &'a str,
+    /// The entry's English rendering (a translation, not the memo's words).
+    pub english: Option<String>,
+    pub reference: Reference<'a>,
+    /// The source the memo credits, when it credits one.
+    pub source: Option<SourceRef<'a>>,
+    /// The whole citation as text, ready to paste, in the chosen language.
+    pub text: String,
+}
+
+/// The citations asked for.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Cite<'a> {
+    pub lang: Lang,
+    pub citations: Vec<Citation<'a>>,
+    /// When words were given rather than ids: the entry cited as their best match.
+    pub matched: Option<&'a str>,
+}
+
+/// A citation as one row of CSV or TSV.
+#[derive(Serialize)]
+pub struct CiteRecord<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub quote: &'a str,
+    pub english: Option<&'a str>,
+    pub ministry: Option<&'a str>,
+    pub series: &'a str,
+    pub title: &'a str,
+    pub section: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub source_date: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// The source the memo itself stands for (no source cited).
+const MEMO_SOURCE: &str = "memo";
+
+/// The entry's quote, its English rendering and the source it credits.
+fn quoted(kb: &Kb, e: EntryRef) -> (Option<&str>, Option<String>, Option<&str>) {
+    let en = |t: &Text| t.en.to_string();
+    match e.kind {
+        Kind::Figure => {
+            let f = &kb.figures[e.idx];
+            (f.quote.as_deref(), Some(en(&f.text)), Some(&*f.source_id))
+        }
+        Kind::List => {
+            let l = &kb.lists[e.idx];
+            let items: Vec<&str> = l.items.iter().map(|i| &*i.text.en).collect();
+            let english = format!("{}: {}", l.title.en, items.join("; "));
+            (l.quote.as_deref(), Some(english), None)
+        }
+        Kind::Actor => {
+            let a = &kb.actors[e.idx];
+            let english = match &a.role {
+                Some(r) => format!("{}: {}", a.name.en, r.en),
+                None => a.name.en.to_string(),
+            };
+            (a.quote.as_deref(), Some(english), None)
+        }
+        Kind::Event => {
+            let ev = &kb.events[e.idx];
+            (ev.quote.as_deref(), Some(en(&ev.description)), None)
+        }
+        Kind::Source => (kb.sources[e.idx].quote.as_deref(), None, None),
+        Kind::Topic => (kb.topics[e.idx].quote.as_deref(), None, None),
+        Kind::Group => (kb.groups[e.idx].quote.as_deref(), None, None),
+        Kind::Section => (kb.sections[e.idx].quote.as_deref(), None, None),
+    }
+}
+
+/// The citation of one entry, or `None` when it has no quote of the memo.
+fn citation<'a>(ctx: &Ctx<'a>, e: EntryRef, id: &'a str) -> Option<Citation<'a>> {
+    let kb = ctx.kb();
+    let l = ctx.lang;
+    let v = ctx.viewer();
+    let (quote, english, source) = quoted(kb, e);
+    let quote = quote?;
+    let memo = kb.memos.first();
+    let reference = Reference {
+        ministry: memo.and_then(|m| m.ministry.as_ref()).map(|t| l.pick(t)),
+        series: memo.map_or("", |m| l.pick(&m.series)),
+        title: memo.map_or("", |m| l.pick(&m.title)),
+        section: kb
+            .section_of(e)
+            .and_then(|s| kb.sections.iter().find(|x| x.id == s))
+            .map(|s| l.pick(&s.title)),
+    };
+    let source = source.filter(|s| *s != MEMO_SOURCE).map(|s| v.source(s));
+    let text = paste(l, quote, english.as_deref(), &reference, source.as_ref());
+    Some(Citation {
+        kind: e.kind,
+        id,
+        quote,
+        english,
+        reference,
+        source,
+        text,
+    })
+}
+
+/// The reference, as its parts: the series in italics.
+fn reference_spans(l: Lang, r: &Reference, source: Option<&SourceRef>) -> Vec<Span> {
+    let (open, close) = match l {
+        Lang::Fr => ("« ", " »"),
+        Lang::En => ("“", "”"),
+    };
+    let mut spans = vec![Span::plain("— ")];
+    if let Some(m) = r.ministry {
+        spans.push(Span::plain(format!("{m}, ")));
+    }
+    spans.push(Span::emphasis(r.series));
+    spans.push(Span::plain(format!(", {open}{}{close}", r.title)));
+    if let Some(s) = r.section {
+        spans.push(Span::plain(format!(", {open}{s}{close}")));
+    }
+    spans.push(Span::plain("."));
+    if let Some(s) = source {
+        let cited = match l {
+            Lang::Fr => "Source citée",
+            Lang::En => "Source cited",
+        };
+        spans.push(Span::plain(format!(" {cited}{}{}.", l.colon(), s.cell())));
+    }
+    spans
+}
+
+/// The paste-ready text of a citation.
+fn paste(
+    l: Lang,
+    quote: &str,
+    english: Option<&str>,
+    r: &Reference,
+    source: Option<&SourceRef>,
+) -> String {
+    let reference: String = reference_spans(l, r, source)
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    match (l, english) {
+        (Lang::En, Some(en)) => {
+            format!("“{en}” (translation)\nOriginal: « {quote} »\n{reference}")
+        }
+        _ => format!("« {quote} »\n{reference}"),
+    }
+}
+
+/// Entries named by their ids, or the best match of the words.
+pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
+    let query = words.join(" ");
+    super::not_empty(&query, "citation", "aimemo cite jobs-at-risk")?;
+    let kb = ctx.kb();
+    let by_id: Option<Vec<(EntryRef, &'a str)>> = words
+        .iter()
+        .map(|w| lookup::by_id(kb, w).map(|e| (e, kb.id_of(e))))
+        .collect();
+    let (entries, matched) = match by_id {
+        Some(found) => (found, None),
+        None if words.len() == 1 && looks_like_id(&query) => {
+            return Err(miss(
+                format!("no entry has the id `{}`", super::shown(&query)),
+                &query,
+                kb.ids().map(|(id, _)| id),
+                "try `aimemo search WORDS`, or `aimemo cite` with words to cite the best match",
+            ));
+        }
+        None => {
+            let best = ctx.loaded.search(&query).into_iter().find(|h| {
+                let (q, _, _) = quoted(kb, h.entry);
+                q.is_some()
+            });
+            let Some(hit) = best else {
+                return Err(Error::NotFound(format!(
+                    "nothing to cite matches `{}`\ntry `aimemo search WORDS` to find an entry's id",
+                    super::shown(&query)
+                )));
+            };
+            let id = kb.id_of(hit.entry);
+            (vec![(hit.entry, id)], Some(id))
+        }
+    };
+    let mut citations = Vec::new();
+    for (e, id) in entries {
+        match citation(ctx, e, id) {
+            Some(c) => citations.push(c),
+            None => {
+                return Err(Error::NotFound(format!(
+                    "the {} `{id}` has no quote of the memo to cite\ntry `aimemo show {id}`",
+                    e.kind.name()
+                )))
+            }
+        }
+    }
+    Ok(Cite {
+        lang: ctx.lang,
+        citations,
+        matched,
+    })
+}
+
+/// One word with a hyphen and no space: meant as an id.
+fn looks_like_id(query: &str) -> bool {
+    !query.contains(' ') && query.contains('-')
+}
+
+impl Report for Cite<'_> {
+    type Record<'r>
+        = CiteRecord<'r>
+    where
+        Self: 'r;
+
+    fn doc(&self) -> Doc {
+        let l = self.lang;
+        let mut doc = Doc::default();
+        for c in self.citations.iter() {
+            match (l, &c.english) {
+                (Lang::En, Some(en)) => {
+                    doc.push(Block::Quote(format!("“{en}” (translation)")));
+                    doc.push(Block::Quote(format!("Original: « {} »", c.quote)));
+                }
+                _ => {
+                    doc.push(Block::Quote(format!("« {} »", c.quote)));
+                }
+            }
+            doc.push(Block::Rich(reference_spans(
+                l,
+                &c.reference,
+                c.source.as_ref(),
+            )));
+        }
+        doc
+    }
+
+    fn records(&self) -> Vec<CiteRecord<'_>> {
+        self.citations
+            .iter()
+            .map(|c| CiteRecord {
+                kind: c.kind,
+                id: c.id,
+                quote: c.quote,
+                english: c.english.as_deref(),
+                ministry: c.reference.ministry,
+                series: c.reference.series,
+                title: c.reference.title,
+                section: c.reference.section,
+                source: c.source.as_ref().map(|s| s.name),
+                source_date: c.source.as_ref().and_then(|s| s.date),
+                text: &c.text,
+            })
+            .collect()
+    }
+
+    fn notes(&self) -> Vec<String> {
+        self.matched
+            .map(|id| format!("cited `{id}`, the best match; `aimemo cite {id}` cites it directly"))
+            .into_iter()
+            .collect()
+    }
+}
