@@ -132,11 +132,7 @@ impl Report for Brief<'_> {
             doc.push(Block::Text(line));
         }
         if let Some(m) = &self.messages {
-            doc.push(Block::Subheading(format!(
-                "{} ({})",
-                l.l(L::PARIS_ACTIONS),
-                m.id
-            )));
+            doc.push(Block::Subheading(l.l(L::PARIS_ACTIONS).to_string()));
             doc.push(Block::Numbered(
                 m.items.iter().map(|i| i.text.to_string()).collect(),
             ));
@@ -154,7 +150,7 @@ impl Report for Brief<'_> {
                             f.source.cell()
                         };
                         vec![
-                            Cell::figure(f.stated.clone()),
+                            Cell::figure(super::layout::whole(l, f)),
                             Cell::plain(f.label),
                             Cell::dim(source),
                         ]

@@ -59,6 +59,52 @@ pub fn bars(figs: &[&FigureView]) -> Option<Block> {
     })
 }
 
+/// A figure whole, as the memo states it: qualifier, amount and period or horizon
+/// ("aurait 12 milliards de dollars en 2023", "pourrait atteindre 511,3 milliards de
+/// dollars d'ici 2027"). A bare date takes its preposition; a phrase stands as it is.
+pub fn whole(lang: Lang, f: &FigureView) -> String {
+    const MONTHS: [&str; 24] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match f.period {
+        None => f.stated.clone(),
+        Some(p)
+            if p.starts_with(|c: char| c.is_ascii_digit())
+                || MONTHS.iter().any(|m| p.starts_with(m)) =>
+        {
+            let prep = match lang {
+                Lang::Fr => "en",
+                Lang::En => "in",
+            };
+            format!("{} {prep} {p}", f.stated)
+        }
+        Some(p) => format!("{} {p}", f.stated),
+    }
+}
+
 /// A kind's name in the chosen language.
 pub fn kind_label(lang: Lang, k: Kind) -> &'static str {
     lang.l(match k {
