@@ -80,6 +80,15 @@ Examples:
   aimemo figures market --json  the market figures, for scripts
   aimemo brief --format markdown > brief.md";
 
+/// The examples, for French help (`--lang fr` or a French locale).
+const EXAMPLES_FR: &str = "\
+Exemples :
+  aimemo investissements          les 109 Md€ d’annonces : qui, combien, pour quoi
+  aimemo acteur DNUM              un acteur : rôle, rattachement, chiffres
+  aimemo recherche énergie        tout sur l’énergie (accents facultatifs)
+  aimemo chiffres marché --json   les chiffres du marché, pour les scripts
+  aimemo note --format text       la note de synthèse, à coller dans un courriel";
+
 /// Parsed arguments.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cli {
@@ -228,7 +237,8 @@ struct Positional {
 /// command its positional values make (`None` when they make none).
 struct Spec {
     name: &'static str,
-    alias: Option<&'static str>,
+    /// Other names: the French ones, and older ones (`facts`).
+    aliases: &'static [&'static str],
     about: &'static str,
     positional: Option<Positional>,
     after_help: &'static str,
@@ -250,7 +260,7 @@ const TEXT: fn(Arg) -> Arg = |a| a;
 const SUBCOMMANDS: &[Spec] = &[
     Spec {
         name: "investments",
-        alias: None,
+        aliases: &["investissements"],
         about: "The investment pledges: who, how much, where, what for, and the headline",
         positional: None,
         after_help: "Examples:\n  aimemo investments\n  aimemo investments --format csv\n  \
@@ -259,7 +269,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "summit",
-        alias: None,
+        aliases: &["sommet"],
         about: "The Paris AI Action Summit: dates, place, co-chair, verticals, figures",
         positional: None,
         after_help: "Examples:\n  aimemo summit\n  aimemo summit --lang fr\n  \
@@ -268,7 +278,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "figures",
-        alias: Some("facts"),
+        aliases: &["facts", "chiffres"],
         about: "Every figure with its qualifier and source, by topic",
         positional: Some(Positional {
             id: "topic",
@@ -288,7 +298,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "actors",
-        alias: None,
+        aliases: &["acteurs"],
         about: "The map of actors by group, as trees of parents and children",
         positional: None,
         after_help: "Examples:\n  aimemo actors\n  aimemo actors --format csv",
@@ -296,7 +306,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "actor",
-        alias: None,
+        aliases: &["acteur"],
         about: "One actor: full name, parents, role, children, the figures about it",
         positional: Some(Positional {
             id: "query",
@@ -312,7 +322,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "lists",
-        alias: None,
+        aliases: &["listes"],
         about: "Every enumeration of the memo",
         positional: None,
         after_help: "Examples:\n  aimemo lists\n  aimemo lists --json | jq -r '.lists[].id'",
@@ -320,7 +330,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "list",
-        alias: None,
+        aliases: &["liste"],
         about: "One enumeration, in order",
         positional: Some(Positional {
             id: "id",
@@ -335,7 +345,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "sources",
-        alias: None,
+        aliases: &[],
         about: "Each cited source with the figures it backs",
         positional: None,
         after_help: "Examples:\n  aimemo sources\n  aimemo sources --format tsv",
@@ -343,7 +353,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "show",
-        alias: None,
+        aliases: &["fiche"],
         about: "Any single entry (figure, list, actor, source, ...) with all its fields",
         positional: Some(Positional {
             id: "id",
@@ -358,7 +368,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "search",
-        alias: None,
+        aliases: &["recherche"],
         about: "Search figures, lists, actors and sources, in French and English",
         positional: Some(Positional {
             id: "words",
@@ -374,7 +384,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "brief",
-        alias: None,
+        aliases: &["note", "synthese", "synthèse"],
         about: "A one-screen briefing sheet of the key messages and figures",
         positional: None,
         after_help: "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md",
@@ -382,7 +392,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "cite",
-        alias: None,
+        aliases: &["citer"],
         about: "Paste-ready citations: the memo's own words, its reference, the source it credits",
         positional: Some(Positional {
             id: "words",
@@ -398,7 +408,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "validate",
-        alias: None,
+        aliases: &["valider"],
         about: "Check knowledge-base files and list every problem (FILE:LINE:COLUMN: message)",
         positional: Some(Positional {
             id: "files",
@@ -419,7 +429,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "completions",
-        alias: None,
+        aliases: &[],
         about: "Print a shell completion script (completes commands, actor codes and ids too)",
         positional: Some(Positional {
             id: "shell",
@@ -440,7 +450,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "schema",
-        alias: None,
+        aliases: &[],
         about: "Print the JSON Schema of a command's --json output (the contract for scripts)",
         positional: Some(Positional {
             id: "command",
@@ -461,7 +471,7 @@ const SUBCOMMANDS: &[Spec] = &[
     },
     Spec {
         name: "man",
-        alias: None,
+        aliases: &[],
         about: "Print the man page (roff)",
         positional: None,
         after_help: "Examples:\n  aimemo man > aimemo.1 && man ./aimemo.1",
@@ -475,9 +485,7 @@ fn subcommand(spec: &'static Spec) -> ClapCommand {
     let mut c = ClapCommand::new(spec.name)
         .about(spec.about)
         .args_override_self(true);
-    if let Some(alias) = spec.alias {
-        c = c.visible_alias(alias);
-    }
+    c = c.visible_aliases(spec.aliases);
     // `defer` takes a plain function: find the spec again by name.
     c.defer(|c| {
         let Some(spec) = SUBCOMMANDS.iter().find(|s| s.name == c.get_name()) else {
@@ -501,8 +509,17 @@ fn subcommand(spec: &'static Spec) -> ClapCommand {
     })
 }
 
-/// The whole command line, as clap sees it.
+/// The whole command line, as clap sees it, its help's examples in English.
 pub fn command() -> ClapCommand {
+    command_in(Lang::En)
+}
+
+/// The whole command line, its help's examples in `lang`.
+pub fn command_in(lang: Lang) -> ClapCommand {
+    let examples = match lang {
+        Lang::En => EXAMPLES,
+        Lang::Fr => EXAMPLES_FR,
+    };
     ClapCommand::new("aimemo")
         .version(env!("CARGO_PKG_VERSION"))
         .about("The French foreign ministry's memo on AI (« Les mémos de la DGM »), as a command-line knowledge base")
@@ -512,9 +529,9 @@ pub fn command() -> ClapCommand {
              figure with its qualifier and source, every list, and the map of actors, in French and English.\n\n\
              Run without a command for an overview.",
         )
-        .after_help(EXAMPLES)
+        .after_help(examples)
         .after_long_help(format!(
-            "{EXAMPLES}\n\n{}\n\n{}",
+            "{examples}\n\n{}\n\n{}",
             help_section("Exit status", EXIT_STATUS),
             help_section("Environment", ENVIRONMENT)
         ))
@@ -557,7 +574,7 @@ pub fn parse_plain(args: &[OsString]) -> Option<Cli> {
             spec = Some(
                 SUBCOMMANDS
                     .iter()
-                    .find(|s| s.name == token || s.alias == Some(token))?,
+                    .find(|s| s.name == token || s.aliases.contains(&token))?,
             );
         } else {
             positional.push(token.into());
@@ -585,7 +602,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let mut cmd = command();
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let mut cmd = command_in(help_lang(&args, |k| std::env::var(k).ok()));
     let m = cmd.try_get_matches_from_mut(args)?;
     let sub = m.subcommand();
     let global = merge(&m, sub.map(|(_, s)| s))
@@ -609,6 +627,23 @@ where
         }
     };
     Ok(Cli { global, command })
+}
+
+/// The language of the help: the last `--lang` on the line, else the environment's.
+fn help_lang(args: &[OsString], var: impl Fn(&str) -> Option<String>) -> Lang {
+    let mut lang = None;
+    let mut tokens = args.iter().filter_map(|a| a.to_str());
+    while let Some(t) = tokens.next() {
+        let value = match t.strip_prefix("--lang") {
+            Some("") => tokens.next(),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        };
+        if let Some(l) = value.and_then(|v| Lang::from_str(v, true).ok()) {
+            lang = Some(l);
+        }
+    }
+    lang.unwrap_or_else(|| Lang::from_env(var))
 }
 
 /// The common options, from the root then the subcommand, each applied as the
@@ -745,7 +780,7 @@ mod tests {
         fn wherever_the_quick_parser_answers_clap_agrees(
             tokens in proptest::collection::vec(proptest::sample::select(vec![
                 "investments", "summit", "figures", "facts", "actors", "actor", "lists", "list", "sources", "show",
-                "search", "brief", "validate", "completions", "man", "help", "schema", "figures", "--json", "--format", "csv", "JSON",
+                "search", "brief", "validate", "completions", "man", "help", "schema", "figures", "sommet", "acteur", "note", "--json", "--format", "csv", "JSON",
                 "table", "--color", "always", "never", "--lang", "fr", "EN", "--facts", "a.toml", "--no-builtin",
                 "--", "-h", "--help", "-V", "DNUM", "énergie", "bash", "market", "-x", "--format=csv", "",
             ]), 0..7)

@@ -4,15 +4,40 @@ use std::fmt;
 use std::io;
 use std::process::ExitCode;
 
+use crate::i18n::Lang;
 use crate::kb::validate::Problem;
+
+/// A message of aimemo's own, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub en: String,
+    pub fr: String,
+}
+
+impl Msg {
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Msg {
+        Msg {
+            en: en.into(),
+            fr: fr.into(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn pick(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+}
 
 /// Everything that can stop a command.
 #[derive(Debug)]
 pub enum Error {
     /// A valid query that found nothing (exit 1).
-    NotFound(String),
+    NotFound(Msg),
     /// Bad arguments (exit 2).
-    Usage(String),
+    Usage(Msg),
     /// A knowledge-base file that cannot be read at all (exit 2).
     File { path: String, message: String },
     /// Knowledge-base files that do not validate (exit 2).
@@ -30,7 +55,7 @@ impl From<io::Error> for Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NotFound(m) | Error::Usage(m) => write!(f, "{m}"),
+            Error::NotFound(m) | Error::Usage(m) => write!(f, "{}", m.en),
             Error::File { path, message } => write!(f, "{path}: {message}"),
             Error::Invalid(problems) => {
                 for (i, p) in problems.iter().enumerate() {
@@ -77,6 +102,15 @@ pub fn clap_exit_code(e: &clap::Error) -> ExitCode {
 }
 
 impl Error {
+    /// The message in `lang` (aimemo's own messages are in both languages; the
+    /// validator's problems and system errors are in English).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::NotFound(m) | Error::Usage(m) => m.pick(lang).to_string(),
+            _ => self.to_string(),
+        }
+    }
+
     /// The exit status of an error: 1 nothing found, 2 usage or data error, 0 for a
     /// closed pipe.
     fn exit_code(&self) -> ExitCode {

@@ -48,12 +48,19 @@ fn fact_files(cli: &Cli) -> Vec<PathBuf> {
     files
 }
 
+/// The language of a run: `--lang`, else the environment.
+pub fn lang(cli: &Cli) -> Lang {
+    cli.global
+        .lang
+        .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()))
+}
+
 /// Runs the command the arguments name, writing to stdout: whether it found what
 /// it was asked (exit 0) or not (exit 1).
 pub fn run(cli: &Cli) -> Result<Outcome> {
     let env = |k: &str| std::env::var(k).ok();
     let g = &cli.global;
-    let lang = g.lang.unwrap_or_else(|| Lang::from_env(env));
+    let lang = lang(cli);
     let format = if g.json {
         Format::Json
     } else {

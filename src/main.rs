@@ -17,9 +17,14 @@ fn main() -> ExitCode {
     let run = aimemo::run(&cli);
     if let Err(e) = &run {
         if !e.is_quiet() {
+            let lang = aimemo::lang(&cli);
             let color = term::stderr_color(cli.global.color, |k| std::env::var(k).ok());
-            let label = term::paint("error:", term::Style::Error, color);
-            let _ = writeln!(std::io::stderr(), "aimemo: {label} {e}");
+            let label = match lang {
+                aimemo::i18n::Lang::En => "error:",
+                aimemo::i18n::Lang::Fr => "erreur :",
+            };
+            let label = term::paint(label, term::Style::Error, color);
+            let _ = writeln!(std::io::stderr(), "aimemo: {label} {}", e.message(lang));
         }
     }
     exit_code(&run)

@@ -87,6 +87,7 @@ struct SourceRef {
 struct ActorRef {
     id: String,
     code: Option<String>,
+    code_en: Option<String>,
     name: String,
 }
 
@@ -158,6 +159,7 @@ struct Actor {
     kind: String,
     id: String,
     code: Option<String>,
+    code_en: Option<String>,
     name: String,
     group: Named,
     parent: Option<String>,
@@ -295,7 +297,7 @@ fn investments_table_shows_every_pledge_and_the_headline() {
     ] {
         assert!(out.contains(s), "missing {s:?} in\n{out}");
     }
-    assert!(out.contains("France (within the"), "{out}");
+    assert!(out.contains("France (within"), "{out}");
     assert!(out.contains('█'), "bars are drawn in table mode:\n{out}");
     assert!(!out.contains('\u{1b}'), "no color when piped");
 }
@@ -1828,6 +1830,11 @@ fn cite_by_words_says_which_entry_it_cited_and_a_wrong_id_suggests() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("« 27% des emplois"))
+        .stderr("aimemo: cité : `jobs-at-risk`, la meilleure correspondance ; `aimemo citer jobs-at-risk` le cite directement\n");
+    aimemo()
+        .args(["cite", "jobs", "automation"])
+        .assert()
+        .code(0)
         .stderr("aimemo: cited `jobs-at-risk`, the best match; `aimemo cite jobs-at-risk` cites it directly\n");
     fails(
         &["cite", "jobs-at-rsk"],
@@ -1835,4 +1842,172 @@ fn cite_by_words_says_which_entry_it_cited_and_a_wrong_id_suggests() {
         "no entry has the id `jobs-at-rsk`; did you mean `jobs-at-risk`?",
     );
     fails(&["cite", "zzzqqq"], 1, "nothing to cite matches `zzzqqq`");
+}
+
+// ───────────────────────── French first, plain text, narrow terminals ─────────────────────────
+
+/// `aimemo ARGS` under a French locale: its exit code, stdout and stderr.
+fn in_french(args: &[&str]) -> (i32, String, String) {
+    let out = aimemo()
+        .env("LANG", "fr_FR.UTF-8")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn french_commands_answer_in_french() {
+    let (code, out, _) = in_french(&["sommet"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Le sommet de Paris sur l’IA\n"), "{out}");
+    let (_, out, _) = in_french(&["acteur", "dnum"]);
+    assert!(out.starts_with("DNUM — direction du numérique\n"), "{out}");
+    let (_, out, _) = in_french(&["recherche", "eau"]);
+    assert!(
+        out.contains("Correspondance") && out.contains("email-water"),
+        "{out}"
+    );
+    let (_, out, _) = in_french(&["chiffres", "marché"]);
+    assert!(
+        out.starts_with("Marché mondial de l’IA générative (market)"),
+        "{out}"
+    );
+    let help = stdout(&["--help"]);
+    for alias in [
+        "investissements",
+        "fiche",
+        "note",
+        "citer",
+        "valider",
+        "listes",
+    ] {
+        assert!(help.contains(alias), "{alias}:\n{help}");
+    }
+    assert!(stdout(&["completions", "bash"]).contains("sommet"));
+}
+
+#[test]
+fn aimemo_s_messages_follow_the_language() {
+    let (code, _, err) = in_french(&["acteur", "DNUN"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "aimemo: erreur : aucun acteur ne correspond à `DNUN` ; vouliez-vous dire `DNUM` ?\n\
+         essayez `aimemo acteurs` pour la cartographie, ou `aimemo recherche MOTS`\n"
+    );
+    let (code, _, err) = in_french(&["chiffres", " "]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "aimemo: erreur : le thème est vide ; exemple : `aimemo figures market`\n"
+    );
+    fails(
+        &["actor", "DNUN", "--lang", "en"],
+        1,
+        "did you mean `DNUM`?",
+    );
+    let (_, help, _) = in_french(&["--help"]);
+    assert!(
+        help.contains("Exemples :\n  aimemo investissements"),
+        "{help}"
+    );
+}
+
+#[test]
+fn plain_text_pastes_into_an_e_mail() {
+    let (code, out, _) = in_french(&["note", "--format", "text"]);
+    assert_eq!(code, 0);
+    assert!(
+        !out.contains(['│', '┌', '═', '╞', '\u{1b}']),
+        "no box drawing, no color:\n{out}"
+    );
+    assert!(
+        out.contains("pourrait atteindre 511,3 milliards de dollars d’ici 2027"),
+        "{out}"
+    );
+    assert!(
+        out.contains("aurait 12 milliards de dollars en 2023"),
+        "{out}"
+    );
+    let mut lines = out.lines();
+    let title = lines.next().unwrap();
+    assert_eq!(
+        lines.next().unwrap(),
+        "=".repeat(unicode_width::UnicodeWidthStr::width(title)),
+        "the title is underlined"
+    );
+    assert!(out
+        .lines()
+        .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100));
+}
+
+#[test]
+fn narrow_terminals_cut_no_id_and_no_line_is_too_wide() {
+    let kb = builtin();
+    for cols in [60usize, 80] {
+        for args in [
+            &["figures"][..],
+            &["investments"],
+            &["sources"],
+            &["actors"],
+            &["summit"],
+            &["search", "ia"],
+        ] {
+            let out = aimemo()
+                .env("COLUMNS", cols.to_string())
+                .args(args)
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            for line in text.lines() {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= cols,
+                    "{args:?} at {cols}: {line:?}"
+                );
+            }
+            if args == ["figures"] {
+                for f in kb.figures.iter() {
+                    assert!(
+                        text.contains(&*f.id),
+                        "{} whole at {cols} columns:\n{text}",
+                        f.id
+                    );
+                }
+                assert!(
+                    !text
+                        .lines()
+                        .any(|l| l.contains('│') && l.contains("the memo (no source")),
+                    "a column every row repeats is said once, under the table:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn english_first_acronyms_and_actor_pages_link_their_lists() {
+    let out = stdout(&["actor", "OECD", "--lang", "en"]);
+    assert!(out.starts_with("OECD (OCDE) — "), "{out}");
+    let out = stdout(&["actor", "OCDE", "--lang", "fr"]);
+    assert!(out.starts_with("OCDE (OECD) — "), "{out}");
+    let a = json(&["actor", "current-ai"]);
+    let lists: Vec<&str> = a["actor"]["lists"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    for id in ["current-ai-domains", "current-ai-named-governments"] {
+        assert!(lists.contains(&id), "{id} in {lists:?}");
+    }
+    let map = stdout(&["actors"]);
+    assert!(
+        map.contains("├─ dps") && !map.contains('·'),
+        "codeless actors show their id:\n{map}"
+    );
 }

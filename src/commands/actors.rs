@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::views::{ActorRecord, ActorView, Viewer};
+use super::views::{both_codes, ActorRecord, ActorView, Viewer};
 use super::{layout, miss, Ctx, Report};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::lookup::{self, ActorMatch};
 use crate::kb::Actor;
@@ -16,6 +16,7 @@ use crate::render::{Block, Cell, Doc};
 pub struct Node<'a> {
     pub id: &'a str,
     pub code: Option<&'a str>,
+    pub code_en: Option<&'a str>,
     pub name: &'a str,
     /// The parent's id, or null (it may stand in another group).
     pub parent: Option<&'a str>,
@@ -81,6 +82,7 @@ fn node<'a>(v: &Viewer<'a>, a: &'a Actor, depth: usize) -> Node<'a> {
     Node {
         id: &a.id,
         code: a.code.as_deref(),
+        code_en: a.code_en.as_deref(),
         name: v.lang.pick(&a.name),
         parent: a.parent_id.as_deref(),
         role: a.role.as_ref().map(|r| v.lang.pick(r)),
@@ -110,8 +112,16 @@ pub fn map<'a>(ctx: &Ctx<'a>) -> Result<Map<'a>> {
     })
 }
 
-/// Table rows for a tree, with `├─`/`└─` before each child.
-fn tree_rows(n: &Node, prefix: &str, last: bool, root: bool, rows: &mut Vec<Vec<Cell>>) {
+/// Table rows for a tree, with `├─`/`└─` before each child; an actor without a code
+/// shows its id, what `aimemo actor` takes.
+fn tree_rows(
+    lang: Lang,
+    n: &Node,
+    prefix: &str,
+    last: bool,
+    root: bool,
+    rows: &mut Vec<Vec<Cell>>,
+) {
     let branch = if root {
         ""
     } else if last {
@@ -120,7 +130,10 @@ fn tree_rows(n: &Node, prefix: &str, last: bool, root: bool, rows: &mut Vec<Vec<
         "├─ "
     };
     rows.push(vec![
-        Cell::code(format!("{prefix}{branch}{}", n.code.unwrap_or("·"))),
+        Cell::code(format!(
+            "{prefix}{branch}{}",
+            both_codes(lang, n.code, n.code_en).unwrap_or_else(|| n.id.to_string())
+        )),
         Cell::plain(n.name),
         Cell::plain(n.role.unwrap_or("")),
     ]);
@@ -130,7 +143,14 @@ fn tree_rows(n: &Node, prefix: &str, last: bool, root: bool, rows: &mut Vec<Vec<
         format!("{prefix}{}", if last { "   " } else { "│  " })
     };
     for (i, c) in n.children.iter().enumerate() {
-        tree_rows(c, &child_prefix, i + 1 == n.children.len(), false, rows);
+        tree_rows(
+            lang,
+            c,
+            &child_prefix,
+            i + 1 == n.children.len(),
+            false,
+            rows,
+        );
     }
 }
 
@@ -155,7 +175,7 @@ impl Report for Map<'_> {
         for g in self.groups.iter() {
             let mut rows = Vec::new();
             for n in g.actors.iter() {
-                tree_rows(n, "", true, true, &mut rows);
+                tree_rows(l, n, "", true, true, &mut rows);
             }
             doc.push(Block::Subheading(g.name.to_string()));
             doc.push(Block::Table {
@@ -196,7 +216,11 @@ pub struct OneActor<'a> {
 }
 
 pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
-    let query = super::not_empty(query, "actor query", "aimemo actor DNUM")?;
+    let query = super::not_empty(
+        query,
+        Msg::new("the actor query", "l’acteur cherché"),
+        "aimemo actor DNUM",
+    )?;
     let kb = ctx.kb();
     let idx = match lookup::actor(kb, query) {
         ActorMatch::One(i) => i,
@@ -213,11 +237,10 @@ pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
                     )
                 })
                 .collect();
-            return Err(Error::NotFound(format!(
-                "`{}` matches {} actors:\n{}\ngive a code or more words of the name",
-                super::shown(query),
-                list.len(),
-                names.join("\n")
+            let (q, n, names) = (super::shown(query), list.len(), names.join("\n"));
+            return Err(Error::NotFound(Msg::new(
+                format!("`{q}` matches {n} actors:\n{names}\ngive a code or more words of the name"),
+                format!("`{q}` correspond à {n} acteurs :\n{names}\nindiquez un sigle ou davantage de mots du nom"),
             )));
         }
         ActorMatch::None => {
@@ -233,11 +256,18 @@ pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
                     ]
                 })
                 .flatten();
+            let q = super::shown(query);
             return Err(miss(
-                format!("no actor matches `{}`", super::shown(query)),
+                Msg::new(
+                    format!("no actor matches `{q}`"),
+                    format!("aucun acteur ne correspond à `{q}`"),
+                ),
                 query,
                 candidates,
-                "try `aimemo actors` for the map, or `aimemo search WORDS`",
+                Msg::new(
+                    "try `aimemo actors` for the map, or `aimemo search WORDS`",
+                    "essayez `aimemo acteurs` pour la cartographie, ou `aimemo recherche MOTS`",
+                ),
             ));
         }
     };

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::views::SourceRef;
 use super::{miss, Ctx, Report};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::kb::{lookup, EntryRef, Kb, Kind, Text};
 use crate::render::{Block, Doc, Span};
@@ -179,7 +179,11 @@ fn paste(
 /// Entries named by their ids, or the best match of the words.
 pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
     let query = words.join(" ");
-    super::not_empty(&query, "citation", "aimemo cite jobs-at-risk")?;
+    super::not_empty(
+        &query,
+        Msg::new("the citation", "la citation"),
+        "aimemo cite jobs-at-risk",
+    )?;
     let kb = ctx.kb();
     let by_id: Option<Vec<(EntryRef, &'a str)>> = words
         .iter()
@@ -188,11 +192,18 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
     let (entries, matched) = match by_id {
         Some(found) => (found, None),
         None if words.len() == 1 && looks_like_id(&query) => {
+            let q = super::shown(&query);
             return Err(miss(
-                format!("no entry has the id `{}`", super::shown(&query)),
+                Msg::new(
+                    format!("no entry has the id `{q}`"),
+                    format!("aucune fiche n’a l’identifiant `{q}`"),
+                ),
                 &query,
                 kb.ids().map(|(id, _)| id),
-                "try `aimemo search WORDS`, or `aimemo cite` with words to cite the best match",
+                Msg::new(
+                    "try `aimemo search WORDS`, or `aimemo cite` with words to cite the best match",
+                    "essayez `aimemo recherche MOTS`, ou `aimemo citer` avec des mots pour citer la meilleure correspondance",
+                ),
             ));
         }
         None => {
@@ -201,9 +212,10 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
                 q.is_some()
             });
             let Some(hit) = best else {
-                return Err(Error::NotFound(format!(
-                    "nothing to cite matches `{}`\ntry `aimemo search WORDS` to find an entry's id",
-                    super::shown(&query)
+                let q = super::shown(&query);
+                return Err(Error::NotFound(Msg::new(
+                    format!("nothing to cite matches `{q}`\ntry `aimemo search WORDS` to find an entry's id"),
+                    format!("rien à citer ne correspond à `{q}`\nessayez `aimemo recherche MOTS` pour trouver l’identifiant d’une fiche"),
                 )));
             };
             let id = kb.id_of(hit.entry);
@@ -215,9 +227,12 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
         match citation(ctx, e, id) {
             Some(c) => citations.push(c),
             None => {
-                return Err(Error::NotFound(format!(
-                    "the {} `{id}` has no quote of the memo to cite\ntry `aimemo show {id}`",
-                    e.kind.name()
+                return Err(Error::NotFound(Msg::new(
+                    format!(
+                        "the {} `{id}` has no quote of the memo to cite\ntry `aimemo show {id}`",
+                        e.kind.name()
+                    ),
+                    format!("la fiche `{id}` ne cite pas le mémo\nessayez `aimemo fiche {id}`"),
                 )))
             }
         }
@@ -283,7 +298,12 @@ impl Report for Cite<'_> {
 
     fn notes(&self) -> Vec<String> {
         self.matched
-            .map(|id| format!("cited `{id}`, the best match; `aimemo cite {id}` cites it directly"))
+            .map(|id| match self.lang {
+                Lang::En => format!("cited `{id}`, the best match; `aimemo cite {id}` cites it directly"),
+                Lang::Fr => format!(
+                    "cité : `{id}`, la meilleure correspondance ; `aimemo citer {id}` le cite directement"
+                ),
+            })
             .into_iter()
             .collect()
     }

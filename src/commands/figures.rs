@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::views::{FigureRecord, FigureView, Named};
 use super::{layout, miss, Ctx, Report};
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::i18n::Lang;
 use crate::kb::lookup;
 use crate::render::{Block, Doc};
@@ -30,7 +30,13 @@ pub struct Figures<'a> {
 
 pub fn run<'a>(ctx: &Ctx<'a>, topic: Option<&str>) -> Result<Figures<'a>> {
     let topic = topic
-        .map(|t| super::not_empty(t, "topic", "aimemo figures market"))
+        .map(|t| {
+            super::not_empty(
+                t,
+                Msg::new("the topic", "le thème"),
+                "aimemo figures market",
+            )
+        })
         .transpose()?;
     let kb = ctx.kb();
     let v = ctx.viewer();
@@ -38,11 +44,18 @@ pub fn run<'a>(ctx: &Ctx<'a>, topic: Option<&str>) -> Result<Figures<'a>> {
     let chosen = match topic {
         Some(q) => Some(lookup::topic(kb, q).ok_or_else(|| {
             let ids: Vec<&str> = kb.topics.iter().map(|t| &*t.id).collect();
+            let (shown, ids_list) = (super::shown(q), ids.join(", "));
             miss(
-                format!("no topic matches `{}`", super::shown(q)),
+                Msg::new(
+                    format!("no topic matches `{shown}`"),
+                    format!("aucun thème ne correspond à `{shown}`"),
+                ),
                 q,
                 ids.iter().copied(),
-                &format!("topics: {}", ids.join(", ")),
+                Msg::new(
+                    format!("topics: {ids_list}"),
+                    format!("thèmes : {ids_list}"),
+                ),
             )
         })?),
         None => None,

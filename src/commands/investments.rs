@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::layout::{self, field};
 use super::views::{FigureRecord, FigureView, Named};
 use super::{Ctx, Report};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::Figure;
 use crate::render::{Block, Cell, Doc};
@@ -32,8 +32,9 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Investments<'a>> {
     let v = ctx.viewer();
     let figs = v.of_topic(TOPIC);
     if figs.is_empty() {
-        return Err(Error::NotFound(format!(
-            "the knowledge base has no figures in the topic `{TOPIC}`\ntry `aimemo figures` for the topics it has"
+        return Err(Error::NotFound(Msg::new(
+            format!("the knowledge base has no figures in the topic `{TOPIC}`\ntry `aimemo figures` for the topics it has"),
+            format!("la base ne contient aucun chiffre du thème `{TOPIC}`\nessayez `aimemo chiffres` pour ses thèmes"),
         )));
     }
     let is_money = |f: &Figure| f.unit == "EUR" || f.unit == "USD";

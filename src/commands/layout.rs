@@ -173,7 +173,7 @@ pub fn figure(lang: Lang, f: &FigureView) -> Doc {
     if let Some(u) = f.under {
         fields.push(field(lang, L::UNDER, Cell::code(u)));
     }
-    let actors: Vec<&str> = f.actors.iter().map(|a| a.label()).collect();
+    let actors: Vec<&str> = f.actors.iter().map(|a| a.label(lang)).collect();
     if !actors.is_empty() {
         fields.push(field(lang, L::ACTORS, Cell::plain(actors.join(", "))));
     }
@@ -219,23 +219,24 @@ pub fn list(lang: Lang, view: &ListView) -> Doc {
 /// The page of one actor: who it is, where it sits, what it does, its figures.
 pub fn actor(lang: Lang, view: &ActorView) -> Doc {
     let mut doc = Doc::default();
-    doc.push(Block::Heading(match view.code {
+    let codes = super::views::both_codes(lang, view.code, view.code_en);
+    doc.push(Block::Heading(match &codes {
         Some(c) => format!("{c} — {}", view.name),
         None => view.name.to_string(),
     }));
     let mut fields = Vec::new();
-    if let Some(c) = view.code {
+    if let Some(c) = &codes {
         fields.push(field(lang, L::CODE, Cell::code(c)));
     }
     fields.push(field(lang, L::NAME, Cell::plain(view.name)));
     fields.push(field(lang, L::ID, Cell::code(view.id)));
     fields.push(field(lang, L::GROUP, Cell::plain(view.group.name)));
     if !view.parents.is_empty() {
-        let chain: Vec<&str> = view.parents.iter().map(|p| p.label()).collect();
+        let chain: Vec<&str> = view.parents.iter().map(|p| p.label(lang)).collect();
         fields.push(field(lang, L::PARENTS, Cell::plain(chain.join(" → "))));
     }
     if let Some(p) = &view.appears_in {
-        fields.push(field(lang, L::APPEARS_IN, Cell::plain(p.label())));
+        fields.push(field(lang, L::APPEARS_IN, Cell::plain(p.label(lang))));
     }
     if let Some(r) = view.role {
         fields.push(field(lang, L::ROLE, Cell::plain(r)));
@@ -244,7 +245,7 @@ pub fn actor(lang: Lang, view: &ActorView) -> Doc {
         fields.push(field(lang, L::RELATED, Cell::plain(*r)));
     }
     if !view.children.is_empty() {
-        let children: Vec<&str> = view.children.iter().map(|c| c.label()).collect();
+        let children: Vec<&str> = view.children.iter().map(|c| c.label(lang)).collect();
         fields.push(field(lang, L::CHILDREN, Cell::plain(children.join(", "))));
     }
     fields.push(field(lang, L::SECTION, Cell::dim(view.section.name)));

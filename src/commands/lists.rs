@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::views::{ListView, Named};
 use super::{layout, miss, Ctx, Report};
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::{lookup, Kind};
 use crate::render::{Block, Cell, Doc};
@@ -120,17 +120,28 @@ pub struct ItemRecord<'a> {
 }
 
 pub fn one<'a>(ctx: &Ctx<'a>, id: &str) -> Result<OneList<'a>> {
-    let id = super::not_empty(id, "list id", "aimemo list summit-verticals")?;
+    let id = super::not_empty(
+        id,
+        Msg::new("the list id", "l’identifiant de liste"),
+        "aimemo list summit-verticals",
+    )?;
     let kb = ctx.kb();
     let list = lookup::by_id(kb, id)
         .filter(|e| e.kind == Kind::List)
         .map(|e| &kb.lists[e.idx])
         .ok_or_else(|| {
+            let shown = super::shown(id);
             miss(
-                format!("no list has the id `{}`", super::shown(id)),
+                Msg::new(
+                    format!("no list has the id `{shown}`"),
+                    format!("aucune liste n’a l’identifiant `{shown}`"),
+                ),
                 id,
                 kb.lists.iter().map(|x| &*x.id),
-                "try `aimemo lists` for their ids",
+                Msg::new(
+                    "try `aimemo lists` for their ids",
+                    "essayez `aimemo listes` pour leurs identifiants",
+                ),
             )
         })?;
     Ok(OneList {

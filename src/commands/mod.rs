@@ -21,7 +21,7 @@ pub mod views;
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, Msg};
 use crate::i18n::Lang;
 use crate::kb::{lookup, Kb, Loaded};
 use crate::render::Doc;
@@ -73,29 +73,37 @@ pub trait Report: Serialize {
     }
 }
 
-/// "nothing matches" with the closest candidates, as the error a miss gives.
+/// "nothing matches" with the closest candidates, as the error a miss gives, in both
+/// languages.
 pub fn miss<'a>(
-    what: String,
+    what: Msg,
     query: &str,
     candidates: impl IntoIterator<Item = &'a str>,
-    hint: &str,
+    hint: Msg,
 ) -> Error {
     let close = lookup::suggest(query, candidates, 3);
-    let mut msg = what;
+    let Msg { mut en, mut fr } = what;
     if !close.is_empty() {
         let quoted: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-        msg.push_str(&format!("; did you mean {}?", or_list(&quoted)));
+        en.push_str(&format!("; did you mean {}?", or_list(&quoted, "or")));
+        fr.push_str(&format!(
+            " ; vouliez-vous dire {} ?",
+            or_list(&quoted, "ou")
+        ));
     }
-    msg.push('\n');
-    msg.push_str(hint);
-    Error::NotFound(msg)
+    Error::NotFound(Msg::new(
+        format!("{en}\n{}", hint.en),
+        format!("{fr}\n{}", hint.fr),
+    ))
 }
 
-/// Refuses an empty query (a usage error, exit 2), naming what was expected.
-pub fn not_empty<'q>(query: &'q str, what: &str, example: &str) -> Result<&'q str, Error> {
+/// Refuses an empty query (a usage error, exit 2), naming what was expected
+/// (`what`: "the topic" / "le thème").
+pub fn not_empty<'q>(query: &'q str, what: Msg, example: &str) -> Result<&'q str, Error> {
     if query.trim().is_empty() {
-        Err(Error::Usage(format!(
-            "the {what} is empty: give one, e.g. `{example}`"
+        Err(Error::Usage(Msg::new(
+            format!("{} is empty: give one, e.g. `{example}`", what.en),
+            format!("{} est vide ; exemple : `{example}`", what.fr),
         )))
     } else {
         Ok(query)
@@ -111,10 +119,10 @@ pub fn shown(query: &str) -> String {
     }
 }
 
-fn or_list(items: &[String]) -> String {
+fn or_list(items: &[String], or: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
 }

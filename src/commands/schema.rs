@@ -5,7 +5,7 @@
 //! of date) and embedded from `docs/schema/`. They are the contract for scripts:
 //! keys may be added, never renamed or removed.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 
 /// Each command's schema, by the name `aimemo schema` takes (`overview` is `aimemo`
 /// run without a command).
@@ -54,10 +54,10 @@ pub fn run(command: &str) -> Result<&'static str> {
         .find(|(name, _)| *name == command)
         .map(|(_, schema)| *schema)
         .ok_or_else(|| {
-            Error::Usage(format!(
-                "no command `{}` has a JSON schema; one of: {}",
-                super::shown(command),
-                NAMES.join(", ")
+            let (c, names) = (super::shown(command), NAMES.join(", "));
+            Error::Usage(Msg::new(
+                format!("no command `{c}` has a JSON schema; one of: {names}"),
+                format!("aucune commande `{c}` n’a de schéma JSON ; au choix : {names}"),
             ))
         })
 }

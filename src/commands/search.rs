@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::views::{event_dates, Viewer};
 use super::{layout, miss, Ctx, Report};
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::{EntryRef, Kind};
 use crate::render::{Block, Cell, Doc};
@@ -92,7 +92,11 @@ fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
 
 pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Search<'a>> {
     let query = words.join(" ");
-    super::not_empty(&query, "search", "aimemo search énergie")?;
+    super::not_empty(
+        &query,
+        Msg::new("the search", "la recherche"),
+        "aimemo search énergie",
+    )?;
     let kb = ctx.kb();
     let found = ctx.loaded.search(&query);
     if found.is_empty() {
@@ -101,11 +105,18 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Search<'a>> {
             .map(|(id, _)| id)
             .chain(kb.actors.iter().filter_map(|a| a.code.as_deref()))
             .chain(kb.topics.iter().map(|t| &*t.name.en));
+        let q = super::shown(&query);
         return Err(miss(
-            format!("nothing matches `{}`", super::shown(&query)),
+            Msg::new(
+                format!("nothing matches `{q}`"),
+                format!("rien ne correspond à `{q}`"),
+            ),
             &query,
             candidates,
-            "search looks in both languages, accents optional; try fewer or shorter words",
+            Msg::new(
+                "search looks in both languages, accents optional; try fewer or shorter words",
+                "la recherche porte sur les deux langues, accents facultatifs ; essayez des mots moins nombreux ou plus courts",
+            ),
         ));
     }
     let v = ctx.viewer();

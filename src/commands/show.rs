@@ -7,7 +7,7 @@ use super::views::{
     ListView, Named, SourceView,
 };
 use super::{layout, miss, Ctx, Report};
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::{lookup, EntryRef, Kb, Kind};
 use crate::render::{Block, Cell, Doc};
@@ -162,15 +162,28 @@ pub fn entry<'a>(ctx: &Ctx<'a>, e: EntryRef) -> Show<'a> {
 }
 
 pub fn run<'a>(ctx: &Ctx<'a>, id: &str) -> Result<Show<'a>> {
-    let id = super::not_empty(id, "id", "aimemo show jobs-at-risk")?;
+    let id = super::not_empty(
+        id,
+        Msg::new("the id", "l’identifiant"),
+        "aimemo show jobs-at-risk",
+    )?;
     match lookup::by_id(ctx.kb(), id) {
         Some(e) => Ok(entry(ctx, e)),
-        None => Err(miss(
-            format!("no entry has the id `{}`", super::shown(id)),
-            id,
-            ctx.kb().ids().map(|(id, _)| id),
-            "try `aimemo search WORDS` to find an entry's id",
-        )),
+        None => {
+            let shown = super::shown(id);
+            Err(miss(
+                Msg::new(
+                    format!("no entry has the id `{shown}`"),
+                    format!("aucune fiche n’a l’identifiant `{shown}`"),
+                ),
+                id,
+                ctx.kb().ids().map(|(id, _)| id),
+                Msg::new(
+                    "try `aimemo search WORDS` to find an entry's id",
+                    "essayez `aimemo recherche MOTS` pour trouver l’identifiant d’une fiche",
+                ),
+            ))
+        }
     }
 }
 

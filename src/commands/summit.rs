@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::views::{EventView, FigureRecord, FigureView};
 use super::{layout, Ctx, Report};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::render::Doc;
 
@@ -28,10 +28,10 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Summit<'a>> {
         .find(|e| e.id == SUMMIT)
         .or_else(|| kb.events.first())
         .ok_or_else(|| {
-            Error::NotFound(
-                "the knowledge base has no event to show\ntry `aimemo lists` or `aimemo figures`"
-                    .into(),
-            )
+            Error::NotFound(Msg::new(
+                "the knowledge base has no event to show\ntry `aimemo lists` or `aimemo figures`",
+                "la base ne contient aucun événement\nessayez `aimemo listes` ou `aimemo chiffres`",
+            ))
         })?;
     Ok(Summit {
         lang: ctx.lang,

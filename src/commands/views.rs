@@ -57,14 +57,38 @@ impl SourceRef<'_> {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ActorRef<'a> {
     pub id: &'a str,
+    /// The code the memo gives (often a French acronym).
     pub code: Option<&'a str>,
+    /// The English acronym, where there is an established one.
+    pub code_en: Option<&'a str>,
     pub name: &'a str,
 }
 
 impl ActorRef<'_> {
-    /// As people name it: its code, or its name.
-    pub fn label(&self) -> &str {
-        self.code.unwrap_or(self.name)
+    /// As people name it in `lang`: its code (the English one in English), or its name.
+    pub fn label(&self, lang: Lang) -> &str {
+        code_in(lang, self.code, self.code_en).unwrap_or(self.name)
+    }
+}
+
+/// The code an actor goes by in `lang`: the English acronym in English when there is
+/// one, the memo's code otherwise.
+pub fn code_in<'a>(lang: Lang, code: Option<&'a str>, code_en: Option<&'a str>) -> Option<&'a str> {
+    match lang {
+        Lang::En => code_en.or(code),
+        Lang::Fr => code.or(code_en),
+    }
+}
+
+/// A code with the other language's beside it: `OECD (OCDE)` in English, `OCDE (OECD)`
+/// in French.
+pub fn both_codes(lang: Lang, code: Option<&str>, code_en: Option<&str>) -> Option<String> {
+    match (code, code_en) {
+        (Some(c), Some(e)) if c != e => Some(match lang {
+            Lang::En => format!("{e} ({c})"),
+            Lang::Fr => format!("{c} ({e})"),
+        }),
+        (c, e) => c.or(e).map(str::to_string),
     }
 }
 
@@ -207,6 +231,7 @@ pub struct ActorView<'a> {
     pub kind: Kind,
     pub id: &'a str,
     pub code: Option<&'a str>,
+    pub code_en: Option<&'a str>,
     pub name: &'a str,
     pub group: Named<'a>,
     /// The nearest parent's id, or null.
@@ -406,6 +431,7 @@ impl<'a> Viewer<'a> {
         ActorRef {
             id: &a.id,
             code: a.code.as_deref(),
+            code_en: a.code_en.as_deref(),
             name: self.pick(&a.name),
         }
     }
@@ -503,7 +529,9 @@ impl<'a> Viewer<'a> {
             .kb
             .lists
             .iter()
-            .filter(|l| l.items.iter().any(|i| i.ref_ids.contains(&a.id)))
+            .filter(|l| {
+                l.actor_ids.contains(&a.id) || l.items.iter().any(|i| i.ref_ids.contains(&a.id))
+            })
             .map(|l| Named {
                 id: &l.id,
                 name: self.pick(&l.title),
@@ -513,6 +541,7 @@ impl<'a> Viewer<'a> {
             kind: Kind::Actor,
             id: &a.id,
             code: a.code.as_deref(),
+            code_en: a.code_en.as_deref(),
             name: self.pick(&a.name),
             group: self.group(&a.group_id),
             parent: a.parent_id.as_deref(),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 pub use aimemo_kb::*;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use validate::{Origin, Workspace, MAX_FILE_BYTES};
 
 /// The name the built-in knowledge base goes by in messages.
@@ -45,9 +45,10 @@ fn builtin() -> Kb {
 pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
     if files.is_empty() {
         if !with_builtin {
-            return Err(Error::Usage(
-                "--no-builtin leaves no knowledge base: add one with --facts FILE".into(),
-            ));
+            return Err(Error::Usage(Msg::new(
+                "--no-builtin leaves no knowledge base: add one with --facts FILE",
+                "--no-builtin ne laisse aucune base : ajoutez-en une avec --facts FICHIER",
+            )));
         }
         return Ok(Loaded {
             kb: builtin(),

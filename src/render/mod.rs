@@ -30,6 +30,8 @@ pub enum Format {
     Tsv,
     /// Markdown, ready to paste into a note.
     Markdown,
+    /// Plain text for e-mail and notes: no box drawing, no color, aligned with spaces.
+    Text,
 }
 
 /// How a cell stands out in a terminal.
@@ -160,7 +162,7 @@ pub fn write<R: Report>(out: &mut impl Write, result: &R, s: &Settings) -> Resul
     match s.format {
         Format::Json => json::write(out, result)?,
         Format::Jsonl => json::write_lines(out, &result.records())?,
-        Format::Table => table::write(out, &result.doc(), s)?,
+        Format::Table | Format::Text => table::write(out, &result.doc(), s)?,
         Format::Markdown => markdown::write(out, &result.doc())?,
         Format::Csv => delimited::write(out, &result.records(), b',')?,
         Format::Tsv => delimited::write(out, &result.records(), b'\t')?,

@@ -1,4 +1,10 @@
-//! The terminal renderer: headings, wrapped text and comfy-table tables.
+//! The terminal renderer, and the plain-text one: headings, wrapped text and
+//! comfy-table tables, boxed for a terminal or aligned with spaces for an e-mail.
+//!
+//! Tables are laid out for the width: columns empty in every row are dropped, a
+//! column with the same value in every row is said once under the table, no column
+//! is narrower than its longest word (ids and numbers are never cut), and a table
+//! that cannot fit that way is written as one block of `key  value` lines a record.
 
 use std::io::Write;
 
@@ -6,25 +12,50 @@ use comfy_table::{presets, Attribute, Color, ContentArrangement};
 
 use super::sanitize::sanitize;
 use super::term::{paint, Style};
-use super::{bars, Block, Cell, Doc, Settings, Tone};
+use super::{bars, Block, Cell, Doc, Format, Settings, Tone};
 use crate::error::Result;
 
-/// Writes `doc` for a terminal: colors as `s.color` says, fitted to `s.width`.
+/// The width plain text is wrapped to when the terminal's is not known.
+const TEXT_WIDTH: usize = 100;
+
+/// Writes `doc` for a terminal (colors as `s.color` says, fitted to `s.width`), or as
+/// plain text when `s.format` is [`Format::Text`]: no box drawing, no color,
+/// headings underlined, wrapped at the width.
 pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
-    let width = s.width;
+    let plain = s.format == Format::Text;
+    let width = if plain {
+        Some(s.width.unwrap_or(TEXT_WIDTH))
+    } else {
+        s.width
+    };
+    let s = &Settings {
+        width,
+        color: s.color && !plain,
+        ..*s
+    };
     for (i, block) in doc.blocks.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         match block {
             Block::Heading(t) => {
-                for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
-                    writeln!(out, "{}", paint(&line, Style::Heading, s.color))?;
+                let lines = wrap(&sanitize(t), width.unwrap_or(usize::MAX));
+                for line in lines.iter() {
+                    writeln!(out, "{}", paint(line, Style::Heading, s.color))?;
+                }
+                if plain {
+                    let w = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
+                    writeln!(out, "{}", "=".repeat(w))?;
                 }
             }
             Block::Subheading(t) => {
-                for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
-                    writeln!(out, "{}", paint(&line, Style::Strong, s.color))?;
+                let lines = wrap(&sanitize(t), width.unwrap_or(usize::MAX));
+                for line in lines.iter() {
+                    writeln!(out, "{}", paint(line, Style::Strong, s.color))?;
+                }
+                if plain {
+                    let w = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
+                    writeln!(out, "{}", "-".repeat(w))?;
                 }
             }
             Block::Text(t) => {
@@ -61,45 +92,216 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                     }
                 }
             }
-            Block::Table { headers, rows } => {
-                writeln!(out, "{}", table(headers, rows, s))?;
-            }
+            Block::Table { headers, rows } => write_table(out, headers, rows, s)?,
             Block::Bars(list) => bars::write(out, list, width, s.color)?,
         }
     }
     Ok(())
 }
 
-/// A comfy-table table, styled only when color is on, fitted to the width when known.
-pub fn table(headers: &[String], rows: &[Vec<Cell>], s: &Settings) -> comfy_table::Table {
+/// A table laid out for the width (see the module's documentation).
+fn write_table(
+    out: &mut impl Write,
+    headers: &[String],
+    rows: &[Vec<Cell>],
+    s: &Settings,
+) -> Result<()> {
+    fn cell(r: &[Cell], c: usize) -> &str {
+        r.get(c).map_or("", |x| x.text.as_str())
+    }
+    // Columns empty in every row go; one with the same value in every row is said once.
+    let mut keep = Vec::new();
+    let mut once = Vec::new();
+    for (c, header) in headers.iter().enumerate() {
+        let first = rows.first().map_or("", |r| cell(r, c));
+        if rows.iter().all(|r| cell(r, c).trim().is_empty()) && !rows.is_empty() {
+            continue;
+        }
+        if rows.len() > 1 && rows.iter().all(|r| cell(r, c) == first) && !header.is_empty() {
+            once.push((
+                header.clone(),
+                Cell {
+                    text: first.to_string(),
+                    tone: Tone::Dim,
+                },
+            ));
+            continue;
+        }
+        keep.push(c);
+    }
+    let headers: Vec<String> = keep.iter().map(|&c| headers[c].clone()).collect();
+    let rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| {
+            keep.iter()
+                .map(|&c| r.get(c).cloned().unwrap_or_else(|| Cell::plain("")))
+                .collect()
+        })
+        .collect();
+    let plain = s.format == Format::Text;
+    // Each column adds its padding and a border or a gap.
+    let frame = if plain {
+        2 * headers.len()
+    } else {
+        3 * headers.len() + 1
+    };
+    let widths = match s.width {
+        None => None,
+        Some(w) => match column_widths(&headers, &rows, w.saturating_sub(frame), plain) {
+            Some(widths) => Some(widths),
+            None => {
+                // Too narrow for a table: one block of `key  value` lines a record.
+                for (i, r) in rows.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(out)?;
+                    }
+                    let fields: Vec<(String, Cell)> = headers
+                        .iter()
+                        .cloned()
+                        .zip(r.iter().cloned())
+                        .filter(|(_, c)| !c.text.trim().is_empty())
+                        .collect();
+                    write_fields(out, &fields, s.width, s.color)?;
+                }
+                return write_once(out, &once, !rows.is_empty(), s);
+            }
+        },
+    };
+    if !headers.is_empty() {
+        writeln!(out, "{}", table(&headers, &rows, widths.as_deref(), s))?;
+    }
+    write_once(out, &once, !rows.is_empty(), s)
+}
+
+/// What every row of a table would repeat, said once under it.
+fn write_once(
+    out: &mut impl Write,
+    once: &[(String, Cell)],
+    after: bool,
+    s: &Settings,
+) -> Result<()> {
+    if once.is_empty() {
+        return Ok(());
+    }
+    if after {
+        writeln!(out)?;
+    }
+    write_fields(out, once, s.width, s.color)
+}
+
+/// The width of each column so that the table takes at most `room` columns of text:
+/// none narrower than its longest word (or than a whole id, code or short amount; in
+/// plain text, any whole amount),
+/// the rest shared by how much each wants; `None` when even that does not fit.
+pub fn column_widths(
+    headers: &[String],
+    rows: &[Vec<Cell>],
+    room: usize,
+    whole_amounts: bool,
+) -> Option<Vec<usize>> {
+    let longest_word = |t: &str| t.split_whitespace().map(width_of).max().unwrap_or(0);
+    // Ids, codes and tree branches stay whole; so do short amounts ("€200 billion").
+    let unbreakable = |c: &Cell| {
+        let whole = c.text.lines().map(width_of).max().unwrap_or(0);
+        match c.tone {
+            Tone::Code => whole,
+            Tone::Figure if whole_amounts || whole <= 14 => whole,
+            _ => longest_word(&c.text),
+        }
+    };
+    let longest_line = |t: &str| t.lines().map(width_of).max().unwrap_or(0);
+    let n = headers.len();
+    let text = |r: &[Cell], c: usize| r.get(c).map_or("", |x| x.text.as_str()).to_string();
+    let min: Vec<usize> = (0..n)
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.get(c).map_or(0, unbreakable))
+                .chain([longest_word(&headers[c])])
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect();
+    let max: Vec<usize> = (0..n)
+        .map(|c| {
+            rows.iter()
+                .map(|r| longest_line(&text(r, c)))
+                .chain([longest_line(&headers[c])])
+                .max()
+                .unwrap_or(0)
+                .max(min[c])
+        })
+        .collect();
+    let (sum_min, sum_max) = (min.iter().sum::<usize>(), max.iter().sum::<usize>());
+    if sum_max <= room {
+        return Some(max);
+    }
+    if sum_min > room {
+        return None;
+    }
+    // Share what is left over the minimums by how much more each column wants.
+    let extra = room - sum_min;
+    let want: Vec<usize> = max.iter().zip(&min).map(|(a, b)| a - b).collect();
+    let total: usize = want.iter().sum();
+    let mut widths: Vec<usize> = min
+        .iter()
+        .zip(&want)
+        .map(|(m, w)| m + extra * w / total.max(1))
+        .collect();
+    // What rounding left over goes to the columns that want more, in order.
+    let mut left = room.saturating_sub(widths.iter().sum::<usize>());
+    for (w, m) in widths.iter_mut().zip(&max) {
+        let more = (m - *w).min(left);
+        *w += more;
+        left -= more;
+    }
+    Some(widths)
+}
+
+/// A comfy-table table, styled only when color is on, its cells wrapped at spaces to
+/// `widths` when given.
+pub fn table(
+    headers: &[String],
+    rows: &[Vec<Cell>],
+    widths: Option<&[usize]>,
+    s: &Settings,
+) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED);
+    if s.format == Format::Text {
+        t.load_style(presets::NOTHING);
+    } else {
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+    }
     t.force_no_tty();
     if s.color {
         t.enforce_styling();
     }
-    match s.width {
-        Some(w) => {
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_width(u16::try_from(w).unwrap_or(u16::MAX));
+    t.set_content_arrangement(ContentArrangement::Disabled);
+    let fit = |c: usize, text: &str| -> String {
+        let text = sanitize(text);
+        match widths.and_then(|w| w.get(c)) {
+            Some(w) => wrap(&text, *w).join("\n"),
+            None => text.into_owned(),
         }
-        None => {
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
+    };
     t.set_header(
         headers
             .iter()
-            .map(|h| comfy_table::Cell::new(sanitize(h)).add_attribute(Attribute::Bold)),
+            .enumerate()
+            .map(|(c, h)| comfy_table::Cell::new(fit(c, h)).add_attribute(Attribute::Bold)),
     );
     for row in rows {
-        t.add_row(row.iter().map(styled));
+        t.add_row(
+            row.iter()
+                .enumerate()
+                .map(|(c, cell)| styled(cell, fit(c, &cell.text))),
+        );
     }
     t
 }
 
-fn styled(c: &Cell) -> comfy_table::Cell {
-    let cell = comfy_table::Cell::new(sanitize(&c.text));
+fn styled(c: &Cell, text: String) -> comfy_table::Cell {
+    let cell = comfy_table::Cell::new(text);
     match c.tone {
         Tone::Plain => cell,
         Tone::Code => cell.fg(Color::Cyan),

@@ -162,6 +162,9 @@ pub struct List {
     pub id: Str,
     pub title: Text,
     pub section_id: Str,
+    /// The actors the list is about (the paragraph it comes from).
+    #[serde(default)]
+    pub actor_ids: Seq<Str>,
     pub items: Seq<Item>,
     /// The memo's own French words for this entry, verbatim (passages joined with " … ").
     #[serde(default)]

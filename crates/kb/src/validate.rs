@@ -629,6 +629,9 @@ impl Workspace {
                 kind: Kind::List,
                 idx,
             };
+            for a in l.actor_ids.iter() {
+                refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
+            }
             texts(e, "title", &l.title, &mut problems);
             refer(
                 e,
