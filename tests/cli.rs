@@ -168,6 +168,7 @@ struct Actor {
     related: Vec<String>,
     children: Vec<ActorRef>,
     appears_in: Option<ActorRef>,
+    paragraph: Option<String>,
     section: Named,
     figures: Vec<Figure>,
     lists: Vec<Named>,
@@ -2009,5 +2010,26 @@ fn english_first_acronyms_and_actor_pages_link_their_lists() {
     assert!(
         map.contains("├─ dps") && !map.contains('·'),
         "codeless actors show their id:\n{map}"
+    );
+}
+
+#[test]
+fn cosnia_shows_its_sentence_and_the_mefsin_paragraph_it_sits_in() {
+    let out = stdout(&["actor", "COSNIA"]);
+    assert!(out.contains("In the paragraph of  MEFSIN"), "{out}");
+    assert!(
+        out.contains("In the memo\n\n« La coordination nationale pour l’intelligence artificielle (COSNIA) articule et pilote la\nstratégie nationale pour l’IA. »"),
+        "{out}"
+    );
+    assert!(
+        out.contains("In the paragraph of MEFSIN\n\n« Le ministère de l’Économie"),
+        "{out}"
+    );
+    let a = json(&["actor", "cosnia"]);
+    assert_eq!(a["actor"]["appears_in"]["id"], "mefsin");
+    assert_eq!(
+        a["actor"]["parent"],
+        Value::Null,
+        "a paragraph, not a parent"
     );
 }

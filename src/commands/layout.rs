@@ -263,6 +263,14 @@ pub fn actor(lang: Lang, view: &ActorView) -> Doc {
         doc.push(figure_table(lang, &view.figures));
     }
     quote(lang, &mut doc, view.quote);
+    if let (Some(p), Some(of)) = (view.paragraph, &view.appears_in) {
+        doc.push(Block::Subheading(format!(
+            "{} {}",
+            lang.l(L::APPEARS_IN),
+            of.label(lang)
+        )));
+        doc.push(Block::Text(format!("« {p} »")));
+    }
     doc
 }
 

@@ -243,6 +243,8 @@ pub struct ActorView<'a> {
     pub children: Vec<ActorRef<'a>>,
     /// The actor whose paragraph of the memo holds this one's sentence (not a parent).
     pub appears_in: Option<ActorRef<'a>>,
+    /// That paragraph, in the memo's words.
+    pub paragraph: Option<&'a str>,
     pub section: Named<'a>,
     pub figures: Vec<FigureView<'a>>,
     pub lists: Vec<Named<'a>>,
@@ -562,6 +564,11 @@ impl<'a> Viewer<'a> {
                 .as_deref()
                 .and_then(|id| self.actor_by_id(id))
                 .map(|p| self.actor_ref(p)),
+            paragraph: a
+                .appears_in_id
+                .as_deref()
+                .and_then(|id| self.actor_by_id(id))
+                .and_then(|p| p.quote.as_deref()),
             section: self.section(&a.section_id),
             figures,
             lists,
