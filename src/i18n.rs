@@ -55,11 +55,12 @@ impl Lang {
         labels.iter().map(|l| self.l(*l).to_string()).collect()
     }
 
-    /// A colon as the language writes it: `: ` or ` : `.
+    /// A colon as the language writes it: `: `, or ` : ` with a no-break space before
+    /// it, so that a line never starts with the colon.
     pub fn colon(self) -> &'static str {
         match self {
             Lang::En => ": ",
-            Lang::Fr => " : ",
+            Lang::Fr => "\u{a0}: ",
         }
     }
 

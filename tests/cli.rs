@@ -940,17 +940,20 @@ fn every_command_has_csv_with_the_same_columns_in_both_languages() {
         (&["show", "jobs-at-risk"], FIGURE_COLUMNS),
         (
             &["actors"],
-            &["group_id", "group", "id", "code", "name", "parent", "role"],
+            &[
+                "group_id", "group", "id", "code", "code_en", "name", "parent", "role",
+            ],
         ),
         (
             &["actor", "DNUM"],
             &[
                 "id",
                 "code",
+                "code_en",
                 "name",
                 "group_id",
                 "group",
-                "parent_id",
+                "parent",
                 "role",
                 "section_id",
             ],
@@ -960,10 +963,11 @@ fn every_command_has_csv_with_the_same_columns_in_both_languages() {
             &[
                 "id",
                 "code",
+                "code_en",
                 "name",
                 "group_id",
                 "group",
-                "parent_id",
+                "parent",
                 "role",
                 "section_id",
             ],
@@ -1783,7 +1787,7 @@ fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
         String::from_utf8(out.stdout).unwrap(),
         format!(
             "  « 27% des emplois se situent dans des professions à haut risque d’automatisation. »\n\n\
-             {MEMO_REF_FR}, « À savoir ». Source citée : OCDE (juillet 2023).\n"
+             {MEMO_REF_FR}, « À savoir ». Source citée\u{a0}: OCDE (juillet 2023).\n"
         )
     );
     let en = stdout(&["cite", "jobs-at-risk", "--lang", "en"]);

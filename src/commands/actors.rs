@@ -49,6 +49,7 @@ pub struct NodeRecord<'a> {
     pub group: &'a str,
     pub id: &'a str,
     pub code: Option<&'a str>,
+    pub code_en: Option<&'a str>,
     pub name: &'a str,
     /// The parent's id, or null.
     pub parent: Option<&'a str>,
@@ -198,6 +199,7 @@ impl Report for Map<'_> {
                 group: g.name,
                 id: n.id,
                 code: n.code,
+                code_en: n.code_en,
                 name: n.name,
                 parent: n.parent,
                 role: n.role,

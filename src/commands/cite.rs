@@ -59,8 +59,10 @@ pub struct CiteRecord<'a> {
     pub series: &'a str,
     pub title: &'a str,
     pub section: Option<&'a str>,
+    pub source_id: Option<&'a str>,
     pub source: Option<&'a str>,
     pub source_date: Option<&'a str>,
+    pub source_date_iso: Option<&'a str>,
     pub text: &'a str,
 }
 
@@ -289,8 +291,10 @@ impl Report for Cite<'_> {
                 series: c.reference.series,
                 title: c.reference.title,
                 section: c.reference.section,
+                source_id: c.source.as_ref().map(|s| s.id),
                 source: c.source.as_ref().map(|s| s.name),
                 source_date: c.source.as_ref().and_then(|s| s.date),
+                source_date_iso: c.source.as_ref().and_then(|s| s.date_iso),
                 text: &c.text,
             })
             .collect()

@@ -257,10 +257,11 @@ impl ActorView<'_> {
         ActorRecord {
             id: self.id,
             code: self.code,
+            code_en: self.code_en,
             name: self.name,
             group_id: self.group.id,
             group: self.group.name,
-            parent_id: self.parent,
+            parent: self.parent,
             role: self.role,
             section_id: self.section.id,
         }
@@ -273,10 +274,12 @@ impl ActorView<'_> {
 pub struct ActorRecord<'a> {
     pub id: &'a str,
     pub code: Option<&'a str>,
+    pub code_en: Option<&'a str>,
     pub name: &'a str,
     pub group_id: &'a str,
     pub group: &'a str,
-    pub parent_id: Option<&'a str>,
+    /// The parent's id, or empty.
+    pub parent: Option<&'a str>,
     pub role: Option<&'a str>,
     pub section_id: &'a str,
 }

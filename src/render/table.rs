@@ -93,6 +93,8 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                 }
             }
             Block::Table { headers, rows } => write_table(out, headers, rows, s)?,
+            // Plain text keeps the amounts, which the tables give, and leaves the bars out.
+            Block::Bars(_) if plain => {}
             Block::Bars(list) => bars::write(out, list, width, s.color)?,
         }
     }
@@ -141,7 +143,7 @@ fn write_table(
     let plain = s.format == Format::Text;
     // Each column adds its padding and a border or a gap.
     let frame = if plain {
-        2 * headers.len()
+        2 * headers.len().saturating_sub(1)
     } else {
         3 * headers.len() + 1
     };
@@ -168,7 +170,10 @@ fn write_table(
         },
     };
     if !headers.is_empty() {
-        writeln!(out, "{}", table(&headers, &rows, widths.as_deref(), s))?;
+        let t = table(&headers, &rows, widths.as_deref(), s).to_string();
+        for line in t.lines() {
+            writeln!(out, "{}", if plain { line.trim_end() } else { line })?;
+        }
     }
     write_once(out, &once, !rows.is_empty(), s)
 }
@@ -268,7 +273,7 @@ pub fn table(
 ) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
     if s.format == Format::Text {
-        t.load_style(presets::NOTHING);
+        t.load_style(comfy_table::TableStyle::new());
     } else {
         t.load_style(presets::UTF8_FULL_CONDENSED);
     }
@@ -296,6 +301,12 @@ pub fn table(
                 .enumerate()
                 .map(|(c, cell)| styled(cell, fit(c, &cell.text))),
         );
+    }
+    if s.format == Format::Text {
+        // Columns two spaces apart, none before the first.
+        for c in t.column_iter_mut() {
+            c.set_padding((0, 2));
+        }
     }
     t
 }

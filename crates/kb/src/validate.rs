@@ -192,10 +192,15 @@ impl Workspace {
             match key.get_ref().as_ref() {
                 "memo" => match decode::<Memo>(value) {
                     Ok(m) => {
+                        let ministry = m.ministry.clone().unwrap_or_else(|| Text {
+                            fr: "-".into(),
+                            en: "-".into(),
+                        });
                         for (key, t) in [
                             ("title", &m.title),
                             ("series", &m.series),
                             ("publisher", &m.publisher),
+                            ("ministry", &ministry),
                         ] {
                             for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
                                 if s.trim().is_empty() {
@@ -456,14 +461,69 @@ impl Workspace {
                     format!("`{key}` names `{target}`, but there is no {what} with that id")
                 }
                 (Some(k), Some(w)) if k != w => format!(
-                    "`{key}` names `{target}`, which is a {}, not a {}",
+                    "`{key}` names `{target}`, which is {} {}, not {} {}",
+                    article(k.name()),
                     k.name(),
+                    article(w.name()),
                     w.name()
                 ),
                 _ => return,
             };
             problems.push(self.problem_in(entry, key, msg));
         };
+        // Quotes, codes and aliases are texts too: none may be blank.
+        for (id, e) in kb.ids() {
+            let (quote, codes): (Option<&str>, Vec<(&str, &str)>) = match e.kind {
+                Kind::Figure => (kb.figures[e.idx].quote.as_deref(), Vec::new()),
+                Kind::List => (kb.lists[e.idx].quote.as_deref(), Vec::new()),
+                Kind::Actor => {
+                    let a = &kb.actors[e.idx];
+                    let mut codes: Vec<(&str, &str)> =
+                        a.code_en.iter().map(|c| ("code_en", &**c)).collect();
+                    codes.extend(a.aliases.iter().map(|c| ("aliases", &**c)));
+                    (a.quote.as_deref(), codes)
+                }
+                Kind::Source => {
+                    let s = &kb.sources[e.idx];
+                    let codes = s.aliases.iter().map(|c| ("aliases", &**c)).collect();
+                    (s.quote.as_deref(), codes)
+                }
+                Kind::Event => (kb.events[e.idx].quote.as_deref(), Vec::new()),
+                Kind::Topic => (kb.topics[e.idx].quote.as_deref(), Vec::new()),
+                Kind::Group => (kb.groups[e.idx].quote.as_deref(), Vec::new()),
+                Kind::Section => (kb.sections[e.idx].quote.as_deref(), Vec::new()),
+            };
+            if quote.is_some_and(|q| q.trim().is_empty()) {
+                problems.push(self.problem_in(
+                    e,
+                    "quote",
+                    "`quote` is empty: quote the memo's words, or leave the key out".into(),
+                ));
+            }
+            for (key, c) in codes {
+                if c.trim().is_empty() {
+                    problems.push(self.problem_in(e, key, format!("`{key}` has an empty name")));
+                }
+            }
+            let own = match e.kind {
+                Kind::Event => kb.events[e.idx]
+                    .part_of_id
+                    .as_deref()
+                    .map(|p| ("part_of_id", p)),
+                Kind::Actor => kb.actors[e.idx]
+                    .appears_in_id
+                    .as_deref()
+                    .map(|p| ("appears_in_id", p)),
+                _ => None,
+            };
+            if let Some((key, target)) = own.filter(|(_, t)| *t == id) {
+                problems.push(self.problem_in(
+                    e,
+                    key,
+                    format!("`{key}` names `{target}`, the entry itself"),
+                ));
+            }
+        }
         let texts = |entry: EntryRef, key: &str, t: &Text, problems: &mut Vec<Problem>| {
             for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
                 if s.trim().is_empty() {
@@ -827,6 +887,15 @@ fn bad_id(id: &str) -> Option<&'static str> {
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`.
+/// "a" or "an", for a kind's name.
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// An ISO 8601 date as precise as a source gives it: `2023`, `2023-07` or `2023-07-14`.
 fn is_iso_partial(s: &str) -> bool {
     let b = s.as_bytes();
@@ -952,6 +1021,26 @@ mod tests {
                 "kb.toml:8:1: in topic `t`: unknown field `extra`, expected one of `id`, `name`, `quote`"
                     .to_string(),
                 "kb.toml:12:8: in group `Bad`: missing field `en`".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_blank_quote_ministry_code_or_alias_and_no_entry_part_of_itself() {
+        let p = problems(concat!(
+            "[memo]\ntitle = { fr = \"t\", en = \"t\" }\nseries = { fr = \"s\", en = \"s\" }\n",
+            "publisher = { fr = \"p\", en = \"p\" }\nministry = { fr = \" \", en = \"M\" }\n\n",
+            "[[sections]]\nid = \"s\"\ntitle = { fr = \"s\", en = \"s\" }\nquote = \"  \"\n\n",
+            "[[events]]\nid = \"e\"\nname = { fr = \"e\", en = \"e\" }\nplace = { fr = \"p\", en = \"p\" }\n",
+            "description = { fr = \"d\", en = \"d\" }\nsection_id = \"s\"\npart_of_id = \"e\"\n",
+        ));
+        assert_eq!(
+            p,
+            vec![
+                "kb.toml:1:1: [memo] `ministry` has an empty French text".to_string(),
+                "kb.toml:10:1: `quote` is empty: quote the memo's words, or leave the key out"
+                    .to_string(),
+                "kb.toml:18:1: `part_of_id` names `e`, the entry itself".to_string(),
             ]
         );
     }
