@@ -1829,6 +1829,24 @@ fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
 }
 
 #[test]
+fn a_citation_names_the_memo_its_entry_comes_from() {
+    let out = stdout(&[
+        "--facts",
+        example(),
+        "cite",
+        "example-robots",
+        "--lang",
+        "fr",
+    ]);
+    assert!(
+        out.contains("— un ministère d’exemple, Notes d’exemple, « La robotique : un exemple »"),
+        "{out}"
+    );
+    let out = stdout(&["--facts", example(), "cite", "jobs-at-risk", "--lang", "fr"]);
+    assert!(out.contains(MEMO_REF_FR), "{out}");
+}
+
+#[test]
 fn cite_by_words_says_which_entry_it_cited_and_a_wrong_id_suggests() {
     aimemo()
         .args(["cite", "emplois", "automatisation", "--lang", "fr"])

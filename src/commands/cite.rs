@@ -15,8 +15,9 @@ use crate::render::{Block, Doc, Span};
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Reference<'a> {
     pub ministry: Option<&'a str>,
-    pub series: &'a str,
-    pub title: &'a str,
+    /// The memo's series and title (none when the entry's file gives no `[memo]`).
+    pub series: Option<&'a str>,
+    pub title: Option<&'a str>,
     /// The part of the memo the entry comes from.
     pub section: Option<&'a str>,
 }
@@ -56,8 +57,8 @@ pub struct CiteRecord<'a> {
     pub quote: &'a str,
     pub english: Option<&'a str>,
     pub ministry: Option<&'a str>,
-    pub series: &'a str,
-    pub title: &'a str,
+    pub series: Option<&'a str>,
+    pub title: Option<&'a str>,
     pub section: Option<&'a str>,
     pub source_id: Option<&'a str>,
     pub source: Option<&'a str>,
@@ -109,11 +110,11 @@ fn citation<'a>(ctx: &Ctx<'a>, e: EntryRef, id: &'a str) -> Option<Citation<'a>>
     let v = ctx.viewer();
     let (quote, english, source) = quoted(kb, e);
     let quote = quote?;
-    let memo = kb.memos.first();
+    let memo = ctx.loaded.memo_of(e);
     let reference = Reference {
         ministry: memo.and_then(|m| m.ministry.as_ref()).map(|t| l.pick(t)),
-        series: memo.map_or("", |m| l.pick(&m.series)),
-        title: memo.map_or("", |m| l.pick(&m.title)),
+        series: memo.map(|m| l.pick(&m.series)),
+        title: memo.map(|m| l.pick(&m.title)),
         section: kb
             .section_of(e)
             .and_then(|s| kb.sections.iter().find(|x| x.id == s))
@@ -138,14 +139,25 @@ fn reference_spans(l: Lang, r: &Reference, source: Option<&SourceRef>) -> Vec<Sp
         Lang::Fr => ("« ", " »"),
         Lang::En => ("“", "”"),
     };
-    let mut spans = vec![Span::plain("— ")];
+    let mut parts: Vec<Vec<Span>> = Vec::new();
     if let Some(m) = r.ministry {
-        spans.push(Span::plain(format!("{m}, ")));
+        parts.push(vec![Span::plain(m)]);
     }
-    spans.push(Span::emphasis(r.series));
-    spans.push(Span::plain(format!(", {open}{}{close}", r.title)));
+    if let Some(s) = r.series {
+        parts.push(vec![Span::emphasis(s)]);
+    }
+    if let Some(t) = r.title {
+        parts.push(vec![Span::plain(format!("{open}{t}{close}"))]);
+    }
     if let Some(s) = r.section {
-        spans.push(Span::plain(format!(", {open}{s}{close}")));
+        parts.push(vec![Span::plain(format!("{open}{s}{close}"))]);
+    }
+    let mut spans = vec![Span::plain("— ")];
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::plain(", "));
+        }
+        spans.extend(part);
     }
     spans.push(Span::plain("."));
     if let Some(s) = source {

@@ -1,6 +1,7 @@
 //! The knowledge base a command works on: the built-in copy (baked by `build.rs`),
 //! other files read, merged and validated. The model itself is the `aimemo-kb` crate.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
@@ -22,9 +23,25 @@ mod builtin {
 pub struct Loaded {
     pub kb: Kb,
     builtin_only: bool,
+    /// The file each entry comes from (by origin), for entries read from files.
+    origin_of: HashMap<EntryRef, usize>,
+    /// The memo each file gives (by origin, its index in `kb.memos`).
+    memo_of_origin: HashMap<usize, usize>,
 }
 
 impl Loaded {
+    /// The memo an entry comes from: the `[memo]` of its file (the built-in one for
+    /// the built-in entries), if the file gives one.
+    pub fn memo_of(&self, e: EntryRef) -> Option<&Memo> {
+        if self.builtin_only {
+            return self.kb.memos.first();
+        }
+        let origin = self.origin_of.get(&e).copied().unwrap_or(0);
+        self.memo_of_origin
+            .get(&origin)
+            .and_then(|i| self.kb.memos.get(*i))
+    }
+
     /// Every entry matching `query`, best first: through the built-in index, embedded
     /// ready-folded, or by folding each entry of other files as it is scored.
     pub fn search(&self, query: &str) -> Vec<search::Hit> {
@@ -53,6 +70,8 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
         return Ok(Loaded {
             kb: builtin(),
             builtin_only: true,
+            origin_of: HashMap::new(),
+            memo_of_origin: HashMap::new(),
         });
     }
     let mut ws = workspace(with_builtin)?;
@@ -67,6 +86,8 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
         return Err(Error::Invalid(problems));
     }
     Ok(Loaded {
+        origin_of: ws.locs.iter().map(|(e, l)| (*e, l.origin)).collect(),
+        memo_of_origin: ws.memo_of_origin,
         kb: ws.kb,
         builtin_only: false,
     })
@@ -81,6 +102,9 @@ pub fn workspace(with_builtin: bool) -> Result<Workspace> {
             text: String::new(),
         });
         ws.kb = builtin();
+        if !ws.kb.memos.is_empty() {
+            ws.memo_of_origin.insert(0, 0);
+        }
     }
     Ok(ws)
 }

@@ -378,7 +378,8 @@ impl Kb {
 
     /// Removes from this knowledge base the entries identical (same id, same content)
     /// to one of `merged`'s: loading the same entry twice is not a clash. Returns the
-    /// removed entries, by kind and position in this knowledge base.
+    /// removed entries, by kind and position in this knowledge base. (Memos have no
+    /// id: the workspace matches them itself.)
     pub fn drop_copies_of(&mut self, merged: &Kb) -> Vec<EntryRef> {
         fn dedupe<T: PartialEq + Clone>(
             new: &mut Seq<T>,
@@ -406,15 +407,6 @@ impl Kb {
             *new = Seq::Owned(kept);
         }
         let mut out = Vec::new();
-        if self.memos.iter().any(|m| merged.memos.contains(m)) {
-            let kept = self
-                .memos
-                .iter()
-                .filter(|m| !merged.memos.contains(m))
-                .cloned()
-                .collect();
-            self.memos = Seq::Owned(kept);
-        }
         dedupe(
             &mut self.sections,
             &merged.sections,

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::model::{EntryRef, Kb, Kind, Memo, Text};
+use super::model::{EntryRef, Kb, Kind, Memo, Seq, Text};
 
 /// The largest knowledge-base file read: 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -103,6 +103,9 @@ pub struct Workspace {
     pub locs: HashMap<EntryRef, Loc>,
     /// Ids of entries that could not be read: references to them are not reported again.
     pub unread: HashSet<String>,
+    /// The `[memo]` each file gives (by origin, its index in `kb.memos`): the memo its
+    /// entries come from.
+    pub memo_of_origin: HashMap<usize, usize>,
 }
 
 impl Workspace {
@@ -312,6 +315,17 @@ impl Workspace {
                 *idx -= before;
                 !dropped.contains(&here)
             });
+        }
+        // The file's memo: one already loaded (the same memo again), or its own.
+        if let Some(m) = kb.memos.first() {
+            let at = match self.kb.memos.iter().position(|x| x == m) {
+                Some(at) => {
+                    kb.memos = Seq::Owned(Vec::new());
+                    at
+                }
+                None => self.kb.memos.len(),
+            };
+            self.memo_of_origin.insert(origin, at);
         }
         // Entries are numbered after those already merged.
         for (kind, idx, span) in locs {
