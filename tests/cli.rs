@@ -1830,19 +1830,21 @@ fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
 
 #[test]
 fn a_citation_names_the_memo_its_entry_comes_from() {
-    let out = stdout(&[
-        "--facts",
-        example(),
-        "cite",
-        "example-robots",
-        "--lang",
-        "fr",
-    ]);
+    // Piped without COLUMNS: the reference on one line.
+    let cite = |id: &str| {
+        let out = aimemo()
+            .env_remove("COLUMNS")
+            .args(["--facts", example(), "cite", id, "--lang", "fr"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let out = cite("example-robots");
     assert!(
         out.contains("— un ministère d’exemple, Notes d’exemple, « La robotique : un exemple »"),
         "{out}"
     );
-    let out = stdout(&["--facts", example(), "cite", "jobs-at-risk", "--lang", "fr"]);
+    let out = cite("jobs-at-risk");
     assert!(out.contains(MEMO_REF_FR), "{out}");
 }
 
