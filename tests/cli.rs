@@ -2057,3 +2057,48 @@ fn cosnia_shows_its_sentence_and_the_mefsin_paragraph_it_sits_in() {
         "a paragraph, not a parent"
     );
 }
+
+#[test]
+fn language_neutral_fields_are_the_same_in_both_languages() {
+    let neutral = |lang: &str| -> Vec<Value> {
+        json(&["figures", "--lang", lang])["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["figures"].as_array().unwrap().clone())
+            .map(|f| {
+                serde_json::json!([
+                    f["id"],
+                    f["value"],
+                    f["unit"],
+                    f["qualifier_code"],
+                    f["period_iso"],
+                    f["source"]["id"],
+                    f["source"]["date_iso"],
+                    f["scope"],
+                    f["headline"]
+                ])
+            })
+            .collect()
+    };
+    let (en, fr) = (neutral("en"), neutral("fr"));
+    assert_eq!(en, fr);
+    let market = en.iter().find(|f| f[0] == "genai-market-2027").unwrap();
+    assert_eq!(market[3], "could_reach");
+    assert_eq!(market[4], "2027");
+    let jobs = en.iter().find(|f| f[0] == "jobs-at-risk").unwrap();
+    assert_eq!(jobs[6], "2023-07");
+    assert_eq!(
+        stdout(&["--lang", "fr", "--lang", "en", "summit"])
+            .lines()
+            .next(),
+        Some("The Paris summit on AI")
+    );
+    let dgm: Vec<String> = stdout(&["actors", "--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("one JSON object a line"))
+        .filter(|a| a["parent"] == "dgm")
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(dgm, ["msi", "dde", "dps", "ddc"]);
+}
