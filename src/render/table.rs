@@ -12,7 +12,8 @@ use crate::error::Result;
 /// Writes `doc` for a terminal: colors as `s.color` says, fitted to `s.width`.
 pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
     let width = s.width;
-    for (i, block) in doc.blocks.iter().enumerate() {
+    let shown = doc.blocks.iter().filter(|b| !super::print_only(b));
+    for (i, block) in shown.enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
@@ -61,10 +62,10 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                     }
                 }
             }
-            Block::Table { headers, rows } => {
+            Block::Table { headers, rows, .. } => {
                 writeln!(out, "{}", table(headers, rows, s))?;
             }
-            Block::Bars(list) => bars::write(out, list, width, s.color)?,
+            Block::Chart(c) => bars::write(out, &c.bars, width, s.color)?,
         }
     }
     Ok(())
