@@ -199,7 +199,7 @@ pub fn svg(out: &mut String, chart: &Chart, id: &str) {
         y += 1.5;
         let _ = write!(
             body,
-            r##"<rect x="0.5" y="{}" width="{}" height="{BAR}" fill="{}" stroke="{INK}" stroke-width="0.75"/>"##,
+            r##"<rect class="bar" x="0.5" y="{}" width="{}" height="{BAR}" fill="{}" stroke="{INK}" stroke-width="0.75"/>"##,
             n(y),
             n(len),
             l.fill
