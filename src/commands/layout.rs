@@ -120,13 +120,17 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
     let said: Vec<String> = bars
         .iter()
         .map(|b| match series.get(b.series) {
-            Some(s) => format!(
-                "{}{}{} ({})",
-                b.label,
-                lang.colon(),
-                b.shown,
-                s.to_lowercase()
-            ),
+            Some(s) => {
+                let mut c = s.chars();
+                let first: String = c.next().into_iter().flat_map(char::to_lowercase).collect();
+                format!(
+                    "{}{}{} — {first}{}",
+                    b.label,
+                    lang.colon(),
+                    b.shown,
+                    c.as_str()
+                )
+            }
             None => format!("{}{}{}", b.label, lang.colon(), b.shown),
         })
         .collect();

@@ -99,14 +99,18 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     f64::from(units) / 1000.0 * size * 1.04
 }
 
-/// `text` broken into lines of at most `width` pixels, at spaces.
+/// `text` broken into lines of at most `width` pixels, at spaces (a word longer
+/// than a line is broken where it must).
 pub fn lines(text: &str, size: f64, bold: bool, width: f64) -> Vec<String> {
     let space = text_width(" ", size, bold);
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut used = 0.0;
-    for word in text.split_whitespace() {
-        let w = text_width(word, size, bold);
+    for word in text
+        .split_whitespace()
+        .flat_map(|w| pieces(w, size, bold, width))
+    {
+        let w = text_width(&word, size, bold);
         if !line.is_empty() && used + space + w > width {
             out.push(std::mem::take(&mut line));
             used = 0.0;
@@ -115,11 +119,30 @@ pub fn lines(text: &str, size: f64, bold: bool, width: f64) -> Vec<String> {
             line.push(' ');
             used += space;
         }
-        line.push_str(word);
+        line.push_str(&word);
         used += w;
     }
     if !line.is_empty() {
         out.push(line);
+    }
+    out
+}
+
+/// A word in pieces that each fit `width` (most words: one piece).
+fn pieces(word: &str, size: f64, bold: bool, width: f64) -> Vec<String> {
+    if text_width(word, size, bold) <= width {
+        return vec![word.to_string()];
+    }
+    let mut out = vec![String::new()];
+    for c in word.chars() {
+        let last = out.last_mut().expect("one piece at least");
+        let mut longer = last.clone();
+        longer.push(c);
+        if !last.is_empty() && text_width(&longer, size, bold) > width {
+            out.push(c.to_string());
+        } else {
+            *last = longer;
+        }
     }
     out
 }
@@ -273,5 +296,9 @@ mod tests {
             l.join(" "),
             "United Arab Emirates – MGX: campus and data centre in France"
         );
+        let long = "x".repeat(200);
+        let l = lines(&long, 10.0, false, 150.0);
+        assert!(l.len() > 1 && l.iter().all(|x| text_width(x, 10.0, false) <= 150.0));
+        assert_eq!(l.concat(), long);
     }
 }

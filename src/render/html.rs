@@ -44,7 +44,7 @@ const CSS: &str = "\
 @page{size:A4;margin:11mm 13mm}
 *{box-sizing:border-box}
 html{font:10pt/1.38 Arial,\"Liberation Sans\",Helvetica,sans-serif;color:#111;background:#fff;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0 auto;padding:10mm 6mm;max-width:196mm}
+body{margin:0 auto;padding:10mm 6mm;max-width:196mm;overflow-wrap:break-word}
 @media print{body{padding:0;max-width:none}}
 h1{font-size:15pt;line-height:1.2;text-wrap:balance;margin:0 0 2.5mm;padding-bottom:1.8mm;border-bottom:1.2pt solid #111}
 h2{font-size:11pt;text-wrap:balance;margin:3.5mm 0 1.2mm;break-after:avoid}
