@@ -78,7 +78,8 @@ Examples:
   aimemo actor DNUM             one actor: role, parents, the figures about it
   aimemo search énergie         everything about energy (accents optional)
   aimemo figures market --json  the market figures, for scripts
-  aimemo brief --format markdown > brief.md";
+  aimemo brief --format markdown > brief.md
+  aimemo brief --format html > brief.html";
 
 /// Parsed arguments.
 #[derive(Debug, Clone, PartialEq)]
@@ -377,7 +378,7 @@ const SUBCOMMANDS: &[Spec] = &[
         alias: None,
         about: "A one-screen briefing sheet of the key messages and figures",
         positional: None,
-        after_help: "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md",
+        after_help: "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md\n  aimemo brief --lang fr --format html > fiche.html",
         make: |_| Some(Command::Brief),
     },
     Spec {
