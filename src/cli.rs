@@ -78,7 +78,8 @@ Examples:
   aimemo actor DNUM             one actor: role, parents, the figures about it
   aimemo search énergie         everything about energy (accents optional)
   aimemo figures market --json  the market figures, for scripts
-  aimemo brief --format markdown > brief.md";
+  aimemo brief --format markdown > brief.md
+  aimemo brief --format html > brief.html";
 
 /// The examples, for French help (`--lang fr` or a French locale).
 const EXAMPLES_FR: &str = "\
@@ -387,7 +388,7 @@ const SUBCOMMANDS: &[Spec] = &[
         aliases: &["note", "synthese", "synthèse"],
         about: "A one-screen briefing sheet of the key messages and figures",
         positional: None,
-        after_help: "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md",
+        after_help: "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md\n  aimemo brief --lang fr --format html > fiche.html",
         make: |_| Some(Command::Brief),
     },
     Spec {

@@ -73,6 +73,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         format,
         color,
         width: term::width(env),
+        lang,
     };
     let files = fact_files(cli);
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
@@ -87,6 +88,13 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         })
     };
     let s = &settings;
+    // A command that reads the knowledge base: its result written out, a printed
+    // page naming the memo.
+    macro_rules! report {
+        ($c:ident => $result:expr) => {
+            with_kb(&mut |$c| emit(&$result?, &mut out, s, Some($c)))
+        };
+    }
     match &cli.command {
         Some(Command::Man) => {
             shell::man(&mut out)?;
@@ -101,49 +109,45 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Some(Command::Validate { files: given }) => {
             let mut all: Vec<&Path> = files.clone();
             all.extend(given.iter().map(PathBuf::as_path));
-            emit(&commands::validate::run(&all, !g.no_builtin)?, &mut out, s)
+            let validation = commands::validate::run(&all, !g.no_builtin)?;
+            emit(&validation, &mut out, s, None)
         }
         Some(Command::Completions { shell }) => with_kb(&mut |c| {
             shell::completions(*shell, c.kb(), &mut out)?;
             out.flush()?;
             Ok(Outcome::Found)
         }),
-        None => with_kb(&mut |c| emit(&commands::overview::run(c)?, &mut out, s)),
-        Some(Command::Investments) => {
-            with_kb(&mut |c| emit(&commands::investments::run(c)?, &mut out, s))
-        }
-        Some(Command::Summit) => with_kb(&mut |c| emit(&commands::summit::run(c)?, &mut out, s)),
+        None => report!(c => commands::overview::run(c)),
+        Some(Command::Investments) => report!(c => commands::investments::run(c)),
+        Some(Command::Summit) => report!(c => commands::summit::run(c)),
         Some(Command::Figures { topic }) => {
-            with_kb(&mut |c| emit(&commands::figures::run(c, topic.as_deref())?, &mut out, s))
+            report!(c => commands::figures::run(c, topic.as_deref()))
         }
-        Some(Command::Actors) => with_kb(&mut |c| emit(&commands::actors::map(c)?, &mut out, s)),
-        Some(Command::Actor { query }) => {
-            with_kb(&mut |c| emit(&commands::actors::one(c, &query.join(" "))?, &mut out, s))
-        }
-        Some(Command::Lists) => with_kb(&mut |c| emit(&commands::lists::all(c)?, &mut out, s)),
-        Some(Command::List { id }) => {
-            with_kb(&mut |c| emit(&commands::lists::one(c, id)?, &mut out, s))
-        }
-        Some(Command::Sources) => with_kb(&mut |c| emit(&commands::sources::run(c)?, &mut out, s)),
-        Some(Command::Show { id }) => {
-            with_kb(&mut |c| emit(&commands::show::run(c, id)?, &mut out, s))
-        }
-        Some(Command::Search { words }) => {
-            with_kb(&mut |c| emit(&commands::search::run(c, words)?, &mut out, s))
-        }
-        Some(Command::Brief) => with_kb(&mut |c| emit(&commands::brief::run(c)?, &mut out, s)),
-        Some(Command::Cite { words }) => {
-            with_kb(&mut |c| emit(&commands::cite::run(c, words)?, &mut out, s))
-        }
+        Some(Command::Actors) => report!(c => commands::actors::map(c)),
+        Some(Command::Actor { query }) => report!(c => commands::actors::one(c, &query.join(" "))),
+        Some(Command::Lists) => report!(c => commands::lists::all(c)),
+        Some(Command::List { id }) => report!(c => commands::lists::one(c, id)),
+        Some(Command::Sources) => report!(c => commands::sources::run(c)),
+        Some(Command::Show { id }) => report!(c => commands::show::run(c, id)),
+        Some(Command::Search { words }) => report!(c => commands::search::run(c, words)),
+        Some(Command::Brief) => report!(c => commands::brief::run(c)),
+        Some(Command::Cite { words }) => report!(c => commands::cite::run(c, words)),
     }
 }
 
-/// Writes a command's result in the chosen format, and tells how the run ended.
-fn emit<R: commands::Report>(result: &R, out: &mut impl Write, s: &Settings) -> Result<Outcome> {
+/// Writes a command's result in the chosen format, and tells how the run ended;
+/// `ctx`, when the command read a knowledge base, names the memo on a printed page.
+fn emit<R: commands::Report>(
+    result: &R,
+    out: &mut impl Write,
+    s: &Settings,
+    ctx: Option<&Ctx>,
+) -> Result<Outcome> {
     for note in result.notes() {
         let _ = writeln!(std::io::stderr(), "aimemo: {note}");
     }
-    render::write(out, result, s)?;
+    let memo = ctx.and_then(commands::memo);
+    render::write(out, result, s, memo.as_ref())?;
     Ok(if result.success() {
         Outcome::Found
     } else {

@@ -2102,3 +2102,451 @@ fn language_neutral_fields_are_the_same_in_both_languages() {
         .collect();
     assert_eq!(dgm, ["msi", "dde", "dps", "ddc"]);
 }
+
+// ───────────────────────── HTML pages (parsed by html5ever, through scraper) ─────────────────────────
+
+fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).expect("a valid selector")
+}
+
+/// The text of an element, its parts joined.
+fn text_of(e: scraper::ElementRef) -> String {
+    e.text().collect()
+}
+
+/// `aimemo ARGS --format html`: the page, and the page parsed.
+fn html_page(args: &[&str]) -> (String, scraper::Html) {
+    let mut all = args.to_vec();
+    all.extend(["--format", "html"]);
+    let page = stdout(&all);
+    let doc = scraper::Html::parse_document(&page);
+    (page, doc)
+}
+
+/// Attributes that make a browser fetch something, or run something.
+const FETCHING: &[&str] = &[
+    "src",
+    "srcset",
+    "href",
+    "xlink:href",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+    "background",
+    "ping",
+];
+
+/// A page is well-formed HTML5 (html5ever reports no parse error), in `lang`, with
+/// a title, and self-contained: no script, nothing that fetches (no `src`, `href`,
+/// link, image or frame; CSS without `url(` or `@import`; SVG references only to
+/// its own patterns), every table with a caption and header cells, and a footer.
+fn assert_self_contained(what: &str, page: &str, doc: &scraper::Html, lang: &str) {
+    assert!(
+        doc.errors.is_empty(),
+        "{what}: parse errors {:?}",
+        doc.errors
+    );
+    assert!(page.starts_with("<!DOCTYPE html>\n"), "{what}");
+    let root = doc.select(&sel("html")).next().expect("an html element");
+    assert_eq!(root.value().attr("lang"), Some(lang), "{what}");
+    let titles: Vec<String> = doc.select(&sel("head > title")).map(text_of).collect();
+    assert!(
+        titles.len() == 1 && !titles[0].trim().is_empty(),
+        "{what}: {titles:?}"
+    );
+    assert_eq!(doc.select(&sel("meta[charset=utf-8]")).count(), 1, "{what}");
+    for tag in [
+        "script",
+        "link",
+        "img",
+        "image",
+        "iframe",
+        "frame",
+        "object",
+        "embed",
+        "base",
+        "audio",
+        "video",
+        "source",
+        "picture",
+        "use",
+        "foreignObject",
+        "form",
+        "input",
+    ] {
+        assert_eq!(doc.select(&sel(tag)).count(), 0, "{what}: a <{tag}>");
+    }
+    for e in doc.root_element().descendent_elements() {
+        for (name, value) in e.value().attrs() {
+            assert!(
+                !FETCHING.contains(&name) || value.starts_with('#'),
+                "{what}: <{} {name}=\"{value}\">",
+                e.value().name()
+            );
+            assert!(
+                !name.starts_with("on"),
+                "{what}: an event handler <{} {name}>",
+                e.value().name()
+            );
+            if value.contains("url(") {
+                assert!(
+                    value.starts_with("url(#"),
+                    "{what}: {name}=\"{value}\" outside the page"
+                );
+            }
+        }
+    }
+    let css: String = doc.select(&sel("style")).map(text_of).collect();
+    for bad in ["url(", "@import", "@font-face"] {
+        assert!(!css.contains(bad), "{what}: {bad} in the CSS");
+    }
+    assert!(!page.contains("://"), "{what}: an address in the page");
+    for table in doc.select(&sel("table")) {
+        let caption = table
+            .select(&sel("caption"))
+            .next()
+            .map(text_of)
+            .unwrap_or_default();
+        assert!(
+            !caption.trim().is_empty(),
+            "{what}: a table without caption"
+        );
+        assert!(
+            table.select(&sel("thead th")).count() > 0,
+            "{what}: a table without header cells"
+        );
+    }
+    assert_eq!(doc.select(&sel("body > footer")).count(), 1, "{what}");
+}
+
+#[test]
+fn html_every_command_is_one_well_formed_self_contained_page() {
+    // The parser does report what is not well-formed.
+    for bad in [
+        "<!DOCTYPE html><html><body><p>a</div></body></html>",
+        "<!DOCTYPE html><html><body><p a=\"1\" a=\"2\">x</p></body></html>",
+        "<html><body></body></html>",
+    ] {
+        assert!(
+            !scraper::Html::parse_document(bad).errors.is_empty(),
+            "{bad}"
+        );
+    }
+    let commands: &[&[&str]] = &[
+        &[],
+        &["investments"],
+        &["summit"],
+        &["figures"],
+        &["figures", "market"],
+        &["actors"],
+        &["actor", "DNUM"],
+        &["lists"],
+        &["list", "summit-verticals"],
+        &["sources"],
+        &["show", "jobs-at-risk"],
+        &["show", "paris-summit"],
+        &["show", "ocde"],
+        &["search", "énergie"],
+        &["brief"],
+        &["cite", "jobs-at-risk"],
+        &["validate"],
+    ];
+    for args in commands {
+        for lang in ["en", "fr"] {
+            let all = [args, &["--lang", lang][..]].concat();
+            let (page, doc) = html_page(&all);
+            assert_self_contained(&format!("aimemo {all:?}"), &page, &doc, lang);
+            if args.first() != Some(&"validate") {
+                let footer = text_of(doc.select(&sel("footer")).next().unwrap());
+                let series = if lang == "fr" {
+                    "Les mémos de la DGM"
+                } else {
+                    "The DGM memos"
+                };
+                assert!(footer.contains(series), "{all:?}: {footer}");
+            }
+        }
+    }
+}
+
+/// The stated amounts of the figures `aimemo brief --json` charts, chart by chart.
+fn charted(lang: &str) -> Vec<Vec<String>> {
+    let v = json(&["brief", "--lang", lang]);
+    v["charts"]
+        .as_array()
+        .expect("charts")
+        .iter()
+        .map(|c| {
+            c["figures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["stated"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// The amounts a chart writes (its bold texts), in order.
+fn amounts_of(svg: scraper::ElementRef) -> Vec<String> {
+    svg.select(&sel("text[font-weight=bold], tspan[font-weight=bold]"))
+        .map(text_of)
+        .collect()
+}
+
+#[test]
+fn html_brief_holds_the_sheet_its_hedged_figures_and_two_charts() {
+    for (lang, words, hedged, sources) in [
+        (
+            "fr",
+            "inclusive, durable, de confiance",
+            &[
+                "plus de 109 milliards d’euros",
+                "pourrait atteindre 511,3 milliards de dollars d’ici 2027",
+                "aurait 12 milliards de dollars en 2023",
+            ],
+            &["cabinet Deloitte", "BPI France", "OCDE (juillet 2023)"],
+        ),
+        (
+            "en",
+            "inclusive, sustainable, trustworthy",
+            &[
+                "more than €109 billion",
+                "could reach $511.3 billion by 2027",
+                "reportedly $12 billion in 2023",
+            ],
+            &["Deloitte", "BPI France", "OECD (July 2023)"],
+        ),
+    ] {
+        let (page, doc) = html_page(&["brief", "--lang", lang]);
+        assert_self_contained(&format!("brief {lang}"), &page, &doc, lang);
+        let body = text_of(doc.select(&sel("main")).next().unwrap()).replace('\u{a0}', " ");
+        assert!(body.contains(words), "{lang}: the position in 3 words");
+        assert!(
+            body.contains("2025") && body.contains("Paris"),
+            "the summit"
+        );
+        let cells: Vec<String> = doc.select(&sel("td")).map(text_of).collect();
+        for h in hedged {
+            assert!(cells.iter().any(|c| c == h), "{lang}: {h} in {cells:?}");
+        }
+        for s in sources {
+            assert!(cells.iter().any(|c| c == s), "{lang}: {s} as a source");
+        }
+        let footer = text_of(doc.select(&sel("footer")).next().unwrap());
+        for s in sources {
+            assert!(footer.contains(s), "{lang}: {s} in the footer: {footer}");
+        }
+        // Printed on A4, nothing split across pages.
+        let css: String = doc.select(&sel("style")).map(text_of).collect();
+        assert!(css.contains("@page{size:A4;margin:"), "{css}");
+        assert!(css.contains("break-inside:avoid"), "{css}");
+        // Two charts, one SVG each, each with its text alternative; every bar
+        // labelled with the amount as the memo states it, and nothing else (no total).
+        let figures: Vec<_> = doc.select(&sel("figure")).collect();
+        assert_eq!(figures.len(), 2, "{lang}");
+        assert_eq!(doc.select(&sel("svg")).count(), 2, "{lang}");
+        for (fig, stated) in figures.iter().zip(charted(lang)) {
+            let svgs: Vec<_> = fig.select(&sel("svg")).collect();
+            assert_eq!(svgs.len(), 1, "one SVG a chart");
+            let svg = svgs[0];
+            assert_eq!(svg.value().attr("role"), Some("img"));
+            let title = text_of(svg.select(&sel("title")).next().expect("a <title>"));
+            let desc = text_of(svg.select(&sel("desc")).next().expect("a <desc>"));
+            assert!(!title.is_empty() && !desc.is_empty());
+            let ids = svg.value().attr("aria-labelledby").unwrap();
+            for id in ids.split(' ') {
+                assert_eq!(doc.select(&sel(&format!("#{id}"))).count(), 1, "{id}");
+            }
+            assert_eq!(amounts_of(svg), stated, "{lang}: {title}");
+            for s in stated.iter() {
+                assert!(desc.contains(s.as_str()), "{lang}: {s} in the <desc>");
+            }
+            assert_eq!(svg.select(&sel("rect.bar")).count(), stated.len());
+        }
+    }
+}
+
+#[test]
+fn html_charts_tell_the_france_headline_from_the_european_amounts() {
+    let (page, doc) = html_page(&["investments"]);
+    assert_self_contained("investments", &page, &doc, "en");
+    assert_eq!(doc.select(&sel("svg")).count(), 1);
+    let svg = doc.select(&sel("svg")).next().unwrap();
+    let fills: Vec<&str> = svg
+        .select(&sel("rect.bar"))
+        .map(|r| r.value().attr("fill").unwrap())
+        .collect();
+    // In the memo's order: the France headline, MGX and Amazon within it, the
+    // Commission's €20 billion and the €200 billion for Europe outside it.
+    assert_eq!(fills.len(), 5, "{fills:?}");
+    assert!(
+        fills[1].starts_with("url(#") && fills[1] == fills[2],
+        "{fills:?}"
+    );
+    assert!(fills[0] != fills[1] && fills[0] != fills[4] && fills[1] != fills[4]);
+    assert_eq!(fills[3], fills[4]);
+    let svg_text = text_of(svg);
+    for legend in [
+        "Headline (France)",
+        "Example within the headline",
+        "Outside the headline",
+    ] {
+        assert!(svg_text.contains(legend), "{legend}");
+    }
+    assert_eq!(
+        amounts_of(svg),
+        [
+            "more than €109 billion",
+            "€50 billion",
+            "€6 billion",
+            "€20 billion",
+            "€200 billion"
+        ]
+    );
+    let note = text_of(doc.select(&sel("figure .note")).next().unwrap());
+    assert!(note.contains("not added to it"), "{note}");
+
+    let (page, doc) = html_page(&["figures", "market", "--lang", "fr"]);
+    assert_self_contained("figures market", &page, &doc, "fr");
+    let svgs: Vec<_> = doc.select(&sel("svg")).collect();
+    assert_eq!(svgs.len(), 1);
+    assert_eq!(
+        amounts_of(svgs[0]),
+        [
+            "estimé à 241 milliards de dollars",
+            "pourrait atteindre 511,3 milliards de dollars"
+        ]
+    );
+    let labels = text_of(svgs[0]);
+    assert!(
+        labels.contains("2023") && labels.contains("d’ici 2027"),
+        "{labels}"
+    );
+}
+
+#[test]
+fn html_charts_are_for_paper_the_screen_brief_stays_one_screen() {
+    let md = stdout(&["brief", "--format", "markdown"]);
+    assert!(!md.contains("€200 billion"), "no chart in Markdown:\n{md}");
+    let table = stdout(&["brief"]);
+    assert!(!table.contains('█'), "no bars on the one screen:\n{table}");
+    assert!(
+        stdout(&["investments"]).contains('█'),
+        "investments keeps its bars"
+    );
+}
+
+/// A knowledge base whose texts are markup, quotes and ampersands.
+const HOSTILE: &str = r#"
+[memo]
+title = { fr = '<script>alert("t")</script> & "q"', en = '<script>alert("t")</script> & "q"' }
+series = { fr = "</title><script>alert(1)</script>", en = "</title><script>alert(1)</script>" }
+publisher = { fr = "p", en = "p" }
+
+[[sections]]
+id = "s"
+title = { fr = "<b>s</b>", en = "<b>s</b>" }
+
+[[sources]]
+id = "src"
+name = { fr = "<img src=x onerror=alert(1)>", en = "<img src=x onerror=alert(1)>" }
+
+[[topics]]
+id = "market"
+name = { fr = "</svg><script>alert(2)</script>", en = "</svg><script>alert(2)</script>" }
+
+[[figures]]
+id = "evil-a"
+topic_id = "market"
+value = 10
+unit = "USD"
+magnitude = { fr = "10 <i>$</i>", en = "10 <i>$</i>" }
+label = { fr = '<script>alert("x")</script> & "q"', en = '<script>alert("x")</script> & "q"' }
+text = { fr = "a' onmouseover='alert(3)", en = "a' onmouseover='alert(3)" }
+source_id = "src"
+section_id = "s"
+headline = true
+
+[[figures]]
+id = "evil-b"
+topic_id = "market"
+value = 20
+unit = "USD"
+magnitude = { fr = "20 &amp; 30", en = "20 &amp; 30" }
+label = { fr = "\" onload=\"alert(4)", en = "\" onload=\"alert(4)" }
+text = { fr = "b\u001b[2J", en = "b\u001b[2J" }
+source_id = "src"
+section_id = "s"
+"#;
+
+#[test]
+fn html_shows_hostile_text_from_a_facts_file_as_text() {
+    let (_dir, path) = temp_file("hostile.toml", HOSTILE.as_bytes());
+    let label = r#"<script>alert("x")</script> & "q""#;
+    for args in [
+        &["figures"][..],
+        &["brief"],
+        &["show", "evil-a"],
+        &["show", "evil-b"],
+        &["sources"],
+        &["search", "alert"],
+    ] {
+        let out = aimemo()
+            .args(["--no-builtin", "--facts"])
+            .arg(&path)
+            .args(args)
+            .args(["--format", "html"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let page = String::from_utf8(out.stdout).unwrap();
+        let doc = scraper::Html::parse_document(&page);
+        assert!(doc.errors.is_empty(), "{args:?}: {:?}", doc.errors);
+        for tag in ["script", "img", "b", "i"] {
+            assert_eq!(
+                doc.select(&sel(tag)).count(),
+                0,
+                "{args:?}: a <{tag}>\n{page}"
+            );
+        }
+        for e in doc.root_element().descendent_elements() {
+            for (name, _) in e.value().attrs() {
+                assert!(
+                    !name.starts_with("on") && name != "src",
+                    "{args:?}: <{} {name}>",
+                    e.value().name()
+                );
+            }
+        }
+        let text = text_of(doc.root_element());
+        assert!(!text.contains('\u{1b}'), "{args:?}: a control character");
+        if args[0] != "sources" && args[0] != "search" && args != ["show", "evil-b"] {
+            assert!(
+                text.contains(label),
+                "{args:?}: the label as written\n{page}"
+            );
+        }
+        assert!(!page.contains("<script"), "{args:?}");
+    }
+    // In a chart too: the labels and amounts are SVG text, as written.
+    let out = aimemo()
+        .args(["--no-builtin", "--facts"])
+        .arg(&path)
+        .args(["figures", "--format", "html"])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let doc = scraper::Html::parse_document(&page);
+    let svgs: Vec<_> = doc.select(&sel("svg")).collect();
+    assert_eq!(svgs.len(), 1, "{page}");
+    let svg = text_of(svgs[0]);
+    assert!(svg.contains(label), "{svg}");
+    assert!(
+        svg.contains("20 &amp; 30") && svg.contains("10 <i>$</i>"),
+        "{svg}"
+    );
+    let title = text_of(doc.select(&sel("head > title")).next().unwrap());
+    assert!(title.contains("</svg><script>alert(2)</script>"), "{title}");
+}

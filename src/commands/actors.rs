@@ -180,6 +180,7 @@ impl Report for Map<'_> {
             }
             doc.push(Block::Subheading(g.name.to_string()));
             doc.push(Block::Table {
+                caption: None,
                 headers: l.labels(&[L::CODE, L::NAME, L::ROLE]),
                 rows,
             });

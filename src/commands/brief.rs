@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::figures::TopicFigures;
 use super::views::{event_dates, FigureRecord, FigureView, ListView};
 use super::{Ctx, Report};
 use crate::error::Result;
@@ -28,6 +29,10 @@ pub const KEY_FIGURES: &[&str] = &[
 const POSITION: &str = "france-position";
 const MESSAGES: &str = "paris-actions-axes";
 
+/// The topics whose amounts the printed sheet charts: the investment pledges, and
+/// the generative-AI market (2023 and 2027).
+pub const CHART_TOPICS: &[&str] = &[super::investments::TOPIC, "market"];
+
 /// The source that stands for the memo itself, shown short on the sheet.
 const MEMO_SOURCE: &str = "memo";
 
@@ -42,6 +47,9 @@ pub struct Brief<'a> {
     pub summit: Option<SummitLine<'a>>,
     pub messages: Option<ListView<'a>>,
     pub figures: Vec<FigureView<'a>>,
+    /// The amounts the printed sheet charts, by topic: each topic's amounts in one
+    /// currency, as the memo states them.
+    pub charts: Vec<TopicFigures<'a>>,
 }
 
 /// The summit in one line: what, when, where, with whom.
@@ -92,6 +100,26 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Brief<'a>> {
         }),
         messages: v.list_by_id(MESSAGES).map(|m| v.list(m)),
         figures: v.figures(&key_figures(kb)),
+        charts: CHART_TOPICS
+            .iter()
+            .filter_map(|t| {
+                let figs = v.of_topic(t);
+                let unit = figs
+                    .iter()
+                    .map(|f| &*f.unit)
+                    .find(|u| *u == "EUR" || *u == "USD")?;
+                let topic = v.topic(t);
+                Some(TopicFigures {
+                    id: topic.id,
+                    name: topic.name,
+                    figures: figs
+                        .into_iter()
+                        .filter(|f| f.unit == unit)
+                        .map(|f| v.figure(f))
+                        .collect(),
+                })
+            })
+            .collect(),
     })
 }
 
@@ -139,6 +167,7 @@ impl Report for Brief<'_> {
         }
         if !self.figures.is_empty() {
             doc.push(Block::Table {
+                caption: Some(l.l(L::KEY_FIGURES).to_string()),
                 headers: l.labels(&[L::AMOUNT, L::FIGURE, L::SOURCE]),
                 rows: self
                     .figures
@@ -158,6 +187,18 @@ impl Report for Brief<'_> {
                     .collect(),
             });
         }
+        for c in self.charts.iter() {
+            let figs: Vec<&FigureView> = c.figures.iter().collect();
+            if let Some(chart) = super::layout::chart(l, c.name, &figs, true) {
+                doc.push(chart);
+            }
+        }
+        super::layout::cite(
+            &mut doc,
+            self.figures
+                .iter()
+                .chain(self.charts.iter().flat_map(|c| &c.figures)),
+        );
         doc
     }
 

@@ -287,6 +287,9 @@ impl Report for Cite<'_> {
                 &c.reference,
                 c.source.as_ref(),
             )));
+            if let Some(s) = &c.source {
+                doc.cite(s.cell());
+            }
         }
         doc
     }

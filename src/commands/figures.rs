@@ -92,9 +92,11 @@ impl Report for Figures<'_> {
         for t in self.topics.iter() {
             doc.push(Block::Subheading(format!("{} ({})", t.name, t.id)));
             doc.push(layout::figure_table(self.lang, &t.figures));
-            if let Some(b) = layout::bars(&t.figures.iter().collect::<Vec<_>>()) {
+            let figs: Vec<&FigureView> = t.figures.iter().collect();
+            if let Some(b) = layout::chart(self.lang, t.name, &figs, false) {
                 doc.push(b);
             }
+            layout::cite(&mut doc, &t.figures);
         }
         doc
     }

@@ -86,6 +86,7 @@ impl Report for Investments<'_> {
             }
         };
         doc.push(Block::Table {
+            caption: Some(l.l(L::PLEDGES).to_string()),
             headers: l.labels(&[L::ID, L::WHO, L::AMOUNT, L::SCOPE]),
             rows: self
                 .pledges
@@ -113,9 +114,16 @@ impl Report for Investments<'_> {
             )));
         }
         let money: Vec<&FigureView> = self.headline.iter().chain(&self.pledges).collect();
-        if let Some(b) = layout::bars(&money) {
+        if let Some(b) = layout::chart(l, self.topic.name, &money, false) {
             doc.push(b);
         }
+        layout::cite(
+            &mut doc,
+            self.headline
+                .iter()
+                .chain(&self.pledges)
+                .chain(&self.related),
+        );
         doc
     }
 

@@ -5,7 +5,7 @@
 use super::views::{ActorView, EventView, FigureView, ListView, SourceView};
 use crate::i18n::{labels as L, Lang, L as Label};
 use crate::kb::Kind;
-use crate::render::{Bar, Block, Cell, Doc};
+use crate::render::{Bar, Block, Cell, Chart, Doc};
 
 /// A label and a cell, for a `Fields` block.
 pub fn field(lang: Lang, label: Label, cell: Cell) -> (String, Cell) {
@@ -15,6 +15,7 @@ pub fn field(lang: Lang, label: Label, cell: Cell) -> (String, Cell) {
 /// The table of figures shared by the commands that show figures.
 pub fn figure_table(lang: Lang, figs: &[FigureView]) -> Block {
     Block::Table {
+        caption: None,
         headers: lang.labels(&[
             L::ID,
             L::FIGURE,
@@ -39,24 +40,127 @@ pub fn figure_table(lang: Lang, figs: &[FigureView]) -> Block {
     }
 }
 
-/// Bars for figures that share one currency, when there are several to compare.
-pub fn bars(figs: &[&FigureView]) -> Option<Block> {
+/// A chart of figures that share one currency, when there are several to compare:
+/// each bar labelled with the amount as the memo states it. When a headline figure
+/// is charted with examples under it, three series tell them apart: the headline,
+/// the examples within it (part of it, not added to it), and the amounts outside it.
+/// Nothing is added up.
+pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) -> Option<Block> {
     let unit = figs.first()?.unit;
     let currency = unit == "EUR" || unit == "USD";
-    (currency && figs.len() > 1 && figs.iter().all(|f| f.unit == unit)).then(|| {
-        Block::Bars(
-            figs.iter()
-                .map(|f| Bar {
-                    label: match f.period {
-                        Some(p) => format!("{} ({p})", f.label),
-                        None => f.label.to_string(),
-                    },
-                    value: f.value,
-                    shown: f.stated.clone(),
-                })
-                .collect(),
-        )
-    })
+    if !(currency && figs.len() > 1 && figs.iter().all(|f| f.unit == unit)) {
+        return None;
+    }
+    let headline = figs
+        .iter()
+        .find(|f| f.headline)
+        .filter(|h| figs.iter().any(|f| f.under == Some(h.id)));
+    let series_of = |f: &FigureView| match headline {
+        None => 0,
+        Some(h) if f.id == h.id => 0,
+        Some(h) if f.under == Some(h.id) => 1,
+        Some(_) => 2,
+    };
+    let series: Vec<String> = match headline {
+        None => Vec::new(),
+        Some(h) => {
+            let name = lang.l(L::HEADLINE);
+            let first = match scope(lang, h.scope) {
+                "" => name.to_string(),
+                s => format!("{name} ({s})"),
+            };
+            vec![
+                first,
+                lang.l(L::WITHIN_HEADLINE).to_string(),
+                lang.l(L::OUTSIDE_HEADLINE).to_string(),
+            ]
+        }
+    };
+    // One thing at several dates (a market in 2023 and by 2027): the dates tell the
+    // bars apart, the title names the thing.
+    let dated = figs
+        .iter()
+        .all(|f| f.label == figs[0].label && f.period.is_some());
+    let bars: Vec<Bar> = figs
+        .iter()
+        .map(|f| Bar {
+            label: match f.period {
+                Some(p) if dated => p.to_string(),
+                Some(p) => format!("{} ({p})", f.label),
+                None => f.label.to_string(),
+            },
+            value: f.value,
+            shown: f.stated.clone(),
+            series: series_of(f),
+        })
+        .collect();
+    let mut sources: Vec<String> = Vec::new();
+    for f in figs {
+        let s = f.source.cell();
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+    let mut note = lang.l(L::AS_STATED).to_string();
+    if headline.is_some() {
+        note.push(' ');
+        note.push_str(lang.l(L::EXAMPLES_NOT_ADDED));
+    }
+    note.push(' ');
+    note.push_str(&format!(
+        "{}{}{}.",
+        lang.l(if sources.len() > 1 {
+            L::SOURCES
+        } else {
+            L::SOURCE
+        }),
+        lang.colon(),
+        sources.join(list_separator(lang))
+    ));
+    let said: Vec<String> = bars
+        .iter()
+        .map(|b| match series.get(b.series) {
+            Some(s) => {
+                let mut c = s.chars();
+                let first: String = c.next().into_iter().flat_map(char::to_lowercase).collect();
+                format!(
+                    "{}{}{} — {first}{}",
+                    b.label,
+                    lang.colon(),
+                    b.shown,
+                    c.as_str()
+                )
+            }
+            None => format!("{}{}{}", b.label, lang.colon(), b.shown),
+        })
+        .collect();
+    Some(Block::Chart(Chart {
+        title: title.to_string(),
+        description: format!(
+            "{}. {}.",
+            said.join(list_separator(lang)),
+            note.trim_end_matches('.')
+        ),
+        series,
+        bars,
+        note: Some(note),
+        print_only,
+    }))
+}
+
+/// Between the items of a list in a sentence: `; ` or ` ; `.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "; ",
+        Lang::Fr => " ; ",
+    }
+}
+
+/// Notes the sources of `figs` as cited by the page.
+pub fn cite<'f, 'v: 'f>(doc: &mut Doc, figs: impl IntoIterator<Item = &'f FigureView<'v>>) {
+    for f in figs {
+        doc.cite(f.source.cell());
+    }
 }
 
 /// A figure whole, as the memo states it: qualifier, amount and period or horizon
@@ -182,6 +286,7 @@ pub fn figure(lang: Lang, f: &FigureView) -> Doc {
     doc.push(Block::Fields(fields));
     doc.push(Block::Text(f.text.to_string()));
     quote(lang, &mut doc, f.quote);
+    cite(&mut doc, [f]);
     doc
 }
 
@@ -199,6 +304,7 @@ pub fn list(lang: Lang, view: &ListView) -> Doc {
         headers.push(lang.l(L::DETAIL).to_string());
     }
     doc.push(Block::Table {
+        caption: None,
         headers,
         rows: view
             .items
@@ -271,6 +377,7 @@ pub fn actor(lang: Lang, view: &ActorView) -> Doc {
         )));
         doc.push(Block::Text(format!("« {p} »")));
     }
+    cite(&mut doc, &view.figures);
     doc
 }
 
@@ -304,6 +411,7 @@ pub fn event(lang: Lang, ev: &EventView) -> Doc {
         doc.push(figure_table(lang, &ev.figures));
     }
     quote(lang, &mut doc, ev.quote);
+    cite(&mut doc, &ev.figures);
     doc
 }
 
@@ -320,5 +428,6 @@ pub fn source(lang: Lang, s: &SourceView) -> Doc {
         doc.push(Block::Subheading(lang.l(L::FIGURES).to_string()));
         doc.push(figure_table(lang, &s.figures));
     }
+    cite(&mut doc, &s.figures);
     doc
 }

@@ -68,6 +68,7 @@ impl Report for Lists<'_> {
         let mut doc = Doc::default();
         doc.push(Block::Heading(l.l(L::LISTS).to_string()));
         doc.push(Block::Table {
+            caption: None,
             headers: l.labels(&[L::ID, L::TITLE, L::COUNT, L::SECTION]),
             rows: self
                 .lists

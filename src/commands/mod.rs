@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::error::{Error, Msg};
 use crate::i18n::Lang;
 use crate::kb::{lookup, Kb, Loaded};
-use crate::render::Doc;
+use crate::render::{Doc, MemoRef};
 
 /// What a command runs against.
 pub struct Ctx<'a> {
@@ -45,6 +45,16 @@ impl<'a> Ctx<'a> {
             lang: self.lang,
         }
     }
+}
+
+/// The memo the knowledge base is about, as a printed page's footer names it.
+pub fn memo(ctx: &Ctx) -> Option<MemoRef> {
+    let l = ctx.lang;
+    ctx.kb().memos.first().map(|m| MemoRef {
+        ministry: m.ministry.as_ref().map(|t| l.pick(t).to_string()),
+        series: l.pick(&m.series).to_string(),
+        title: l.pick(&m.title).to_string(),
+    })
 }
 
 /// A command's result, as every exporter needs it. Serializing it gives the JSON

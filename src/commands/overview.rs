@@ -117,6 +117,7 @@ impl Report for Overview<'_> {
             ));
         }
         doc.push(Block::Table {
+            caption: None,
             headers: vec![l.l(L::TRY).to_string(), String::new()],
             rows: self
                 .commands
@@ -124,6 +125,7 @@ impl Report for Overview<'_> {
                 .map(|t| vec![Cell::code(t.command), Cell::plain(t.about)])
                 .collect(),
         });
+        super::layout::cite(&mut doc, &self.figures);
         doc
     }
 

@@ -151,6 +151,12 @@ impl Report for Search<'_> {
         let l = self.lang;
         let mut doc = Doc::default();
         doc.push(Block::Table {
+            caption: Some(format!(
+                "{}{}{}",
+                l.l(L::MATCHES_FOR),
+                l.colon(),
+                self.query
+            )),
             headers: l.labels(&[L::KIND, L::ID, L::MATCH, L::DETAIL]),
             rows: self
                 .hits

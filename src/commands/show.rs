@@ -212,6 +212,7 @@ impl Report for Show<'_> {
                 if !t.figures.is_empty() {
                     doc.push(layout::figure_table(l, &t.figures));
                 }
+                layout::cite(&mut doc, &t.figures);
                 doc
             }
             Entry::Group(g) => {
@@ -223,6 +224,7 @@ impl Report for Show<'_> {
                     Cell::code(g.id),
                 )]));
                 doc.push(Block::Table {
+                    caption: None,
                     headers: l.labels(&[L::CODE, L::NAME]),
                     rows: g
                         .actors
@@ -241,6 +243,7 @@ impl Report for Show<'_> {
                 }
                 doc.push(Block::Fields(fields));
                 doc.push(Block::Table {
+                    caption: None,
                     headers: l.labels(&[L::KIND, L::ID]),
                     rows: s
                         .entries

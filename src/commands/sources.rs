@@ -51,9 +51,13 @@ impl Report for Sources<'_> {
         let mut doc = Doc::default();
         doc.push(Block::Heading(l.l(L::SOURCES).to_string()));
         doc.push(Block::Table {
+            caption: None,
             headers: l.labels(&[L::SOURCE, L::ID, L::FIGURE, L::AMOUNT]),
             rows,
         });
+        for s in self.sources.iter() {
+            super::layout::cite(&mut doc, &s.figures);
+        }
         doc
     }
 

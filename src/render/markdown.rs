@@ -11,7 +11,8 @@ fn cell(text: &str) -> String {
 }
 
 pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
-    for (i, block) in doc.blocks.iter().enumerate() {
+    let shown = doc.blocks.iter().filter(|b| !super::print_only(b));
+    for (i, block) in shown.enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
@@ -49,7 +50,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
                     writeln!(out, "{}. {}", n + 1, cell(item))?;
                 }
             }
-            Block::Table { headers, rows } => {
+            Block::Table { headers, rows, .. } => {
                 let h: Vec<String> = headers.iter().map(|h| cell(h)).collect();
                 writeln!(out, "| {} |", h.join(" | "))?;
                 writeln!(out, "|{}|", vec!["---"; headers.len()].join("|"))?;
@@ -58,8 +59,8 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
                     writeln!(out, "| {} |", r.join(" | "))?;
                 }
             }
-            Block::Bars(bars) => {
-                for b in bars {
+            Block::Chart(c) => {
+                for b in c.bars.iter() {
                     writeln!(out, "- {}: **{}**", cell(&b.label), cell(&b.shown))?;
                 }
             }

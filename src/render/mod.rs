@@ -1,9 +1,11 @@
 //! Rendering: one exporter per format, each writing any command's result to an
 //! `impl Write`. JSON serializes the result; JSON lines, CSV and TSV its records; the
-//! terminal table and Markdown its [`Doc`], a document of blocks.
+//! terminal table, Markdown and HTML its [`Doc`], a document of blocks.
 
 mod bars;
+mod chart;
 mod delimited;
+pub mod html;
 mod json;
 mod markdown;
 pub mod sanitize;
@@ -14,6 +16,7 @@ use std::io::Write;
 
 use crate::commands::Report;
 use crate::error::Result;
+use crate::i18n::Lang;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -32,6 +35,9 @@ pub enum Format {
     Markdown,
     /// Plain text for e-mail and notes: no box drawing, no color, aligned with spaces.
     Text,
+    /// One self-contained HTML page (inline CSS, inline SVG charts, nothing to
+    /// fetch), to open offline, print or attach to an e-mail.
+    Html,
 }
 
 /// How a cell stands out in a terminal.
@@ -85,7 +91,27 @@ impl Cell {
 pub struct Bar {
     pub label: String,
     pub value: f64,
+    /// The amount as the memo states it ("more than €109 billion").
     pub shown: String,
+    /// Its series, an index into [`Chart::series`].
+    pub series: usize,
+}
+
+/// A bar chart: amounts of one unit, each labelled as stated, in series told apart
+/// (a headline, the examples within it, the amounts outside it). It adds nothing up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    /// The chart in words, for who cannot see it (an SVG's `<desc>`).
+    pub description: String,
+    /// The series' names, shown as a legend when there are several.
+    pub series: Vec<String>,
+    pub bars: Vec<Bar>,
+    /// How to read it and where it comes from, under the chart.
+    pub note: Option<String>,
+    /// Drawn on a printed page only (HTML): the terminal and Markdown leave it out,
+    /// as a one-screen sheet has no room for it.
+    pub print_only: bool,
 }
 
 /// A piece of a document.
@@ -102,11 +128,14 @@ pub enum Block {
     /// Items in order, numbered.
     Numbered(Vec<String>),
     Table {
+        /// What the table holds, when no heading just above says it (HTML shows it;
+        /// the terminal and Markdown do not).
+        caption: Option<String>,
         headers: Vec<String>,
         rows: Vec<Vec<Cell>>,
     },
-    /// Proportional bars (drawn in table mode only).
-    Bars(Vec<Bar>),
+    /// A bar chart: Unicode bars on a terminal, a list in Markdown, SVG in HTML.
+    Chart(Chart),
     /// Quoted words, set apart (a block quote in Markdown).
     Quote(String),
     /// A paragraph whose parts may be emphasized (a title in italics).
@@ -135,10 +164,16 @@ impl Span {
     }
 }
 
-/// What a command shows people.
+/// What a command shows people, and what a printed page says it comes from.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Doc {
     pub blocks: Vec<Block>,
+    /// The sources the page cites, as a table shows them ("OECD (July 2023)"), in
+    /// the order they are first cited (a printed page's footer).
+    pub sources: Vec<String>,
+    /// The memo the knowledge base is about (a printed page's footer); the runner
+    /// sets it, as it is the same for every command.
+    pub memo: Option<MemoRef>,
 }
 
 impl Doc {
@@ -146,6 +181,26 @@ impl Doc {
         self.blocks.push(b);
         self
     }
+
+    /// Notes that the page cites `source` (once).
+    pub fn cite(&mut self, source: String) {
+        if !self.sources.contains(&source) {
+            self.sources.push(source);
+        }
+    }
+}
+
+/// Whether a block is for a printed page only (the terminal and Markdown skip it).
+fn print_only(b: &Block) -> bool {
+    matches!(b, Block::Chart(c) if c.print_only)
+}
+
+/// The memo, as a page's footer names it: ministry, series, title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemoRef {
+    pub ministry: Option<String>,
+    pub series: String,
+    pub title: String,
 }
 
 /// How to write: decided once, from flags and the environment.
@@ -155,10 +210,18 @@ pub struct Settings {
     pub color: bool,
     /// The width to fit, when known (a terminal, or `COLUMNS`).
     pub width: Option<usize>,
+    /// The language of the page (HTML's `lang`, its footer's labels).
+    pub lang: Lang,
 }
 
-/// Writes a command's result in the chosen format.
-pub fn write<R: Report>(out: &mut impl Write, result: &R, s: &Settings) -> Result<()> {
+/// Writes a command's result in the chosen format; `memo` is the memo the knowledge
+/// base is about, for a printed page's footer.
+pub fn write<R: Report>(
+    out: &mut impl Write,
+    result: &R,
+    s: &Settings,
+    memo: Option<&MemoRef>,
+) -> Result<()> {
     match s.format {
         Format::Json => json::write(out, result)?,
         Format::Jsonl => json::write_lines(out, &result.records())?,
@@ -166,6 +229,11 @@ pub fn write<R: Report>(out: &mut impl Write, result: &R, s: &Settings) -> Resul
         Format::Markdown => markdown::write(out, &result.doc())?,
         Format::Csv => delimited::write(out, &result.records(), b',')?,
         Format::Tsv => delimited::write(out, &result.records(), b'\t')?,
+        Format::Html => {
+            let mut doc = result.doc();
+            doc.memo = memo.cloned();
+            html::write(out, &doc, s.lang)?
+        }
     }
     out.flush()?;
     Ok(())

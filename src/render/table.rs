@@ -33,7 +33,12 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
         color: s.color && !plain,
         ..*s
     };
-    for (i, block) in doc.blocks.iter().enumerate() {
+    // Plain text keeps the amounts, which the tables give, and leaves the charts out.
+    let shown = doc
+        .blocks
+        .iter()
+        .filter(|b| !(super::print_only(b) || (plain && matches!(b, Block::Chart(_)))));
+    for (i, block) in shown.enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
@@ -92,10 +97,8 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                     }
                 }
             }
-            Block::Table { headers, rows } => write_table(out, headers, rows, s)?,
-            // Plain text keeps the amounts, which the tables give, and leaves the bars out.
-            Block::Bars(_) if plain => {}
-            Block::Bars(list) => bars::write(out, list, width, s.color)?,
+            Block::Table { headers, rows, .. } => write_table(out, headers, rows, s)?,
+            Block::Chart(c) => bars::write(out, &c.bars, width, s.color)?,
         }
     }
     Ok(())
