@@ -116,8 +116,16 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Some(Command::Show { id }) => {
             with_kb(&mut |c| emit(&commands::show::run(c, id)?, &mut out, s))
         }
-        Some(Command::Search { words }) => {
-            with_kb(&mut |c| emit(&commands::search::run(c, words)?, &mut out, s))
+        Some(Command::Search { words, limit, kind }) => {
+            // A table shows the first ten unless told; other formats all.
+            let limit = match (limit, format) {
+                (Some(0), _) => None,
+                (Some(n), _) => Some(*n),
+                (None, Format::Table) => Some(10),
+                (None, _) => None,
+            };
+            let opts = commands::search::Options { limit, kind: *kind };
+            with_kb(&mut |c| emit(&commands::search::run(c, words, opts)?, &mut out, s))
         }
         Some(Command::Brief) => with_kb(&mut |c| emit(&commands::brief::run(c)?, &mut out, s)),
     }

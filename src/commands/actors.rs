@@ -215,18 +215,18 @@ pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
             )));
         }
         ActorMatch::None => {
-            let candidates = kb
-                .actors
-                .iter()
-                .flat_map(|a| {
-                    [
-                        a.code.as_deref(),
-                        Some(&*a.id),
-                        Some(&*a.name.fr),
-                        Some(&*a.name.en),
-                    ]
-                })
-                .flatten();
+            let candidates = kb.actors.iter().flat_map(|a| {
+                [
+                    a.code.as_deref(),
+                    a.code_en.as_deref(),
+                    Some(&*a.id),
+                    Some(&*a.name.fr),
+                    Some(&*a.name.en),
+                ]
+                .into_iter()
+                .flatten()
+                .chain(a.aliases.iter().map(|x| &**x))
+            });
             return Err(miss(
                 format!("no actor matches `{}`", super::shown(query)),
                 query,

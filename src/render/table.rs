@@ -50,7 +50,8 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                 }
             }
             Block::Table { headers, rows } => {
-                writeln!(out, "{}", table(headers, rows, s))?;
+                let drawn = table(headers, rows, s).to_string();
+                writeln!(out, "{}", highlight(&drawn))?;
             }
             Block::Bars(list) => bars::write(out, list, width, s.color)?,
         }
@@ -81,19 +82,80 @@ pub fn table(headers: &[String], rows: &[Vec<Cell>], s: &Settings) -> comfy_tabl
             .map(|h| comfy_table::Cell::new(sanitize(h)).add_attribute(Attribute::Bold)),
     );
     for row in rows {
-        t.add_row(row.iter().map(styled));
+        t.add_row(row.iter().map(|c| styled(c, s.color)));
     }
     t
 }
 
-fn styled(c: &Cell) -> comfy_table::Cell {
-    let cell = comfy_table::Cell::new(sanitize(&c.text));
+/// Around a highlighted part of a cell while the table is drawn: invisible
+/// characters of no width, which sanitized text never holds; `highlight` turns them
+/// into reverse video once the table is laid out.
+const MARK_ON: char = '\u{2060}';
+const MARK_OFF: char = '\u{2061}';
+
+fn styled(c: &Cell, color: bool) -> comfy_table::Cell {
+    let cell = if color && !c.marks.is_empty() {
+        comfy_table::Cell::new(marked(c))
+    } else {
+        comfy_table::Cell::new(sanitize(&c.text))
+    };
     match c.tone {
         Tone::Plain => cell,
         Tone::Code => cell.fg(Color::Cyan),
         Tone::Figure => cell.fg(Color::Yellow).add_attribute(Attribute::Bold),
         Tone::Dim => cell.fg(Color::DarkGrey),
     }
+}
+
+/// A cell's text, sanitized, with its marks around the highlighted parts.
+fn marked(c: &Cell) -> String {
+    let mut out = String::with_capacity(c.text.len() + 6 * c.marks.len());
+    let mut at = 0;
+    for r in &c.marks {
+        let (Some(before), Some(inside)) = (c.text.get(at..r.start), c.text.get(r.clone())) else {
+            continue;
+        };
+        out.push_str(&sanitize(before));
+        out.push(MARK_ON);
+        out.push_str(&sanitize(inside));
+        out.push(MARK_OFF);
+        at = r.end;
+    }
+    out.push_str(&sanitize(c.text.get(at..).unwrap_or("")));
+    out
+}
+
+/// A drawn table with its marks turned into reverse video, line by line: each line
+/// closes what it opens, so borders are never highlighted.
+fn highlight(table: &str) -> std::borrow::Cow<'_, str> {
+    if !table.contains(MARK_ON) {
+        return std::borrow::Cow::Borrowed(table);
+    }
+    let mut out = String::with_capacity(table.len() + 64);
+    for (i, line) in table.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut open = false;
+        for ch in line.chars() {
+            match ch {
+                MARK_ON => {
+                    out.push_str("\x1b[7m");
+                    open = true;
+                }
+                MARK_OFF if open => {
+                    out.push_str("\x1b[27m");
+                    open = false;
+                }
+                MARK_OFF => {}
+                c => out.push(c),
+            }
+        }
+        if open {
+            out.push_str("\x1b[27m");
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A cell's text painted by its tone.
@@ -180,7 +242,35 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, pad, width_of, wrap};
+    use super::{cut, pad, table, width_of, wrap};
+    use crate::render::{Cell, Format, Settings};
+
+    #[test]
+    fn marked_words_are_reverse_video_with_color_and_plain_without() {
+        let rows = vec![vec![Cell::marked("one Rwanda two".into(), std::iter::once(4..10).collect())]];
+        let headers = vec!["H".to_string()];
+        let draw = |color| {
+            let s = Settings {
+                format: Format::Table,
+                color,
+                width: Some(12),
+            };
+            super::highlight(&table(&headers, &rows, &s).to_string()).into_owned()
+        };
+        let plain = draw(false);
+        assert!(
+            plain.contains("Rwanda") && !plain.contains('\u{1b}'),
+            "{plain}"
+        );
+        let colored = draw(true);
+        assert!(colored.contains("\u{1b}[7mRwanda\u{1b}[27m"), "{colored:?}");
+        // The marks take no room: the same layout.
+        assert_eq!(
+            colored.lines().count(),
+            plain.lines().count(),
+            "{colored:?}"
+        );
+    }
 
     #[test]
     fn wraps_words() {
