@@ -255,11 +255,12 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
         .take(shown)
         .map(|h| {
             let (id, title, detail) = summary(&v, h.entry);
-            let p = passage::passage(kb, h.entry, &found.query, side).unwrap_or(Passage {
-                field: crate::kb::index::Field::Id,
-                text: id.to_string(),
-                spans: Vec::new(),
-            });
+            let p =
+                passage::passage(kb, h.entry, &found.query, side, h.fields).unwrap_or(Passage {
+                    field: crate::kb::index::Field::Id,
+                    text: id.to_string(),
+                    spans: Vec::new(),
+                });
             Hit {
                 kind: h.entry.kind,
                 id,

@@ -247,7 +247,10 @@ mod tests {
 
     #[test]
     fn marked_words_are_reverse_video_with_color_and_plain_without() {
-        let rows = vec![vec![Cell::marked("one Rwanda two".into(), std::iter::once(4..10).collect())]];
+        let rows = vec![vec![Cell::marked(
+            "one Rwanda two".into(),
+            std::iter::once(4..10).collect(),
+        )]];
         let headers = vec!["H".to_string()];
         let draw = |color| {
             let s = Settings {

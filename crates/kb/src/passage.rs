@@ -2,10 +2,10 @@
 //! list items, the sentence of a role or a text, the quote), cut to about a line
 //! around the first of them, with each matched word's place in it.
 
-use super::fold::fold;
+use super::fold::fold_into;
 use super::index::{pieces, Field, Side};
 use super::model::{EntryRef, Kb};
-use super::search::{FieldHit, Query, MAX_TERMS};
+use super::search::{field_bit, FieldHit, Query, MAX_TERMS};
 
 /// The longest passage, in characters (the ellipses aside).
 pub const MAX_CHARS: usize = 100;
@@ -19,13 +19,12 @@ pub struct Passage {
     pub spans: Vec<(usize, usize)>,
 }
 
-/// A run of a text that folds to one or more words, and how it matched the query.
+/// A run of a text that folds to words one of which matched the query: its byte
+/// offsets in the text.
 #[derive(Clone, Copy, Debug)]
 struct Mark {
-    /// Byte offsets in the text.
     start: usize,
     end: usize,
-    quals: [u8; MAX_TERMS],
 }
 
 /// Whether `c` continues a number after a digit when a digit follows it (`511,3`,
@@ -63,29 +62,43 @@ fn runs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The runs of `text` that match a word of `q`, and the number of words it folds to.
-fn marks(text: &str, q: &Query) -> (Vec<Mark>, usize) {
-    let mut out = Vec::new();
-    let mut words = 0;
+/// The runs of `text` that match a word of `q`.
+fn marks(text: &str, q: &Query) -> Vec<Mark> {
+    marks_within(text, q, usize::MAX)
+}
+
+/// The runs of `text` that match a word of `q`, up to `bytes` after the first.
+fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::new();
+    let mut folded = String::new();
     for (start, end) in runs(text) {
-        let mut quals = [0; MAX_TERMS];
-        for word in fold(&text[start..end]).split(' ').filter(|w| !w.is_empty()) {
-            words += 1;
-            for (m, ql) in quals.iter_mut().zip(q.qualities(word)) {
-                *m = (*m).max(ql);
-            }
+        if out
+            .first()
+            .is_some_and(|m| start > m.start.saturating_add(bytes))
+        {
+            break;
         }
-        if quals.iter().any(|&x| x > 0) {
-            out.push(Mark { start, end, quals });
+        // A run of plain letters folds to itself lowercased: its first letter can say no.
+        let run = &text.as_bytes()[start..end];
+        if run.iter().all(u8::is_ascii_alphabetic)
+            && !q.could_start(run.first().map_or(0, u8::to_ascii_lowercase))
+        {
+            continue;
+        }
+        folded.clear();
+        fold_into(&mut folded, &text[start..end]);
+        let matches = |w: &str| !w.is_empty() && q.qualities(w).iter().any(|&x| x > 0);
+        if folded.split(' ').any(matches) {
+            out.push(Mark { start, end });
         }
     }
-    (out, words)
+    out
 }
 
 /// Where the words of `q` are in `text`: start and end of each, in characters.
 pub fn spans(text: &str, q: &Query) -> Vec<(usize, usize)> {
-    let (m, _) = marks(text, q);
-    m.iter()
+    marks(text, q)
+        .iter()
         .map(|m| (chars_before(text, m.start), chars_before(text, m.end)))
         .collect()
 }
@@ -100,30 +113,54 @@ struct Candidate {
     n: u16,
     side: Option<Side>,
     text: String,
-    marks: Vec<Mark>,
     /// How many query words it holds, and its score as a field.
     rank: (usize, u32),
 }
 
+impl Candidate {
+    /// Its text cut around its matched words, and their places.
+    fn cut(&self, q: &Query, max: usize) -> (String, Vec<(usize, usize)>) {
+        // What follows the first match by more than a cut passage holds is not needed.
+        cut(&self.text, &marks_within(&self.text, q, 4 * max), max)
+    }
+}
+
+/// How the words of `q` match a text, folded into `buf`: `None` when none does.
+fn field_hit(text: &str, field: Field, q: &Query, buf: &mut String) -> Option<FieldHit> {
+    buf.clear();
+    fold_into(buf, text);
+    if !q.may_match(buf) {
+        return None;
+    }
+    let mut hit = FieldHit {
+        field,
+        len: 0,
+        quals: [0; MAX_TERMS],
+    };
+    let mut len: usize = 0;
+    for word in buf.split(' ').filter(|w| !w.is_empty()) {
+        len += 1;
+        for (h, ql) in hit.quals.iter_mut().zip(q.qualities(word)) {
+            *h = (*h).max(ql);
+        }
+    }
+    hit.len = u16::try_from(len).unwrap_or(u16::MAX);
+    hit.quals.iter().any(|&x| x > 0).then_some(hit)
+}
+
 /// The passage of entry `e` that best shows why it matched `q`, in `side`'s language
-/// when that side matches as well as the other.
-pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side) -> Option<Passage> {
+/// when that side matches as well as the other; `fields` are the fields the search
+/// found it matched (`Hit::fields`), the only ones read.
+pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side, fields: u32) -> Option<Passage> {
     let mut all: Vec<Candidate> = Vec::new();
+    let mut buf = String::new();
     pieces(kb, e, &mut |p| {
-        let (marks, words) = marks(p.text, q);
-        if marks.is_empty() {
+        if fields & field_bit(p.field) == 0 {
             return;
         }
-        let mut hit = FieldHit {
-            field: p.field,
-            len: u16::try_from(words).unwrap_or(u16::MAX),
-            quals: [0; MAX_TERMS],
+        let Some(hit) = field_hit(p.text, p.field, q, &mut buf) else {
+            return;
         };
-        for m in &marks {
-            for (h, &ql) in hit.quals.iter_mut().zip(&m.quals) {
-                *h = (*h).max(ql);
-            }
-        }
         let (scores, whole, together) = hit.score_parts(q);
         let matched = hit.quals.iter().filter(|&&x| x > 0).count();
         all.push(Candidate {
@@ -131,7 +168,6 @@ pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side) -> Option<Passage> {
             n: p.n,
             side: p.side,
             text: p.text.to_string(),
-            marks,
             rank: (matched, scores.iter().sum::<u32>() + whole + together),
         });
     });
@@ -154,7 +190,7 @@ pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side) -> Option<Passage> {
         .map(|(_, c)| c)
         .or_else(|| all.first())?;
     if matches!(best.field, Field::Item | Field::Detail) {
-        return Some(items(&all, side));
+        return Some(items(&all, q, side));
     }
     // The same field in the chosen language, when it holds as many of the words.
     let chosen = all
@@ -166,7 +202,7 @@ pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side) -> Option<Passage> {
                 && c.rank.0 >= best.rank.0
         })
         .unwrap_or(best);
-    let (text, spans) = cut(&chosen.text, &chosen.marks, MAX_CHARS);
+    let (text, spans) = chosen.cut(q, MAX_CHARS);
     Some(Passage {
         field: chosen.field,
         text,
@@ -176,7 +212,7 @@ pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side) -> Option<Passage> {
 
 /// The list items that matched, in the chosen language where it matches: as many
 /// as fit in about a line (the first always), each cut to half a line when several.
-fn items(all: &[Candidate], side: Side) -> Passage {
+fn items(all: &[Candidate], q: &Query, side: Side) -> Passage {
     let mut ns: Vec<u16> = all
         .iter()
         .filter(|c| matches!(c.field, Field::Item | Field::Detail))
@@ -201,7 +237,7 @@ fn items(all: &[Candidate], side: Side) -> Passage {
         let Some(c) = of(Field::Item).or_else(|| of(Field::Detail)) else {
             continue;
         };
-        let (piece, piece_spans) = cut(&c.text, &c.marks, max);
+        let (piece, piece_spans) = c.cut(q, max);
         if k == 0 {
             field = c.field;
         } else if text.chars().count() + 3 + piece.chars().count() > MAX_CHARS {
@@ -359,7 +395,7 @@ mod tests {
             + &"suite ".repeat(40)
             + ". Fin.";
         let query = q("cible");
-        let (m, _) = marks(&text, &query);
+        let m = marks(&text, &query);
         let (cut, spans) = cut(&text, &m, MAX_CHARS);
         assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
         assert!(cut.chars().count() <= MAX_CHARS + 2, "{cut}");
@@ -367,7 +403,7 @@ mod tests {
         let word: String = cut.chars().skip(s).take(e - s).collect();
         assert_eq!(word, "cible");
         let short = "Un. Deux cible trois. Quatre.".repeat(5);
-        let (m, _) = marks(&short, &query);
+        let m = marks(&short, &query);
         assert_eq!(cut_text(&short, &m), "Deux cible trois.");
     }
 

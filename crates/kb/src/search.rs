@@ -14,6 +14,7 @@
 //! field, add to it. Entries that match every word come first; ties go to figures,
 //! actors and lists before the rest, then by id.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::fold::{fold, is_number};
@@ -205,6 +206,24 @@ fn within_typos(text: &str, word: &str) -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
     pub terms: Vec<Term>,
+    /// The stems of the words `qualities` was asked about.
+    stems: StemCache,
+}
+
+/// Stems already computed, by word: a cache, so it compares equal to any other.
+#[derive(Clone, Default)]
+struct StemCache(RefCell<HashMap<String, [Option<String>; 2]>>);
+
+impl PartialEq for StemCache {
+    fn eq(&self, _: &StemCache) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for StemCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StemCache")
+    }
 }
 
 impl Query {
@@ -245,7 +264,28 @@ impl Query {
                 t.optional = true;
             }
         }
-        Some(Query { terms })
+        Some(Query {
+            terms,
+            stems: StemCache::default(),
+        })
+    }
+
+    /// Whether a folded text may hold a word that matches one of the query's: the
+    /// quick test before reading its words.
+    pub fn may_match(&self, folded: &str) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.fuzzy || folded.contains(t.needle()))
+    }
+
+    /// Whether a folded word starting with byte `first` may match one of the query's
+    /// words: only a typo or a scaled number (`400M`: 400000000) can start otherwise.
+    pub fn could_start(&self, first: u8) -> bool {
+        self.terms.iter().any(|t| {
+            t.fuzzy
+                || t.number.is_some_and(|(_, scale)| scale > 1.0)
+                || t.text.as_bytes().first() == Some(&first)
+        })
     }
 
     /// The words that must match for an entry to match them all.
@@ -257,12 +297,30 @@ impl Query {
     /// computed here): one quality per term.
     pub fn qualities(&self, word: &str) -> [u8; MAX_TERMS] {
         let mut out = [0; MAX_TERMS];
-        let mut stems: Option<[Option<String>; 2]> = None;
+        if !word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.could_start(b))
+        {
+            return out;
+        }
+        if !self.terms.iter().any(|t| t.wants_stems(word)) {
+            for (t, term) in self.terms.iter().enumerate() {
+                out[t] = term.quality(word, || [None, None]);
+            }
+            return out;
+        }
+        let mut cache = self.stems.0.borrow_mut();
+        if !cache.contains_key(word) {
+            cache.insert(word.to_string(), stem::stems(word));
+        }
+        let known = cache.get(word);
+        let st = [
+            known.and_then(|s| s[0].as_deref()),
+            known.and_then(|s| s[1].as_deref()),
+        ];
         for (t, term) in self.terms.iter().enumerate() {
-            out[t] = term.quality(word, || {
-                let s = stems.get_or_insert_with(|| stem::stems(word));
-                [s[0].as_deref(), s[1].as_deref()]
-            });
+            out[t] = term.quality(word, || st);
         }
         out
     }
@@ -316,6 +374,16 @@ impl FieldHit {
 /// An entry's score from the fields a query matched, and how many of the query's
 /// required words it matched; `None` when it matched none.
 pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
+    score_fields(q, fields).map(|(s, w, _)| (s, w))
+}
+
+/// A field's bit in `Hit::fields`.
+pub fn field_bit(f: Field) -> u32 {
+    1 << (f as u32)
+}
+
+/// `score`, and the fields that matched, as a set of `field_bit`s.
+fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u32)> {
     let mut best = [0u32; MAX_TERMS];
     let (mut whole, mut together) = (0, 0);
     for f in fields {
@@ -337,7 +405,8 @@ pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
         return None;
     }
     let total = best.iter().sum::<u32>() + whole + together;
-    Some((total, u16::try_from(words).unwrap_or(u16::MAX)))
+    let mask = fields.iter().fold(0, |m, f| m | field_bit(f.field));
+    Some((total, u16::try_from(words).unwrap_or(u16::MAX), mask))
 }
 
 /// One entry that matches.
@@ -347,6 +416,8 @@ pub struct Hit {
     pub score: u32,
     /// How many of the query's required words it matched.
     pub words: u16,
+    /// The fields that matched, as a set of `field_bit`s (for its passage).
+    pub fields: u32,
 }
 
 /// What a search found: every entry matching at least one word, best first (those
@@ -411,8 +482,8 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
     let mut doc = None;
     let mut flush = |doc: Option<u32>, fields: &mut Vec<FieldHit>| {
         if let Some(d) = doc {
-            if let (Some(entry), Some((score, words))) =
-                (index.entries.get(d as usize), score(&q, fields))
+            if let (Some(entry), Some((score, words, mask))) =
+                (index.entries.get(d as usize), score_fields(&q, fields))
             {
                 hits.push((
                     d,
@@ -420,6 +491,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
                         entry: *entry,
                         score,
                         words,
+                        fields: mask,
                     },
                 ));
             }
@@ -582,11 +654,12 @@ fn scan(
                 fields.push(hit);
             }
         });
-        if let Some((score, words)) = score(q, &fields) {
+        if let Some((score, words, mask)) = score_fields(q, &fields) {
             hits.push(Hit {
                 entry: *e,
                 score,
                 words,
+                fields: mask,
             });
         }
     }

@@ -14,8 +14,14 @@ pub fn stems(word: &str) -> [Option<String>; 2] {
     if !stemmable(word) {
         return [None, None];
     }
-    [Algorithm::French, Algorithm::English]
-        .map(|a| Some(Stemmer::create(a).stem(word).into_owned()))
+    // Each stemmer named as a constant, so that a release build keeps only these two
+    // of the crate's algorithms.
+    let french = Stemmer::create(Algorithm::French);
+    let english = Stemmer::create(Algorithm::English);
+    [
+        Some(french.stem(word).into_owned()),
+        Some(english.stem(word).into_owned()),
+    ]
 }
 
 #[cfg(test)]
