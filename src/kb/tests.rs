@@ -178,7 +178,7 @@ proptest! {
     }
 
     #[test]
-    fn searching_without_an_index_finds_what_the_index_finds(query in "(énergie|ENERGIE|109|milliards|IA|dgm|numérique|x|syn|[a-zé ]{1,12}) ?(france|[a-z]{0,6})") {
+    fn searching_without_an_index_finds_what_the_index_finds(query in "(énergie|ENERGIE|109|milliards|IA|dgm|numérique|x|syn|[a-zé ]{1,12}|€109bn|400 millions|0[.]4bn|511|1 GW|27 %|Kazakstan|Rwnada|cybersecurty|gigafactories|webinaires|l’Inde) ?(france|[a-z]{0,6}|[0-9]{1,3}(bn|k| milliards)?)") {
         let kb = builtin();
         let hits = search(&SearchIndex::build(&kb), &query);
         prop_assert_eq!(super::search::search_kb(&kb, &query), hits.clone());

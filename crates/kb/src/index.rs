@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
-use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
+use super::model::{EntryRef, Kb, Kind, Seq, Source, Str, Text, Topic};
 use super::stem;
 
 /// Where a field's words count in ranking: names above texts above what an entry
@@ -82,6 +82,11 @@ impl Field {
         }
     }
 
+    /// Its bit in a set of fields (`Hit::fields`, `pieces_with`'s `skip`).
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
     /// Where its words count.
     pub fn class(self) -> Class {
         match self {
@@ -116,6 +121,23 @@ pub struct Piece<'a> {
     pub text: &'a str,
 }
 
+#[cfg(test)]
+mod tests {
+    use super::plain_number;
+
+    #[test]
+    fn plain_numbers() {
+        for v in [0.0f64, 7.0, -42.0, 109e9, 511.3, -0.5, 8.9e15, 1e300] {
+            let expected = if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                format!("{}", v as i64)
+            } else {
+                format!("{v}")
+            };
+            assert_eq!(plain_number(v), expected);
+        }
+    }
+}
+
 /// The rank of a kind when entries match equally: figures, actors and lists first.
 pub fn kind_rank(k: Kind) -> u8 {
     match k {
@@ -133,7 +155,24 @@ pub fn kind_rank(k: Kind) -> u8 {
 /// A number as plain text: `109000000000`, `511.3`.
 pub fn plain_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
+        // Whole numbers digit by digit: this runs for every figure a number is searched in.
+        let mut n = (v as i64).unsigned_abs();
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut out = String::with_capacity(21);
+        if v < 0.0 {
+            out.push('-');
+        }
+        out.extend(digits[at..].iter().map(|&d| char::from(d)));
+        out
     } else {
         format!("{v}")
     }
@@ -141,6 +180,50 @@ pub fn plain_number(v: f64) -> String {
 
 /// Hands every text of entry `e` to `f`, field by field, in a fixed order.
 pub fn pieces(kb: &Kb, e: EntryRef, f: &mut dyn FnMut(Piece<'_>)) {
+    pieces_with(kb, e, 0, f);
+}
+
+/// The texts a figure borrows from its source: its name and aliases.
+pub fn source_pieces(s: &Source, f: &mut dyn FnMut(Piece<'_>)) {
+    for (side, text) in [(Side::Fr, &s.name.fr), (Side::En, &s.name.en)] {
+        f(Piece {
+            field: Field::Source,
+            n: 0,
+            side: Some(side),
+            text,
+        });
+    }
+    for (i, a) in s.aliases.iter().enumerate() {
+        f(Piece {
+            field: Field::Source,
+            n: u16::try_from(i + 1).unwrap_or(u16::MAX),
+            side: None,
+            text: a,
+        });
+    }
+}
+
+/// The texts a figure borrows from its topic: its name.
+pub fn topic_pieces(t: &Topic, f: &mut dyn FnMut(Piece<'_>)) {
+    for (side, text) in [(Side::Fr, &t.name.fr), (Side::En, &t.name.en)] {
+        f(Piece {
+            field: Field::Topic,
+            n: 0,
+            side: Some(side),
+            text,
+        });
+    }
+}
+
+/// `pieces`, leaving out the fields in `skip` (a set of `Field::bit`s) without
+/// computing them.
+pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)) {
+    let wanted = |field: Field| skip & field.bit() == 0;
+    let f = &mut |p: Piece<'_>| {
+        if wanted(p.field) {
+            f(p);
+        }
+    };
     fn one(f: &mut dyn FnMut(Piece<'_>), field: Field, n: usize, text: &str) {
         let n = u16::try_from(n).unwrap_or(u16::MAX);
         f(Piece {
@@ -182,21 +265,24 @@ pub fn pieces(kb: &Kb, e: EntryRef, f: &mut dyn FnMut(Piece<'_>)) {
             one(f, Field::Id, 0, &x.id);
             both(f, Field::Label, 0, &x.label);
             both(f, Field::Magnitude, 0, &x.magnitude);
-            one(f, Field::Value, 0, &plain_number(x.value));
+            if wanted(Field::Value) {
+                one(f, Field::Value, 0, &plain_number(x.value));
+            }
             opt(f, Field::Stated, &x.stated);
             opt(f, Field::Qualifier, &x.qualifier);
             opt(f, Field::Period, &x.period);
             one(f, Field::Unit, 0, &x.unit);
             both(f, Field::Text, 0, &x.text);
             quote(f, &x.quote);
-            if let Some(s) = kb.sources.iter().find(|s| s.id == x.source_id) {
-                both(f, Field::Source, 0, &s.name);
-                for (i, a) in s.aliases.iter().enumerate() {
-                    one(f, Field::Source, i + 1, a);
+            if wanted(Field::Source) {
+                if let Some(s) = kb.sources.iter().find(|s| s.id == x.source_id) {
+                    source_pieces(s, f);
                 }
             }
-            if let Some(t) = kb.topics.iter().find(|t| t.id == x.topic_id) {
-                both(f, Field::Topic, 0, &t.name);
+            if wanted(Field::Topic) {
+                if let Some(t) = kb.topics.iter().find(|t| t.id == x.topic_id) {
+                    topic_pieces(t, f);
+                }
             }
         }
         Kind::List => {

@@ -3,9 +3,9 @@
 //! around the first of them, with each matched word's place in it.
 
 use super::fold::fold_into;
-use super::index::{pieces, Field, Side};
+use super::index::{pieces_with, Field, Side};
 use super::model::{EntryRef, Kb};
-use super::search::{field_bit, FieldHit, Query, MAX_TERMS};
+use super::search::{FieldHit, Query, MAX_TERMS};
 
 /// The longest passage, in characters (the ellipses aside).
 pub const MAX_CHARS: usize = 100;
@@ -154,10 +154,7 @@ fn field_hit(text: &str, field: Field, q: &Query, buf: &mut String) -> Option<Fi
 pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side, fields: u32) -> Option<Passage> {
     let mut all: Vec<Candidate> = Vec::new();
     let mut buf = String::new();
-    pieces(kb, e, &mut |p| {
-        if fields & field_bit(p.field) == 0 {
-            return;
-        }
+    pieces_with(kb, e, !fields, &mut |p| {
         let Some(hit) = field_hit(p.text, p.field, q, &mut buf) else {
             return;
         };

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::fold::{fold, is_number};
-use super::index::{pieces, ranked_entries, Class, Field, SearchIndex, NO_STEM};
+use super::index::{ranked_entries, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
 
@@ -74,6 +74,8 @@ pub struct Term {
     /// Its first three characters (empty when it has fewer): every word it matches
     /// by stem or as a start begins with them.
     head: String,
+    /// What every word it matches starts with, unless it is fuzzy or a scaled number.
+    needle: String,
 }
 
 impl Term {
@@ -91,10 +93,18 @@ impl Term {
         } else {
             String::new()
         };
+        let needle = if number.is_some() {
+            text.split('.').next().unwrap_or(text).to_string()
+        } else if head.is_empty() {
+            text.to_string()
+        } else {
+            head.clone()
+        };
         Term {
             text: text.to_string(),
             optional: false,
             fuzzy: false,
+            needle,
             stems: if number.is_none() {
                 stem::stems(text)
             } else {
@@ -110,15 +120,15 @@ impl Term {
         !self.optional && self.number.is_none() && typos_allowed(&self.text) > 0
     }
 
+    /// Whether every word it matches starts with its `needle` (not so for a typo, or
+    /// for a scaled number: `400M` matches 400000000 but also 0.4bn's digits).
+    fn starts_every_match(&self) -> bool {
+        !self.fuzzy && !self.number.is_some_and(|(_, scale)| scale > 1.0)
+    }
+
     /// What every folded text holding a word it matches contains, when not fuzzy.
     fn needle(&self) -> &str {
-        if self.number.is_some() {
-            self.text.split('.').next().unwrap_or(&self.text)
-        } else if self.head.is_empty() {
-            &self.text
-        } else {
-            &self.head
-        }
+        &self.needle
     }
 
     /// Whether matching `word` may need its stems.
@@ -206,6 +216,9 @@ fn within_typos(text: &str, word: &str) -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
     pub terms: Vec<Term>,
+    /// The first two characters of the words' needles, when every word matches
+    /// only words that start with its needle (see `Query::settle`).
+    starts: Option<super::fold::Starts>,
     /// The stems of the words `qualities` was asked about.
     stems: StemCache,
 }
@@ -264,10 +277,27 @@ impl Query {
                 t.optional = true;
             }
         }
-        Some(Query {
+        let mut q = Query {
             terms,
+            starts: None,
             stems: StemCache::default(),
-        })
+        };
+        q.settle();
+        Some(q)
+    }
+
+    /// Works out `starts` again, once the words that may match by typo are known.
+    fn settle(&mut self) {
+        let starts: Option<Vec<(char, Option<char>)>> = self
+            .terms
+            .iter()
+            .map(|t| {
+                let mut cs = t.needle().chars();
+                let first = cs.next()?;
+                t.starts_every_match().then_some((first, cs.next()))
+            })
+            .collect();
+        self.starts = starts.map(|s| super::fold::Starts::new(&s));
     }
 
     /// Whether a folded text may hold a word that matches one of the query's: the
@@ -379,7 +409,7 @@ pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
 
 /// A field's bit in `Hit::fields`.
 pub fn field_bit(f: Field) -> u32 {
-    1 << (f as u32)
+    f.bit()
 }
 
 /// `score`, and the fields that matched, as a set of `field_bit`s.
@@ -476,6 +506,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
             }
         }
     }
+    q.settle();
     matches.sort_unstable();
     let mut hits = Vec::new();
     let mut fields: Vec<FieldHit> = Vec::new();
@@ -581,7 +612,7 @@ pub fn search_kb(kb: &Kb, query: &str) -> Found {
         return Found::default();
     };
     let entries = ranked_entries(kb);
-    let mut stems: HashMap<String, [Option<String>; 2]> = HashMap::new();
+    let mut stems = Stems::new();
     let (mut hits, matched) = scan(kb, &entries, &q, &mut stems);
     let mut again = false;
     for (t, term) in q.terms.iter_mut().enumerate() {
@@ -591,6 +622,7 @@ pub fn search_kb(kb: &Kb, query: &str) -> Found {
         }
     }
     if again {
+        q.settle();
         hits = scan(kb, &entries, &q, &mut stems).0;
     }
     Found {
@@ -599,61 +631,158 @@ pub fn search_kb(kb: &Kb, query: &str) -> Found {
     }
 }
 
+/// Stems already computed, by word, for one search of a file.
+type Stems = HashMap<String, [Option<String>; 2]>;
+
+/// How `q` matches one text (folded into `buf`): `None` when it does not. A word is
+/// judged against a query word only when it starts with that word's needle, unless
+/// the query word can match elsewhere (a typo, a scaled number).
+fn field_hit(
+    field: Field,
+    text: &str,
+    q: &Query,
+    buf: &mut String,
+    stems: &mut Stems,
+) -> Option<FieldHit> {
+    // Most texts cannot hold the start of any needle: no need to fold them.
+    if let Some(starts) = &q.starts {
+        if !super::fold::could_write(text, starts) {
+            return None;
+        }
+    }
+    buf.clear();
+    super::fold::fold_into(buf, text);
+    let folded: &str = buf;
+    let mut hit = FieldHit {
+        field,
+        len: 0,
+        quals: [0; MAX_TERMS],
+    };
+    let mut any = false;
+    let bytes = folded.as_bytes();
+    for (t, term) in q.terms.iter().enumerate() {
+        let mut judge = |word: &str| {
+            let sref = &mut *stems;
+            let ql = term.quality(word, move || {
+                if !sref.contains_key(word) {
+                    sref.insert(word.to_string(), stem::stems(word));
+                }
+                let known: &Stems = sref;
+                let s = known.get(word);
+                [
+                    s.and_then(|s| s[0].as_deref()),
+                    s.and_then(|s| s[1].as_deref()),
+                ]
+            });
+            hit.quals[t] = hit.quals[t].max(ql);
+            any |= ql > 0;
+        };
+        if term.starts_every_match() {
+            // Only the words that start with the needle.
+            let needle = term.needle().as_bytes();
+            let Some(&first) = needle.first() else {
+                continue;
+            };
+            let mut from = 0;
+            while let Some(p) = bytes[from..].iter().position(|&b| b == first) {
+                let at = from + p;
+                from = at + 1;
+                if (at == 0 || bytes[at - 1] == b' ') && bytes[at..].starts_with(needle) {
+                    let end = bytes[at..]
+                        .iter()
+                        .position(|&b| b == b' ')
+                        .map_or(bytes.len(), |e| at + e);
+                    judge(&folded[at..end]);
+                }
+            }
+        } else {
+            folded.split(' ').filter(|w| !w.is_empty()).for_each(judge);
+        }
+    }
+    if !any {
+        return None;
+    }
+    let len = folded.split(' ').filter(|w| !w.is_empty()).count();
+    hit.len = u16::try_from(len).unwrap_or(u16::MAX);
+    Some(hit)
+}
+
+/// How `q` matches each of some shared texts (a source's, a topic's): computed the
+/// first time, then read from `cache`.
+fn shared_hits<'c>(
+    cache: &'c mut [Option<Vec<FieldHit>>],
+    at: usize,
+    each: impl FnOnce(&mut dyn FnMut(super::index::Piece<'_>)),
+    q: &Query,
+    buf: &mut String,
+    stems: &mut Stems,
+) -> &'c [FieldHit] {
+    let Some(slot) = cache.get_mut(at) else {
+        return &[];
+    };
+    slot.get_or_insert_with(|| {
+        let mut hits = Vec::new();
+        each(&mut |p| {
+            if let Some(h) = field_hit(p.field, p.text, q, buf, stems) {
+                hits.push(h);
+            }
+        });
+        hits
+    })
+}
+
 /// Scores every entry: the hits, in `entries`' order, and which terms matched anywhere.
 fn scan(
     kb: &Kb,
     entries: &[(&str, EntryRef)],
     q: &Query,
-    stems: &mut HashMap<String, [Option<String>; 2]>,
+    stems: &mut Stems,
 ) -> (Vec<Hit>, [bool; MAX_TERMS]) {
     let mut hits = Vec::new();
     let mut matched = [false; MAX_TERMS];
-    let mut folded = String::new();
+    let mut buf = String::new();
     let mut fields: Vec<FieldHit> = Vec::new();
+    // A figure's value can only match a number; its source and topic are shared by
+    // many figures, and read once.
+    let numbers = q.terms.iter().any(|t| t.number.is_some());
+    let mut skip_figure = Field::Source.bit() | Field::Topic.bit();
+    if !numbers {
+        skip_figure |= Field::Value.bit();
+    }
+    let mut sources: Vec<Option<Vec<FieldHit>>> = vec![None; kb.sources.len()];
+    let mut topics: Vec<Option<Vec<FieldHit>>> = vec![None; kb.topics.len()];
     for (_, e) in entries {
         fields.clear();
-        pieces(kb, *e, &mut |p| {
-            folded.clear();
-            super::fold::fold_into(&mut folded, p.text);
-            let mut near = [false; MAX_TERMS];
-            for (n, t) in near.iter_mut().zip(&q.terms) {
-                *n = t.fuzzy || folded.contains(t.needle());
-            }
-            if !near.contains(&true) {
-                return;
-            }
-            let mut hit = FieldHit {
-                field: p.field,
-                len: 0,
-                quals: [0; MAX_TERMS],
-            };
-            let mut len: usize = 0;
-            for word in folded.split(' ').filter(|w| !w.is_empty()) {
-                len += 1;
-                let wants = |(t, term): (usize, &Term)| near[t] && term.wants_stems(word);
-                if q.terms.iter().enumerate().any(wants) && !stems.contains_key(word) {
-                    stems.insert(word.to_string(), stem::stems(word));
-                }
-                let known = stems.get(word);
-                let st = [
-                    known.and_then(|s| s[0].as_deref()),
-                    known.and_then(|s| s[1].as_deref()),
-                ];
-                for (t, term) in q.terms.iter().enumerate() {
-                    if near[t] {
-                        let ql = term.quality(word, || st);
-                        hit.quals[t] = hit.quals[t].max(ql);
-                    }
-                }
-            }
-            hit.len = u16::try_from(len).unwrap_or(u16::MAX);
-            if hit.quals.iter().any(|&x| x > 0) {
-                for (m, &ql) in matched.iter_mut().zip(&hit.quals) {
-                    *m |= ql > 0;
-                }
-                fields.push(hit);
+        let skip = if e.kind == Kind::Figure {
+            skip_figure
+        } else {
+            0
+        };
+        super::index::pieces_with(kb, *e, skip, &mut |p| {
+            if let Some(h) = field_hit(p.field, p.text, q, &mut buf, stems) {
+                fields.push(h);
             }
         });
+        if e.kind == Kind::Figure {
+            let f = &kb.figures[e.idx];
+            if let Some(at) = kb.sources.iter().position(|s| s.id == f.source_id) {
+                let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
+                    super::index::source_pieces(&kb.sources[at], g)
+                };
+                fields.extend_from_slice(shared_hits(&mut sources, at, each, q, &mut buf, stems));
+            }
+            if let Some(at) = kb.topics.iter().position(|t| t.id == f.topic_id) {
+                let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
+                    super::index::topic_pieces(&kb.topics[at], g)
+                };
+                fields.extend_from_slice(shared_hits(&mut topics, at, each, q, &mut buf, stems));
+            }
+        }
+        for h in &fields {
+            for (m, &ql) in matched.iter_mut().zip(&h.quals) {
+                *m |= ql > 0;
+            }
+        }
         if let Some((score, words, mask)) = score_fields(q, &fields) {
             hits.push(Hit {
                 entry: *e,
