@@ -39,7 +39,7 @@ fn load(b: Bencher, n: usize) {
 fn index(b: Bencher, n: usize) {
     let mut ws = Workspace::default();
     ws.add_file("bench.toml", generate(n));
-    b.bench(|| black_box(SearchIndex::build(&ws.kb).docs.len()));
+    b.bench(|| black_box(SearchIndex::build(&ws.kb).fields.len()));
 }
 
 /// A search that finds one entry, and one that finds them all.
@@ -48,7 +48,7 @@ fn search_selective(b: Bencher, n: usize) {
     let mut ws = Workspace::default();
     ws.add_file("bench.toml", generate(n));
     let index = SearchIndex::build(&ws.kb);
-    b.bench(|| black_box(search(&index, "syn-figure-42").len()));
+    b.bench(|| black_box(search(&index, "syn-figure-42").hits.len()));
 }
 
 #[divan::bench(args = SIZES, sample_count = 20)]
@@ -56,7 +56,7 @@ fn search_broad(b: Bencher, n: usize) {
     let mut ws = Workspace::default();
     ws.add_file("bench.toml", generate(n));
     let index = SearchIndex::build(&ws.kb);
-    b.bench(|| black_box(search(&index, "energie").len()));
+    b.bench(|| black_box(search(&index, "energie").hits.len()));
 }
 
 /// What `aimemo search` does on other files: each entry folded and scored in turn.
@@ -64,12 +64,12 @@ fn search_broad(b: Bencher, n: usize) {
 fn fold_and_search(b: Bencher, n: usize) {
     let mut ws = Workspace::default();
     ws.add_file("bench.toml", generate(n));
-    b.bench(|| black_box(search_kb(&ws.kb, "syn-figure-42").len()));
+    b.bench(|| black_box(search_kb(&ws.kb, "syn-figure-42").hits.len()));
 }
 
 /// The built-in knowledge base: a search, with its embedded index.
 #[divan::bench]
 fn builtin_search() -> usize {
     let loaded = aimemo::kb::load(&[], true).expect("built-in");
-    loaded.search(black_box("energie")).len()
+    loaded.search(black_box("energie")).hits.len()
 }

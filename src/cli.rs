@@ -21,6 +21,7 @@ use clap::error::ErrorKind;
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command as ClapCommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::kb::Kind;
 use crate::render::term::ColorChoice;
 use crate::render::Format;
 
@@ -112,19 +113,41 @@ pub struct Global {
 pub enum Command {
     Investments,
     Summit,
-    Figures { topic: Option<String> },
+    Figures {
+        topic: Option<String>,
+    },
     Actors,
-    Actor { query: Vec<String> },
+    Actor {
+        query: Vec<String>,
+    },
     Lists,
-    List { id: String },
+    List {
+        id: String,
+    },
     Sources,
-    Show { id: String },
-    Search { words: Vec<String> },
+    Show {
+        id: String,
+    },
+    Search {
+        words: Vec<String>,
+        /// `--limit N` (0: all).
+        limit: Option<usize>,
+        /// `--kind K`.
+        kind: Option<Kind>,
+    },
     Brief,
-    Cite { words: Vec<String> },
-    Validate { files: Vec<PathBuf> },
-    Completions { shell: clap_complete::Shell },
-    Schema { command: String },
+    Cite {
+        words: Vec<String>,
+    },
+    Validate {
+        files: Vec<PathBuf>,
+    },
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    Schema {
+        command: String,
+    },
     Man,
 }
 
@@ -234,17 +257,76 @@ struct Positional {
     parser: fn(Arg) -> Arg,
 }
 
-/// A subcommand: its name, alias, summary, positional argument and examples, and the
-/// command its positional values make (`None` when they make none).
+/// An option of one subcommand, written after it: its name, its value's name, its
+/// help, clap's checks of its value, and what it sets in the command (`None` for a
+/// value it refuses).
+struct SubOpt {
+    long: &'static str,
+    value_name: &'static str,
+    help: &'static str,
+    parser: fn(Arg) -> Arg,
+    set: fn(&mut Command, &OsStr) -> Option<()>,
+}
+
+/// A subcommand: its name, alias, summary, positional argument, options and
+/// examples, and the command its positional values make (`None` when they make none).
 struct Spec {
     name: &'static str,
     /// Other names: the French ones, and older ones (`facts`).
     aliases: &'static [&'static str],
     about: &'static str,
     positional: Option<Positional>,
+    options: &'static [SubOpt],
     after_help: &'static str,
     make: fn(Vec<OsString>) -> Option<Command>,
 }
+
+/// A count as `--limit` takes it.
+fn count(v: &OsStr) -> Option<usize> {
+    v.to_str()?.parse().ok()
+}
+
+/// A kind of entry by its name, in any case.
+fn kind(v: &OsStr) -> Option<Kind> {
+    let v = v.to_str()?;
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.name().eq_ignore_ascii_case(v))
+}
+
+const SEARCH_OPTIONS: &[SubOpt] = &[
+    SubOpt {
+        long: "limit",
+        value_name: "N",
+        help: "Show the first N hits, 0 for all [default: 10 in a table, all in other formats]",
+        parser: |a| a.value_parser(|v: &str| v.parse::<usize>().map_err(|e| e.to_string())),
+        set: |c, v| match c {
+            Command::Search { limit, .. } => {
+                *limit = Some(count(v)?);
+                Some(())
+            }
+            _ => None,
+        },
+    },
+    SubOpt {
+        long: "kind",
+        value_name: "KIND",
+        help: "Only entries of this kind",
+        parser: |a| {
+            a.value_parser(clap::builder::PossibleValuesParser::new(
+                Kind::ALL.map(Kind::name),
+            ))
+            .ignore_case(true)
+        },
+        set: |c, v| match c {
+            Command::Search { kind: k, .. } => {
+                *k = Some(kind(v)?);
+                Some(())
+            }
+            _ => None,
+        },
+    },
+];
 
 /// Positional values as texts.
 fn texts(values: Vec<OsString>) -> Option<Vec<String>> {
@@ -264,6 +346,7 @@ const SUBCOMMANDS: &[Spec] = &[
         aliases: &["investissements"],
         about: "The investment pledges: who, how much, where, what for, and the headline",
         positional: None,
+        options: &[],
         after_help: "Examples:\n  aimemo investments\n  aimemo investments --format csv\n  \
                      aimemo investments --json | jq '.headline.value'",
         make: |_| Some(Command::Investments),
@@ -273,6 +356,7 @@ const SUBCOMMANDS: &[Spec] = &[
         aliases: &["sommet"],
         about: "The Paris AI Action Summit: dates, place, co-chair, verticals, figures",
         positional: None,
+        options: &[],
         after_help: "Examples:\n  aimemo summit\n  aimemo summit --lang fr\n  \
                      aimemo summit --json | jq '.event.lists[0].items[].text'",
         make: |_| Some(Command::Summit),
@@ -289,6 +373,7 @@ const SUBCOMMANDS: &[Spec] = &[
             max: 1,
             parser: TEXT,
         }),
+        options: &[],
         after_help: "Examples:\n  aimemo figures\n  aimemo figures market\n  \
                      aimemo figures environment --format markdown",
         make: |v| {
@@ -302,6 +387,7 @@ const SUBCOMMANDS: &[Spec] = &[
         aliases: &["acteurs"],
         about: "The map of actors by group, as trees of parents and children",
         positional: None,
+        options: &[],
         after_help: "Examples:\n  aimemo actors\n  aimemo actors --format csv",
         make: |_| Some(Command::Actors),
     },
@@ -317,6 +403,7 @@ const SUBCOMMANDS: &[Spec] = &[
             max: usize::MAX,
             parser: TEXT,
         }),
+        options: &[],
         after_help: "Examples:\n  aimemo actor DNUM\n  aimemo actor nuoi          (codes match by their last part)\n  \
                      aimemo actor direction du numerique\n  aimemo actor numia --json",
         make: |v| Some(Command::Actor { query: texts(v)? }),
@@ -326,6 +413,7 @@ const SUBCOMMANDS: &[Spec] = &[
         aliases: &["listes"],
         about: "Every enumeration of the memo",
         positional: None,
+        options: &[],
         after_help: "Examples:\n  aimemo lists\n  aimemo lists --json | jq -r '.lists[].id'",
         make: |_| Some(Command::Lists),
     },
@@ -341,6 +429,7 @@ const SUBCOMMANDS: &[Spec] = &[
             max: 1,
             parser: TEXT,
         }),
+        options: &[],
         after_help: "Examples:\n  aimemo list summit-verticals\n  aimemo list paris-actions-axes --lang fr",
         make: |v| Some(Command::List { id: text(v)? }),
     },
@@ -349,6 +438,7 @@ const SUBCOMMANDS: &[Spec] = &[
         aliases: &[],
         about: "Each cited source with the figures it backs",
         positional: None,
+        options: &[],
         after_help: "Examples:\n  aimemo sources\n  aimemo sources --format tsv",
         make: |_| Some(Command::Sources),
     },
@@ -364,6 +454,7 @@ const SUBCOMMANDS: &[Spec] = &[
             max: 1,
             parser: TEXT,
         }),
+        options: &[],
         after_help: "Examples:\n  aimemo show jobs-at-risk\n  aimemo show deloitte\n  aimemo show dnum --json",
         make: |v| Some(Command::Show { id: text(v)? }),
     },
@@ -374,20 +465,33 @@ const SUBCOMMANDS: &[Spec] = &[
         positional: Some(Positional {
             id: "words",
             value_name: "WORDS",
-            help: "Words that must all match (case and accents ignored)",
+            help: "Words to find (case and accents ignored)",
             min: 1,
             max: usize::MAX,
             parser: TEXT,
         }),
-        after_help: "Examples:\n  aimemo search énergie\n  aimemo search energie        (accents optional)\n  \
-                     aimemo search 109\n  aimemo search water --json | jq '.hits[0].id'",
-        make: |v| Some(Command::Search { words: texts(v)? }),
+        options: SEARCH_OPTIONS,
+        after_help: "Words match whole words, their plural or light forms (webinaire, webinaires), or the start of \
+                     words (cyber: cybersécurité); a word that matches nothing matches close spellings (Kazakstan). \
+                     Numbers match as people type them (511, 109bn, €109bn, 400 millions, 1 GW, 27 %). Entries matching \
+                     every word come first; when none does, those matching the most.\n\n\
+                     Examples:\n  aimemo search énergie\n  aimemo search energie        (accents optional)\n  \
+                     aimemo search 109bn\n  aimemo search eau énergie\n  aimemo search AI --kind figure --limit 3\n  \
+                     aimemo search water --json | jq '.hits[0].entry.value'",
+        make: |v| {
+            Some(Command::Search {
+                words: texts(v)?,
+                limit: None,
+                kind: None,
+            })
+        },
     },
     Spec {
         name: "brief",
         aliases: &["note", "synthese", "synthèse"],
         about: "A one-screen briefing sheet of the key messages and figures",
         positional: None,
+        options: &[],
         after_help: "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md\n  aimemo brief --lang fr --format html > fiche.html",
         make: |_| Some(Command::Brief),
     },
@@ -403,6 +507,7 @@ const SUBCOMMANDS: &[Spec] = &[
             max: usize::MAX,
             parser: TEXT,
         }),
+        options: &[],
         after_help: "Examples:\n  aimemo cite jobs-at-risk\n  aimemo cite jobs-at-risk --lang en\n  \
                      aimemo cite genai-market-2027 --format markdown >> note.md\n  aimemo cite emplois automatisation",
         make: |v| Some(Command::Cite { words: texts(v)? }),
@@ -419,6 +524,7 @@ const SUBCOMMANDS: &[Spec] = &[
             max: usize::MAX,
             parser: |a| a.value_parser(value_parser!(PathBuf)),
         }),
+        options: &[],
         after_help: "Checks FILEs together with the built-in knowledge base (or alone with --no-builtin); \
                      with no FILE, checks the built-in facts.toml.\n\nExit status: 0 valid, 1 invalid, 2 unreadable.\n\n\
                      Examples:\n  aimemo validate next-memo.toml\n  aimemo validate --no-builtin my.toml --json",
@@ -440,6 +546,7 @@ const SUBCOMMANDS: &[Spec] = &[
             max: 1,
             parser: |a| a.value_parser(value_parser!(clap_complete::Shell)).ignore_case(true),
         }),
+        options: &[],
         after_help: "Examples:\n  aimemo completions bash > ~/.local/share/bash-completion/completions/aimemo\n  \
                      aimemo completions zsh > ~/.zfunc/_aimemo\n  \
                      aimemo completions fish > ~/.config/fish/completions/aimemo.fish",
@@ -461,6 +568,7 @@ const SUBCOMMANDS: &[Spec] = &[
             max: 1,
             parser: |a| a.value_parser(crate::commands::schema::NAMES),
         }),
+        options: &[],
         after_help: "Examples:\n  aimemo schema figures > figures.schema.json\n  \
                      aimemo figures --json | check-jsonschema --schemafile figures.schema.json -",
         make: |v| {
@@ -475,6 +583,7 @@ const SUBCOMMANDS: &[Spec] = &[
         aliases: &[],
         about: "Print the man page (roff)",
         positional: None,
+        options: &[],
         after_help: "Examples:\n  aimemo man > aimemo.1 && man ./aimemo.1",
         make: |_| Some(Command::Man),
     },
@@ -505,6 +614,13 @@ fn subcommand(spec: &'static Spec) -> ClapCommand {
                 arg
             };
             c = c.arg((p.parser)(arg));
+        }
+        for o in spec.options {
+            let arg = Arg::new(o.long)
+                .long(o.long)
+                .value_name(o.value_name)
+                .help(o.help);
+            c = c.arg((o.parser)(arg));
         }
         c
     })
@@ -556,19 +672,27 @@ pub fn parse_plain(args: &[OsString]) -> Option<Cli> {
     let mut global = Global::default();
     let mut spec: Option<&Spec> = None;
     let mut positional: Vec<OsString> = Vec::new();
+    let mut options: Vec<(&SubOpt, &str)> = Vec::new();
     let mut tokens = args.iter().skip(1);
     while let Some(token) = tokens.next() {
         let token = token.to_str().filter(|t| !t.is_empty())?;
         if let Some(name) = token.strip_prefix("--") {
-            let opt = COMMON.iter().find(|o| o.long == name)?;
-            let value = match opt.value_name {
-                Some(_) => tokens
+            let mut value = || {
+                tokens
                     .next()?
                     .to_str()
-                    .filter(|v| !v.is_empty() && !v.starts_with('-'))?,
-                None => "",
+                    .filter(|v| !v.is_empty() && !v.starts_with('-'))
             };
-            (opt.set)(&mut global, OsStr::new(value))?;
+            if let Some(opt) = COMMON.iter().find(|o| o.long == name) {
+                let value = match opt.value_name {
+                    Some(_) => value()?,
+                    None => "",
+                };
+                (opt.set)(&mut global, OsStr::new(value))?;
+            } else {
+                let opt = spec?.options.iter().find(|o| o.long == name)?;
+                options.push((opt, value()?));
+            }
         } else if token.starts_with('-') {
             return None;
         } else if spec.is_none() {
@@ -591,7 +715,11 @@ pub fn parse_plain(args: &[OsString]) -> Option<Cli> {
             if positional.len() < min || positional.len() > max {
                 return None;
             }
-            Some((spec.make)(positional)?)
+            let mut command = (spec.make)(positional)?;
+            for (opt, value) in options {
+                (opt.set)(&mut command, OsStr::new(value))?;
+            }
+            Some(command)
         }
     };
     Some(Cli { global, command })
@@ -618,7 +746,15 @@ where
                 .and_then(|p| s.get_raw(p.id))
                 .map(|v| v.map(OsString::from).collect())
                 .unwrap_or_default();
-            let command = spec.and_then(|sp| (sp.make)(values));
+            let command = spec.and_then(|sp| {
+                let mut command = (sp.make)(values)?;
+                for o in sp.options {
+                    for v in s.get_raw(o.long).into_iter().flatten() {
+                        (o.set)(&mut command, v)?;
+                    }
+                }
+                Some(command)
+            });
             Some(command.ok_or_else(|| {
                 cmd.error(
                     ErrorKind::InvalidValue,
@@ -739,6 +875,8 @@ mod tests {
             "facts energy --format csv",
             "actor direction du numerique --lang en",
             "search énergie 109 --facts a.toml --facts b.toml",
+            "search eau énergie --limit 3 --kind FIGURE --limit 5",
+            "search --kind list rwanda --json",
             "validate a.toml b.toml --no-builtin",
             "completions zsh",
             "list summit-verticals --format markdown",
@@ -758,6 +896,11 @@ mod tests {
             "completions tcsh",
             "--lang de brief",
             "--json --format csv brief",
+            "--limit 3 search x",
+            "search x --limit -1",
+            "search x --limit many",
+            "search x --kind bogus",
+            "brief --limit 3",
         ] {
             assert_eq!(parse_plain(&args(line)), None, "{line} is left to clap");
         }
@@ -784,6 +927,7 @@ mod tests {
                 "search", "brief", "validate", "completions", "man", "help", "schema", "figures", "sommet", "acteur", "note", "--json", "--format", "csv", "JSON",
                 "table", "--color", "always", "never", "--lang", "fr", "EN", "--facts", "a.toml", "--no-builtin",
                 "--", "-h", "--help", "-V", "DNUM", "énergie", "bash", "market", "-x", "--format=csv", "",
+                "--limit", "3", "0", "-1", "x3", "--kind", "figure", "ACTOR", "group", "bogus",
             ]), 0..7)
         ) {
             let line: Vec<OsString> = std::iter::once("aimemo").chain(tokens.iter().copied()).map(OsString::from).collect();

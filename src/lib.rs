@@ -129,7 +129,17 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Some(Command::List { id }) => report!(c => commands::lists::one(c, id)),
         Some(Command::Sources) => report!(c => commands::sources::run(c)),
         Some(Command::Show { id }) => report!(c => commands::show::run(c, id)),
-        Some(Command::Search { words }) => report!(c => commands::search::run(c, words)),
+        Some(Command::Search { words, limit, kind }) => {
+            // A table shows the first ten unless told; other formats all.
+            let limit = match (limit, format) {
+                (Some(0), _) => None,
+                (Some(n), _) => Some(*n),
+                (None, Format::Table) => Some(10),
+                (None, _) => None,
+            };
+            let opts = commands::search::Options { limit, kind: *kind };
+            report!(c => commands::search::run(c, words, opts))
+        }
         Some(Command::Brief) => report!(c => commands::brief::run(c)),
         Some(Command::Cite { words }) => report!(c => commands::cite::run(c, words)),
     }

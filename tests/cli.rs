@@ -182,6 +182,37 @@ struct OneActor {
     actor: Actor,
 }
 
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Matched {
+    field: String,
+    text: String,
+    spans: Vec<Span>,
+}
+
+impl Matched {
+    /// The matched words, as the spans cut them out of the text.
+    fn words(&self) -> Vec<String> {
+        self.spans
+            .iter()
+            .map(|s| {
+                self.text
+                    .chars()
+                    .skip(s.start)
+                    .take(s.end - s.start)
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 struct Hit {
@@ -190,6 +221,9 @@ struct Hit {
     score: u32,
     title: String,
     detail: String,
+    matched: Matched,
+    /// The entry as `show --json` gives it.
+    entry: Value,
 }
 
 #[derive(Deserialize, Debug)]
@@ -198,7 +232,14 @@ struct Search {
     lang: String,
     query: String,
     count: usize,
+    all_words: bool,
     hits: Vec<Hit>,
+}
+
+impl Search {
+    fn ids(&self) -> Vec<&str> {
+        self.hits.iter().map(|h| h.id.as_str()).collect()
+    }
 }
 
 #[derive(Deserialize, Debug)]
@@ -703,6 +744,257 @@ fn search_by_number_ranks_the_headline_first() {
 }
 
 #[test]
+fn numbers_match_as_people_type_them() {
+    for (query, id) in [
+        ("511", "genai-market-2027"),
+        ("109bn", "investments-france-total"),
+        ("€109bn", "investments-france-total"),
+        ("109 milliards", "investments-france-total"),
+        ("400M", "current-ai-initial-investment"),
+        ("400 millions", "current-ai-initial-investment"),
+        ("1 GW", "investment-mgx-capacity"),
+        ("27 %", "jobs-at-risk"),
+        ("$12bn", "genai-fraud-2023"),
+    ] {
+        let s = search(&[query]);
+        assert_eq!(s.hits[0].id, id, "{query}: {:?}", s.ids());
+        assert!(s.all_words, "{query}");
+    }
+    // 511 is the start of 511.3, and highlighted whole.
+    let m = &search(&["511"]).hits[0].matched;
+    assert_eq!(
+        (m.field.as_str(), m.words()),
+        ("magnitude", vec!["511.3".to_string()])
+    );
+    assert!(search(&["10"])
+        .ids()
+        .iter()
+        .all(|id| *id != "investments-france-total"));
+}
+
+#[test]
+fn search_shows_the_passage_that_matched() {
+    let s = search(&["rwanda"]);
+    let first = &s.hits[0];
+    assert_eq!(
+        (
+            first.kind.as_str(),
+            first.id.as_str(),
+            first.detail.as_str()
+        ),
+        ("list", "gpai-candidate-states", "7 items")
+    );
+    assert_eq!(
+        first.title,
+        "Seven states that announced their interest in joining the GPAI"
+    );
+    assert_eq!(
+        (first.matched.field.as_str(), first.matched.text.as_str()),
+        ("item", "Rwanda")
+    );
+    assert_eq!(first.matched.spans, [Span { start: 0, end: 6 }]);
+    assert_eq!(s.hits[1].id, "gpai-candidates");
+    assert_eq!(
+        s.hits[1].matched.text,
+        "…Malta, Morocco, Romania, Rwanda) announced their interest in joining this inclusive…"
+    );
+    assert_eq!(s.hits[1].matched.words(), ["Rwanda"]);
+    let table = stdout(&["search", "rwanda"]);
+    assert!(
+        table.contains("Seven states that announced their") && table.contains("┆ Rwanda "),
+        "{table}"
+    );
+    // The role sentence about webinars, in the language that matched.
+    let w = search(&["webinaires"]);
+    assert_eq!(w.ids(), ["labour-ministry"]);
+    assert_eq!(w.hits[0].detail, "Interministerial");
+    assert_eq!(w.hits[0].matched.field, "role");
+    assert_eq!(
+        w.hits[0].matched.text,
+        "…sur l’avenir du travail et anime des webinaires sur l’impact de l’IA dans le monde du travail."
+    );
+    assert_eq!(w.hits[0].matched.words(), ["webinaires"]);
+    let en = search(&["webinars"]);
+    assert_eq!(en.hits[0].matched.words(), ["webinars"]);
+    // An actor's parents answer where it sits.
+    let c = search(&["cybersécurité"]);
+    assert_eq!(c.hits[0].id, "cyber-subdirectorate");
+    assert_eq!(c.hits[0].detail, "DGP/ASD → MEAE");
+    let e = search(&["Ecolab"]);
+    assert_eq!(
+        (e.hits[0].id.as_str(), e.hits[0].detail.as_str()),
+        ("ecolab", "CGDD → Ministry of Ecological Transition")
+    );
+    // A figure's amount, period and source.
+    let m = search(&["511"]);
+    assert_eq!(
+        m.hits[0].detail,
+        "could reach $511.3 billion, by 2027 — BPI France"
+    );
+    // Long texts are cut around the match, never before it.
+    for h in search(&["PMIA"]).hits.iter().chain(&search(&["AI"]).hits) {
+        assert!(
+            h.matched.text.chars().count() <= 102,
+            "{}: {}",
+            h.id,
+            h.matched.text
+        );
+    }
+}
+
+#[test]
+fn search_hits_carry_their_whole_entry() {
+    let s = search(&["AI", "--limit", "3"]);
+    assert_eq!(s.hits.len(), 3);
+    assert!(s.count > 50, "{}", s.count);
+    for h in &s.hits {
+        let show = json(&["show", &h.id]);
+        assert_eq!(h.entry, show["entry"], "{}", h.id);
+    }
+    let s = search(&["511"]);
+    assert_eq!(s.hits[0].entry["value"], 511300000000u64);
+    assert_eq!(s.hits[0].entry["source"]["name"], "BPI France");
+}
+
+#[test]
+fn words_match_words_and_their_forms_not_pieces_of_words() {
+    let eau = search(&["eau"]);
+    assert!(eau.ids().contains(&"email-water"), "{:?}", eau.ids());
+    assert!(
+        !eau.ids().contains(&"dgm-network-staff"),
+        "réseau is not eau"
+    );
+    let ten = search(&["ten"]);
+    assert!(
+        !ten.ids().contains(&"coalition-partners"),
+        "partenaires is not ten"
+    );
+    assert_eq!(search(&["cyber"]).hits[0].id, "cyber-subdirectorate");
+    assert_eq!(
+        search(&["gigafactory"]).hits[0].id,
+        "investment-eu-gigafactories"
+    );
+    assert_eq!(
+        search(&["gigafactories"]).hits[0].id,
+        "investment-eu-gigafactories"
+    );
+}
+
+#[test]
+fn typos_match_close_words_below_exact_ones() {
+    for (query, id) in [
+        ("cybersecurty", "cyber-subdirectorate"),
+        ("Kazakstan", "gpai-candidate-states"),
+        ("Rwnada", "gpai-candidate-states"),
+    ] {
+        let s = search(&[query]);
+        assert_eq!(s.hits[0].id, id, "{query}: {:?}", s.ids());
+    }
+    let typo = search(&["Rwnada"]).hits[0].score;
+    let exact = search(&["Rwanda"]).hits[0].score;
+    assert!(typo < exact, "{typo} < {exact}");
+}
+
+#[test]
+fn acronyms_and_names_in_both_languages() {
+    let iea = search(&["IEA"]);
+    assert_eq!(iea.ids()[..2], ["aie", "chatgpt-energy"]);
+    assert_eq!(search(&["AIE"]).hits[0].id, "aie");
+    assert_eq!(search(&["GPAI"]).hits[0].id, "gpai");
+    assert_eq!(search(&["PMIA"]).hits[0].id, "gpai");
+    assert_eq!(search(&["UNSC"]).hits[0].id, "un-security-council");
+    let code = |q: &str| -> String {
+        let a: OneActor = serde_json::from_value(json(&["actor", q])).unwrap();
+        a.actor.id
+    };
+    assert_eq!(code("GPAI"), "gpai");
+    assert_eq!(code("UNSC"), "un-security-council");
+    assert_eq!(code("Group of Seven"), "g7");
+    assert_eq!(code("DGE"), "dge");
+}
+
+#[test]
+fn several_words_match_all_first_then_most() {
+    let both = search(&["water", "bottle"]);
+    assert!(both.all_words);
+    assert_eq!(both.ids(), ["email-water"]);
+    let some = search(&["eau", "énergie"]);
+    assert!(!some.all_words);
+    assert!(
+        some.ids()[..3].contains(&"email-water") && some.ids()[..3].contains(&"chatgpt-energy"),
+        "{:?}",
+        some.ids()
+    );
+    let table = stdout(&["search", "eau", "énergie"]);
+    assert!(
+        table.starts_with(
+            "No entry matches all of eau, énergie; showing entries that match some.\n"
+        ),
+        "{table}"
+    );
+    let fr = stdout(&["search", "eau", "énergie", "--lang", "fr"]);
+    assert!(
+        fr.starts_with("Aucune entrée ne contient tous les mots eau, énergie"),
+        "{fr}"
+    );
+}
+
+#[test]
+fn ranking_is_predictable() {
+    // A name above a text; figures, actors and lists above sources when equal; no plateau.
+    let s = search(&["deloitte"]);
+    // The two figures match alike (by their source): the stable rule orders them.
+    assert_eq!(
+        s.ids(),
+        ["deloitte", "deepfake-hong-kong", "genai-fraud-2023"]
+    );
+    let r = search(&["rwanda"]);
+    let scores: Vec<u32> = r.hits.iter().map(|h| h.score).collect();
+    assert!(scores[0] > scores[1] && scores[1] > scores[2], "{scores:?}");
+    // The same order on every run and in both languages.
+    assert_eq!(search(&["AI"]).ids(), search(&["AI", "--lang", "fr"]).ids());
+}
+
+#[test]
+fn limit_and_kind() {
+    let table = stdout(&["search", "AI"]);
+    let total = search(&["AI"]).count;
+    assert!(
+        table.ends_with(&format!("\n{} more: --limit 0 for all\n", total - 10)),
+        "{table}"
+    );
+    assert!(!stdout(&["search", "AI", "--limit", "0"]).contains("--limit 0 for all"));
+    assert_eq!(search(&["AI"]).hits.len(), total, "JSON gives every hit");
+    let figures = search(&["AI", "--kind", "figure"]);
+    assert!(figures.hits.iter().all(|h| h.kind == "figure"));
+    assert!(figures.count > 10);
+    let lists = search(&["rwanda", "--kind", "LIST", "--limit", "1"]);
+    assert_eq!(lists.ids(), ["gpai-candidate-states"]);
+    let (header, rows) = csv_of(&["search", "AI", "--limit", "2"]);
+    assert_eq!((header.len(), rows.len()), (7, 2));
+    fails(
+        &["search", "rwanda", "--kind", "source"],
+        1,
+        "no source matches `rwanda`",
+    );
+    fails(
+        &["search", "AI", "--kind", "person"],
+        2,
+        "invalid value 'person'",
+    );
+    fails(
+        &["search", "AI", "--limit", "-1"],
+        2,
+        "unexpected argument '-1'",
+    );
+    fails(
+        &["search", "AI", "--limit", "many"],
+        2,
+        "invalid value 'many' for '--limit <N>'",
+    );
+}
+
+#[test]
 fn search_miss_exits_1_with_a_message() {
     aimemo()
         .args(["search", "zzyzx"])
@@ -851,6 +1143,16 @@ fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> String {
     let _ = std::fs::File::from(pty.master).read_to_end(&mut out);
     child.wait().expect("exits");
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn matched_words_are_highlighted_on_a_terminal_only() {
+    let tty = on_a_terminal(&["search", "rwanda"], &[]);
+    assert!(tty.contains("\u{1b}[7mRwanda\u{1b}[27m"), "{tty:?}");
+    let piped = stdout(&["search", "rwanda"]);
+    assert!(!piped.contains('\u{1b}'), "{piped}");
+    let never = on_a_terminal(&["search", "rwanda", "--color", "never"], &[]);
+    assert!(!never.contains("\u{1b}[7m"), "{never:?}");
 }
 
 #[test]
@@ -1003,7 +1305,7 @@ fn every_command_has_csv_with_the_same_columns_in_both_languages() {
         ),
         (
             &["search", "énergie"],
-            &["kind", "id", "score", "title", "detail"],
+            &["kind", "id", "score", "title", "detail", "field", "passage"],
         ),
         (&["validate"], &[]),
     ];
@@ -1267,7 +1569,11 @@ fn wide_characters_are_wrapped_and_padded_by_display_width() {
 fn an_added_file_is_merged_with_the_builtin() {
     let s: Search =
         serde_json::from_value(json(&["--facts", example(), "search", "robotics"])).unwrap();
-    assert_eq!(s.hits[0].id, "example-robots");
+    assert_eq!(
+        s.ids()[..2],
+        ["example-robotics", "example-robots"],
+        "the topic by its whole name, then its figure"
+    );
     let both = json(&["--facts", example(), "figures"]);
     let count: usize = both["topics"]
         .as_array()

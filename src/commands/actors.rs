@@ -247,18 +247,18 @@ pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
             )));
         }
         ActorMatch::None => {
-            let candidates = kb
-                .actors
-                .iter()
-                .flat_map(|a| {
-                    [
-                        a.code.as_deref(),
-                        Some(&*a.id),
-                        Some(&*a.name.fr),
-                        Some(&*a.name.en),
-                    ]
-                })
-                .flatten();
+            let candidates = kb.actors.iter().flat_map(|a| {
+                [
+                    a.code.as_deref(),
+                    a.code_en.as_deref(),
+                    Some(&*a.id),
+                    Some(&*a.name.fr),
+                    Some(&*a.name.en),
+                ]
+                .into_iter()
+                .flatten()
+                .chain(a.aliases.iter().map(|x| &**x))
+            });
             let q = super::shown(query);
             return Err(miss(
                 Msg::new(

@@ -221,7 +221,8 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
             ));
         }
         None => {
-            let best = ctx.loaded.search(&query).into_iter().find(|h| {
+            let (hits, _) = ctx.loaded.search(&query).select(None);
+            let best = hits.into_iter().find(|h| {
                 let (q, _, _) = quoted(kb, h.entry);
                 q.is_some()
             });

@@ -1,15 +1,70 @@
-//! `aimemo search WORDS...`: everything that matches, ranked, in both languages.
+//! `aimemo search WORDS...`: everything that matches, ranked, in both languages, with
+//! the passage that matched and what answers the question (a figure's amount, an
+//! actor's parents, a list's items).
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::views::{event_dates, Viewer};
-use super::{layout, miss, Ctx, Report};
-use crate::error::{Msg, Result};
+use super::{layout, miss, show, Ctx, Report};
+use crate::error::{Error, Msg, Result};
 use crate::i18n::{labels as L, Lang};
+use crate::kb::index::Side;
+use crate::kb::passage::{self, Passage};
+use crate::kb::search::Query;
 use crate::kb::{EntryRef, Kind};
 use crate::render::{Block, Cell, Doc};
 
-/// One entry that matches; also its CSV record.
+/// What `--limit` and `--kind` ask.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The most hits to show; `None` for all.
+    pub limit: Option<usize>,
+    pub kind: Option<Kind>,
+}
+
+/// A matched word's place in a text, in characters.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where a hit matched: the field, the passage (about a line), and the matched words
+/// in it.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Matched {
+    pub field: &'static str,
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+/// A hit's whole entry, as `show --json` gives it; built only when serialized.
+pub struct EntryJson<'a> {
+    viewer: Viewer<'a>,
+    entry: EntryRef,
+}
+
+/// Its schema: the entry's, as `show`'s.
+#[cfg(test)]
+impl schemars::JsonSchema for EntryJson<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Entry".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        g.subschema_for::<show::Entry<'static>>()
+    }
+}
+
+impl Serialize for EntryJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        show::entry_of(&self.viewer, self.entry).entry.serialize(s)
+    }
+}
+
+/// One entry that matches.
 #[derive(Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Hit<'a> {
@@ -17,7 +72,29 @@ pub struct Hit<'a> {
     pub id: &'a str,
     pub score: u32,
     pub title: String,
+    /// What answers the question: a figure's amount, period and source; an actor's
+    /// parents (or group); a list's number of items.
     pub detail: String,
+    pub matched: Matched,
+    pub entry: EntryJson<'a>,
+    /// The matched words in the title.
+    #[serde(skip)]
+    title_spans: Vec<Span>,
+    /// A line under the title in a table: the passage, or an actor's role.
+    #[serde(skip)]
+    line: Option<(String, Vec<Span>)>,
+}
+
+/// A hit as one row of CSV or TSV.
+#[derive(Serialize)]
+pub struct HitRecord<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub score: u32,
+    pub title: &'a str,
+    pub detail: &'a str,
+    pub field: &'static str,
+    pub passage: &'a str,
 }
 
 /// The entries that match a query, best first.
@@ -26,32 +103,37 @@ pub struct Hit<'a> {
 pub struct Search<'a> {
     pub lang: Lang,
     pub query: String,
+    /// How many entries match (those that match every word when any does); `hits`
+    /// holds the first `--limit` of them.
     pub count: usize,
+    /// Whether the hits match every word (else no entry does, and they match some).
+    pub all_words: bool,
     pub hits: Vec<Hit<'a>>,
+    /// The query's words as typed, for the line that says not all matched.
+    #[serde(skip)]
+    words: Vec<String>,
+    /// How many more hits `--limit` left out.
+    #[serde(skip)]
+    more: usize,
 }
 
-/// An entry's id, title and a short detail, for a line of results.
+/// An entry's id, title and detail, for a line of results.
 fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
     let kb = v.kb;
     let l = v.lang;
     match e.kind {
         Kind::Figure => {
             let f = v.figure(&kb.figures[e.idx]);
+            let period = f.period.map(|p| format!(", {p}")).unwrap_or_default();
             (
                 f.id,
                 f.label.to_string(),
-                format!("{} — {}", f.stated.clone(), f.source.cell()),
+                format!("{}{period} — {}", f.stated, f.source.cell()),
             )
         }
         Kind::List => {
             let x = &kb.lists[e.idx];
-            let items: Vec<&str> = x.items.iter().take(3).map(|i| l.pick(&i.text)).collect();
-            let more = if x.items.len() > 3 { ", …" } else { "" };
-            (
-                &x.id,
-                l.pick(&x.title).to_string(),
-                format!("{}{more}", items.join(", ")),
-            )
+            (&x.id, l.pick(&x.title).to_string(), items(l, x.items.len()))
         }
         Kind::Actor => {
             let a = &kb.actors[e.idx];
@@ -59,7 +141,17 @@ fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
                 Some(c) => format!("{c} — {}", l.pick(&a.name)),
                 None => l.pick(&a.name).to_string(),
             };
-            (&a.id, title, v.group(&a.group_id).name.to_string())
+            let parents: Vec<&str> = v
+                .parents(a)
+                .into_iter()
+                .map(|p| p.code.as_deref().unwrap_or(l.pick(&p.name)))
+                .collect();
+            let detail = if parents.is_empty() {
+                v.group(&a.group_id).name.to_string()
+            } else {
+                parents.join(" → ")
+            };
+            (&a.id, title, detail)
         }
         Kind::Source => {
             let s = &kb.sources[e.idx];
@@ -77,7 +169,12 @@ fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
         }
         Kind::Topic => {
             let t = &kb.topics[e.idx];
-            (&t.id, l.pick(&t.name).to_string(), String::new())
+            let n = v.of_topic(&t.id).len();
+            (
+                &t.id,
+                l.pick(&t.name).to_string(),
+                format!("{}{}{}", l.l(L::FIGURES), l.colon(), l.int(n)),
+            )
         }
         Kind::Group => {
             let g = &kb.groups[e.idx];
@@ -85,12 +182,57 @@ fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
         }
         Kind::Section => {
             let s = &kb.sections[e.idx];
-            (&s.id, l.pick(&s.title).to_string(), String::new())
+            let parent = s.parent_id.as_deref().map(|p| v.section(p).name);
+            (
+                &s.id,
+                l.pick(&s.title).to_string(),
+                parent.unwrap_or("").to_string(),
+            )
         }
     }
 }
 
-pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Search<'a>> {
+/// `7 items`, `7 éléments`.
+fn items(l: Lang, n: usize) -> String {
+    match (l, n) {
+        (Lang::En, 1) => "1 item".into(),
+        (Lang::En, n) => format!("{} items", l.int(n)),
+        (Lang::Fr, 1) => "1 élément".into(),
+        (Lang::Fr, n) => format!("{} éléments", l.int(n)),
+    }
+}
+
+fn spans(pairs: Vec<(usize, usize)>) -> Vec<Span> {
+    pairs
+        .into_iter()
+        .map(|(start, end)| Span { start, end })
+        .collect()
+}
+
+/// The line under a hit's title in a table: the passage that matched, unless the
+/// title (or the id) already shows it; then, for an actor, the start of its role.
+fn line(
+    v: &Viewer,
+    e: EntryRef,
+    title: &str,
+    p: &Passage,
+    q: &Query,
+) -> Option<(String, Vec<Span>)> {
+    let shown = p.field == crate::kb::index::Field::Id
+        || title.to_lowercase().contains(&p.text.to_lowercase());
+    if !shown {
+        return Some((p.text.clone(), spans(p.spans.clone())));
+    }
+    if e.kind != Kind::Actor {
+        return None;
+    }
+    let role = v.kb.actors[e.idx].role.as_ref()?;
+    let lead = passage::lead(v.lang.pick(role));
+    let marks = spans(passage::spans(&lead, q));
+    Some((lead, marks))
+}
+
+pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<'a>> {
     let query = words.join(" ");
     super::not_empty(
         &query,
@@ -99,7 +241,15 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Search<'a>> {
     )?;
     let kb = ctx.kb();
     let found = ctx.loaded.search(&query);
-    if found.is_empty() {
+    let (hits, all_words) = found.select(opts.kind);
+    if hits.is_empty() {
+        if let (Some(k), false) = (opts.kind, found.hits.is_empty()) {
+            let (name, q, n) = (k.name(), super::shown(&query), found.hits.len());
+            return Err(Error::NotFound(Msg::new(
+                format!("no {name} matches `{q}` ({n} entries of other kinds do)\ntry without --kind"),
+                format!("aucune fiche de type {name} ne correspond à `{q}` ({n} fiches d’autres types, si)\nessayez sans --kind"),
+            )));
+        }
         let candidates = kb
             .ids()
             .map(|(id, _)| id)
@@ -114,42 +264,111 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Search<'a>> {
             &query,
             candidates,
             Msg::new(
-                "search looks in both languages, accents optional; try fewer or shorter words",
-                "la recherche porte sur les deux langues, accents facultatifs ; essayez des mots moins nombreux ou plus courts",
+                "search looks in both languages, accents optional; try other words",
+                "la recherche porte sur les deux langues, accents facultatifs ; essayez d’autres mots",
             ),
         ));
     }
     let v = ctx.viewer();
-    let hits: Vec<Hit> = found
+    let side = match ctx.lang {
+        Lang::En => Side::En,
+        Lang::Fr => Side::Fr,
+    };
+    let count = hits.len();
+    let shown = opts.limit.map_or(count, |n| n.min(count));
+    let hits: Vec<Hit> = hits
         .iter()
+        .take(shown)
         .map(|h| {
             let (id, title, detail) = summary(&v, h.entry);
+            let p =
+                passage::passage(kb, h.entry, &found.query, side, h.fields).unwrap_or(Passage {
+                    field: crate::kb::index::Field::Id,
+                    text: id.to_string(),
+                    spans: Vec::new(),
+                });
             Hit {
                 kind: h.entry.kind,
                 id,
                 score: h.score,
+                title_spans: spans(passage::spans(&title, &found.query)),
+                line: line(&v, h.entry, &title, &p, &found.query),
                 title,
                 detail,
+                matched: Matched {
+                    field: p.field.name(),
+                    text: p.text,
+                    spans: spans(p.spans),
+                },
+                entry: EntryJson {
+                    viewer: v,
+                    entry: h.entry,
+                },
             }
         })
         .collect();
     Ok(Search {
         lang: ctx.lang,
         query,
-        count: hits.len(),
+        count,
+        all_words,
         hits,
+        words: words
+            .iter()
+            .flat_map(|w| w.split_whitespace())
+            .map(str::to_string)
+            .collect(),
+        more: count - shown,
     })
+}
+
+/// The byte ranges of character spans in `text`, shifted by `at` bytes.
+fn byte_ranges(text: &str, spans: &[Span], at: usize) -> Vec<std::ops::Range<usize>> {
+    let offsets: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    spans
+        .iter()
+        .filter_map(|s| Some(at + offsets.get(s.start)?..at + offsets.get(s.end)?))
+        .collect()
+}
+
+impl Hit<'_> {
+    /// The title, and under it the line that shows why it matched, highlighted.
+    fn cell(&self) -> Cell {
+        let mut text = self.title.clone();
+        let mut marks = byte_ranges(&self.title, &self.title_spans, 0);
+        if let Some((line, spans)) = &self.line {
+            text.push('\n');
+            marks.extend(byte_ranges(line, spans, text.len()));
+            text.push_str(line);
+        }
+        Cell::marked(text, marks)
+    }
 }
 
 impl Report for Search<'_> {
     type Record<'r>
-        = &'r Hit<'r>
+        = HitRecord<'r>
     where
         Self: 'r;
 
     fn doc(&self) -> Doc {
         let l = self.lang;
         let mut doc = Doc::default();
+        if !self.all_words {
+            let words = self.words.join(", ");
+            doc.push(Block::Text(match l {
+                Lang::En => {
+                    format!("No entry matches all of {words}; showing entries that match some.")
+                }
+                Lang::Fr => format!(
+                    "Aucune entrée ne contient tous les mots {words} ; voici celles qui en contiennent une partie."
+                ),
+            }));
+        }
         doc.push(Block::Table {
             caption: Some(format!(
                 "{}{}{}",
@@ -165,16 +384,33 @@ impl Report for Search<'_> {
                     vec![
                         Cell::dim(layout::kind_label(l, h.kind)),
                         Cell::code(h.id),
-                        Cell::plain(&h.title),
+                        h.cell(),
                         Cell::plain(&h.detail),
                     ]
                 })
                 .collect(),
         });
+        if self.more > 0 {
+            doc.push(Block::Text(match l {
+                Lang::En => format!("{} more: --limit 0 for all", l.int(self.more)),
+                Lang::Fr => format!("{} de plus : --limit 0 pour tout voir", l.int(self.more)),
+            }));
+        }
         doc
     }
 
-    fn records(&self) -> Vec<&Hit<'_>> {
-        self.hits.iter().collect()
+    fn records(&self) -> Vec<HitRecord<'_>> {
+        self.hits
+            .iter()
+            .map(|h| HitRecord {
+                kind: h.kind,
+                id: h.id,
+                score: h.score,
+                title: &h.title,
+                detail: &h.detail,
+                field: h.matched.field,
+                passage: &h.matched.text,
+            })
+            .collect()
     }
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::views::{
     ActorRecord, ActorRef, ActorView, EventRecord, EventView, FigureRecord, FigureView, ListRecord,
-    ListView, Named, SourceView,
+    ListView, Named, SourceView, Viewer,
 };
 use super::{layout, miss, Ctx, Report};
 use crate::error::{Msg, Result};
@@ -110,9 +110,13 @@ fn in_section<'a>(kb: &'a Kb, id: &str) -> Vec<EntryId<'a>> {
 
 /// Any entry, by reference.
 pub fn entry<'a>(ctx: &Ctx<'a>, e: EntryRef) -> Show<'a> {
-    let kb = ctx.kb();
-    let l = ctx.lang;
-    let v = ctx.viewer();
+    entry_of(&ctx.viewer(), e)
+}
+
+/// Any entry, by reference, as a viewer builds it.
+pub fn entry_of<'a>(v: &Viewer<'a>, e: EntryRef) -> Show<'a> {
+    let kb = v.kb;
+    let l = v.lang;
     let entry = match e.kind {
         Kind::Figure => Entry::Figure(v.figure(&kb.figures[e.idx])),
         Kind::List => Entry::List(v.list(&kb.lists[e.idx])),

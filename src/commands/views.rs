@@ -348,6 +348,7 @@ pub struct EventRecord<'a> {
 
 /// Builds the views of entries, in one language. The knowledge base it reads is
 /// validated: every reference in it names an entry of the right kind.
+#[derive(Clone, Copy)]
 pub struct Viewer<'a> {
     pub kb: &'a Kb,
     pub lang: Lang,

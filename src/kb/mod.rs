@@ -44,7 +44,7 @@ impl Loaded {
 
     /// Every entry matching `query`, best first: through the built-in index, embedded
     /// ready-folded, or by folding each entry of other files as it is scored.
-    pub fn search(&self, query: &str) -> Vec<search::Hit> {
+    pub fn search(&self, query: &str) -> search::Found {
         if self.builtin_only {
             search::search(&builtin::BUILTIN_INDEX, query)
         } else {

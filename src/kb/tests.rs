@@ -19,6 +19,13 @@ fn validate(name: &str, text: &str) -> (Workspace, Vec<Problem>) {
     (ws, problems)
 }
 
+/// A synthetic knowledge base of `n` figures, read as a file would be.
+fn synthetic(n: usize) -> Kb {
+    let (ws, problems) = validate("syn.toml", &super::synth::generate(n));
+    assert_eq!(problems, vec![]);
+    ws.kb
+}
+
 fn builtin() -> Kb {
     load(&[], true)
         .expect("the built-in knowledge base loads")
@@ -60,7 +67,7 @@ fn every_number_of_every_figure_is_findable() {
             let Some(number) = folded.split(' ').find(|w| super::fold::is_number(w)) else {
                 continue;
             };
-            let hits = search(&index, number);
+            let hits = search(&index, number).hits;
             assert!(
                 hits.iter()
                     .any(|h| kb.figures[h.entry.idx].id == f.id
@@ -171,10 +178,14 @@ proptest! {
     }
 
     #[test]
-    fn searching_without_an_index_finds_what_the_index_finds(query in "(énergie|ENERGIE|109|milliards|IA|dgm|numérique|x|syn|[a-zé ]{1,12}) ?(france|[a-z]{0,6})") {
+    fn searching_without_an_index_finds_what_the_index_finds(query in "(énergie|ENERGIE|109|milliards|IA|dgm|numérique|x|syn|[a-zé ]{1,12}|€109bn|400 millions|0[.]4bn|511|1 GW|27 %|Kazakstan|Rwnada|cybersecurty|gigafactories|webinaires|l’Inde) ?(france|[a-z]{0,6}|[0-9]{1,3}(bn|k| milliards)?)") {
         let kb = builtin();
         let hits = search(&SearchIndex::build(&kb), &query);
         prop_assert_eq!(super::search::search_kb(&kb, &query), hits.clone());
+        // A file of many more entries: the fields and their words, their stems, in another order.
+        let mut big = kb.clone();
+        big.extend(synthetic(40));
+        prop_assert_eq!(super::search::search_kb(&big, &query), search(&SearchIndex::build(&big), &query));
         // The embedded index is the one folded now.
         let loaded = load(&[], true).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(loaded.search(&query), hits);
@@ -184,8 +195,16 @@ proptest! {
     fn any_query_searches_without_panic_best_first(query in "\\PC{0,60}") {
         let kb = builtin();
         let index = SearchIndex::build(&kb);
-        let hits = search(&index, &query);
-        prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        let found = search(&index, &query);
+        let hits = &found.hits;
+        prop_assert!(hits.windows(2).all(|w| (w[0].words, w[0].score) >= (w[1].words, w[1].score)));
+        let (all, every) = found.select(None);
+        prop_assert!(!every || all.windows(2).all(|w| w[0].score >= w[1].score), "the hits that match every word, best first");
+        prop_assert!(!every || all.iter().all(|h| usize::from(h.words) == found.query.required()));
+        for h in all.iter().take(5) {
+            let p = super::passage::passage(&kb, h.entry, &found.query, super::index::Side::En, h.fields);
+            prop_assert!(p.is_some(), "a hit has a passage");
+        }
         let _ = lookup::actor(&kb, &query);
         let _ = lookup::suggest(&query, kb.ids().map(|(id, _)| id), 3);
     }
@@ -197,7 +216,7 @@ proptest! {
         let all: Vec<_> = kb.ids().collect();
         let (id, entry) = all[pick.index(all.len())];
         let typed = variation(id, &flips);
-        let hits = search(&index, &typed);
+        let hits = search(&index, &typed).hits;
         prop_assert_eq!(hits.first().map(|h| h.entry), Some(entry), "{} typed as {}", id, typed);
         prop_assert_eq!(lookup::by_id(&kb, &typed), Some(entry));
     }

@@ -52,36 +52,46 @@ pub enum Tone {
     Dim,
 }
 
-/// One table cell.
+/// One table cell: its text, its tone, and the parts of it to highlight (byte
+/// ranges: the words a search matched), which only a terminal with color shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     pub text: String,
     pub tone: Tone,
+    pub marks: Vec<std::ops::Range<usize>>,
 }
 
 impl Cell {
-    pub fn plain(text: impl AsRef<str>) -> Cell {
+    fn toned(text: impl AsRef<str>, tone: Tone) -> Cell {
         Cell {
             text: text.as_ref().to_string(),
-            tone: Tone::Plain,
+            tone,
+            marks: Vec::new(),
         }
+    }
+    pub fn plain(text: impl AsRef<str>) -> Cell {
+        Cell::toned(text, Tone::Plain)
     }
     pub fn code(text: impl AsRef<str>) -> Cell {
-        Cell {
-            text: text.as_ref().to_string(),
-            tone: Tone::Code,
-        }
+        Cell::toned(text, Tone::Code)
     }
     pub fn figure(text: impl AsRef<str>) -> Cell {
-        Cell {
-            text: text.as_ref().to_string(),
-            tone: Tone::Figure,
-        }
+        Cell::toned(text, Tone::Figure)
     }
     pub fn dim(text: impl AsRef<str>) -> Cell {
+        Cell::toned(text, Tone::Dim)
+    }
+    /// Plain text with parts highlighted: `marks` are byte ranges of `text`, in
+    /// order; those that do not fall on its characters are left out.
+    pub fn marked(text: String, marks: Vec<std::ops::Range<usize>>) -> Cell {
+        let marks = marks
+            .into_iter()
+            .filter(|r| r.start < r.end && text.get(r.clone()).is_some())
+            .collect();
         Cell {
-            text: text.as_ref().to_string(),
-            tone: Tone::Dim,
+            text,
+            tone: Tone::Plain,
+            marks,
         }
     }
 }

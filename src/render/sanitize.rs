@@ -3,13 +3,14 @@
 //! A knowledge-base file could carry ESC sequences, BEL, carriage returns, C1
 //! controls or bidirectional overrides that rewrite the terminal or hide text.
 //! Human output shows them as `\e`, `\r`, `\x07`, `\u{9b}`, `\u{202e}`; only
-//! tab and newline pass. JSON needs none of this: serde escapes them.
+//! tab and newline pass. The invisible marks U+2060–U+2064 are escaped too: the
+//! table renderer uses two of them to mark highlighted words. JSON needs none of this: serde escapes them.
 
 use std::borrow::Cow;
 
 fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `text` may hold an unsafe character: a quick scan of its bytes for C0
@@ -28,7 +29,7 @@ fn may_be_unsafe(text: &str) -> bool {
             0xd8 => b.get(i) == Some(&0x9c),
             0xe2 => match (b.get(i), b.get(i + 1)) {
                 (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
-                (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+                (Some(0x81), Some(n)) => matches!(n, 0xa0..=0xa4 | 0xa6..=0xa9),
                 _ => false,
             },
             _ => false,
@@ -71,6 +72,7 @@ mod tests {
         assert_eq!(sanitize("\u{9b}31m"), "\\u{9b}31m");
         assert_eq!(sanitize("abc\u{202e}fed"), "abc\\u{202e}fed");
         assert_eq!(sanitize("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
+        assert_eq!(sanitize("a\u{2060}b\u{2061}c"), "a\\u{2060}b\\u{2061}c");
         assert_eq!(sanitize("tab\tand\nnewline"), "tab\tand\nnewline");
         assert_eq!(sanitize("\u{7f}"), "\\x7f");
     }

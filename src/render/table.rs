@@ -123,13 +123,7 @@ fn write_table(
             continue;
         }
         if rows.len() > 1 && rows.iter().all(|r| cell(r, c) == first) && !header.is_empty() {
-            once.push((
-                header.clone(),
-                Cell {
-                    text: first.to_string(),
-                    tone: Tone::Dim,
-                },
-            ));
+            once.push((header.clone(), Cell::dim(first)));
             continue;
         }
         keep.push(c);
@@ -173,7 +167,8 @@ fn write_table(
         },
     };
     if !headers.is_empty() {
-        let t = table(&headers, &rows, widths.as_deref(), s).to_string();
+        let drawn = table(&headers, &rows, widths.as_deref(), s).to_string();
+        let t = highlight(&drawn);
         for line in t.lines() {
             writeln!(out, "{}", if plain { line.trim_end() } else { line })?;
         }
@@ -285,25 +280,29 @@ pub fn table(
         t.enforce_styling();
     }
     t.set_content_arrangement(ContentArrangement::Disabled);
+    // Sanitized text, wrapped to its column.
     let fit = |c: usize, text: &str| -> String {
-        let text = sanitize(text);
         match widths.and_then(|w| w.get(c)) {
-            Some(w) => wrap(&text, *w).join("\n"),
-            None => text.into_owned(),
+            Some(w) => wrap(text, *w).join("\n"),
+            None => text.to_string(),
         }
     };
     t.set_header(
-        headers
-            .iter()
-            .enumerate()
-            .map(|(c, h)| comfy_table::Cell::new(fit(c, h)).add_attribute(Attribute::Bold)),
+        headers.iter().enumerate().map(|(c, h)| {
+            comfy_table::Cell::new(fit(c, &sanitize(h))).add_attribute(Attribute::Bold)
+        }),
     );
     for row in rows {
-        t.add_row(
-            row.iter()
-                .enumerate()
-                .map(|(c, cell)| styled(cell, fit(c, &cell.text))),
-        );
+        t.add_row(row.iter().enumerate().map(|(c, cell)| {
+            // Matched words are marked (when colored) before the cell is wrapped: the
+            // marks take no room, and `highlight` paints them once the table is drawn.
+            let text = if s.color && !cell.marks.is_empty() {
+                marked(cell)
+            } else {
+                sanitize(&cell.text).into_owned()
+            };
+            styled(cell, fit(c, &text))
+        }));
     }
     if s.format == Format::Text {
         // Columns two spaces apart, none before the first.
@@ -314,6 +313,12 @@ pub fn table(
     t
 }
 
+/// Around a highlighted part of a cell while the table is drawn: invisible
+/// characters of no width, which sanitized text never holds; `highlight` turns them
+/// into reverse video once the table is laid out.
+const MARK_ON: char = '\u{2060}';
+const MARK_OFF: char = '\u{2061}';
+
 fn styled(c: &Cell, text: String) -> comfy_table::Cell {
     let cell = comfy_table::Cell::new(text);
     match c.tone {
@@ -322,6 +327,57 @@ fn styled(c: &Cell, text: String) -> comfy_table::Cell {
         Tone::Figure => cell.fg(Color::Yellow).add_attribute(Attribute::Bold),
         Tone::Dim => cell.fg(Color::DarkGrey),
     }
+}
+
+/// A cell's text, sanitized, with its marks around the highlighted parts.
+fn marked(c: &Cell) -> String {
+    let mut out = String::with_capacity(c.text.len() + 6 * c.marks.len());
+    let mut at = 0;
+    for r in &c.marks {
+        let (Some(before), Some(inside)) = (c.text.get(at..r.start), c.text.get(r.clone())) else {
+            continue;
+        };
+        out.push_str(&sanitize(before));
+        out.push(MARK_ON);
+        out.push_str(&sanitize(inside));
+        out.push(MARK_OFF);
+        at = r.end;
+    }
+    out.push_str(&sanitize(c.text.get(at..).unwrap_or("")));
+    out
+}
+
+/// A drawn table with its marks turned into reverse video, line by line: each line
+/// closes what it opens, so borders are never highlighted.
+fn highlight(table: &str) -> std::borrow::Cow<'_, str> {
+    if !table.contains(MARK_ON) {
+        return std::borrow::Cow::Borrowed(table);
+    }
+    let mut out = String::with_capacity(table.len() + 64);
+    for (i, line) in table.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut open = false;
+        for ch in line.chars() {
+            match ch {
+                MARK_ON => {
+                    out.push_str("\x1b[7m");
+                    open = true;
+                }
+                MARK_OFF if open => {
+                    out.push_str("\x1b[27m");
+                    open = false;
+                }
+                MARK_OFF => {}
+                c => out.push(c),
+            }
+        }
+        if open {
+            out.push_str("\x1b[27m");
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A cell's text painted by its tone.
@@ -408,7 +464,39 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, pad, width_of, wrap};
+    use super::{cut, pad, table, width_of, wrap};
+    use crate::render::{Cell, Format, Settings};
+
+    #[test]
+    fn marked_words_are_reverse_video_with_color_and_plain_without() {
+        let rows = vec![vec![Cell::marked(
+            "one Rwanda two".into(),
+            std::iter::once(4..10).collect(),
+        )]];
+        let headers = vec!["H".to_string()];
+        let draw = |color| {
+            let s = Settings {
+                format: Format::Table,
+                color,
+                width: Some(12),
+                lang: crate::i18n::Lang::En,
+            };
+            super::highlight(&table(&headers, &rows, Some(&[12]), &s).to_string()).into_owned()
+        };
+        let plain = draw(false);
+        assert!(
+            plain.contains("Rwanda") && !plain.contains('\u{1b}'),
+            "{plain}"
+        );
+        let colored = draw(true);
+        assert!(colored.contains("\u{1b}[7mRwanda\u{1b}[27m"), "{colored:?}");
+        // The marks take no room: the same layout.
+        assert_eq!(
+            colored.lines().count(),
+            plain.lines().count(),
+            "{colored:?}"
+        );
+    }
 
     #[test]
     fn wraps_words() {

@@ -248,6 +248,120 @@ impl<'a> Words<'a> {
     }
 }
 
+/// The starts of words to look for (a character, or two side by side), ready for
+/// `could_write`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Starts {
+    singles: Vec<char>,
+    pairs: Vec<(char, char)>,
+    /// For each ASCII character: whether it is a single start (`SINGLE`), or the
+    /// second character of a pair (`SECOND`).
+    ascii: [u8; 128],
+}
+
+const SINGLE: u8 = 1;
+const SECOND: u8 = 2;
+
+impl Starts {
+    pub fn new(starts: &[(char, Option<char>)]) -> Starts {
+        let mut s = Starts {
+            singles: Vec::new(),
+            pairs: Vec::new(),
+            ascii: [0; 128],
+        };
+        let mut mark = |c: char, flag: u8| {
+            if let Some(slot) = s.ascii.get_mut(c as usize) {
+                *slot |= flag;
+            }
+        };
+        for &(a, b) in starts {
+            match b {
+                None => mark(a, SINGLE),
+                Some(b) => mark(b, SECOND),
+            }
+        }
+        for &(a, b) in starts {
+            match b {
+                None => s.singles.push(a),
+                Some(b) => s.pairs.push((a, b)),
+            }
+        }
+        s
+    }
+
+    /// Whether `c` after `prev` completes a start.
+    fn found(&self, prev: Option<char>, c: char) -> bool {
+        let flags = self
+            .ascii
+            .get(c as usize)
+            .copied()
+            .unwrap_or(SINGLE | SECOND);
+        (flags & SINGLE != 0 && self.singles.contains(&c))
+            || (flags & SECOND != 0 && prev.is_some_and(|p| self.pairs.contains(&(p, c))))
+    }
+}
+
+/// Whether folding `text` may write one of `starts` (one character, or two side by
+/// side): a quick test, without folding, that may say yes wrongly but never no
+/// wrongly. Letters and digits are taken lowercased and unaccented as `fold` writes
+/// them; the separators inside a number are passed over; anything else parts them.
+pub fn could_write(text: &str, starts: &Starts) -> bool {
+    let bytes = text.as_bytes();
+    let mut prev: Option<char> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                let c = b.to_ascii_lowercase();
+                if starts.ascii[usize::from(c)] != 0 && starts.found(prev, char::from(c)) {
+                    return true;
+                }
+                prev = Some(char::from(c));
+            } else if !(matches!(b, b' ' | b',' | b'.') && prev.is_some_and(|p| p.is_ascii_digit()))
+            {
+                prev = None;
+            }
+            continue;
+        }
+        let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        let in_number = prev.is_some_and(|p| p.is_ascii_digit());
+        if in_number && matches!(ch, '\u{a0}' | '\u{202f}' | '\u{2009}') {
+            continue;
+        }
+        for l in ch.to_lowercase() {
+            match unaccent(l) {
+                Some(plain) => {
+                    if plain == "eur" {
+                        prev = None; // the euro sign is a word of its own
+                    }
+                    for c in plain.chars() {
+                        if starts.found(prev, c) {
+                            return true;
+                        }
+                        prev = Some(c);
+                    }
+                    if plain == "eur" {
+                        prev = None;
+                    }
+                }
+                None if l.is_alphanumeric() => {
+                    if starts.found(prev, l) {
+                        return true;
+                    }
+                    prev = Some(l);
+                }
+                None => prev = None,
+            }
+        }
+    }
+    false
+}
+
 /// True when `word` is a number as `fold` writes it (`109`, `511.3`).
 pub fn is_number(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -321,6 +435,38 @@ mod tests {
         assert_eq!(s, "energie energetique 11000");
         fold_into(&mut s, "");
         assert_eq!(s, "energie energetique 11000");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn could_write_never_says_no_wrongly(text in "([A-Za-z0-9]{1,4}|[ ,.\\-’€éÉŒœßİK]|\u{a0}|\\PC){0,12}") {
+            let folded = fold(&text);
+            for word in folded.split(' ') {
+                let chars: Vec<char> = word.chars().collect();
+                for (i, &c) in chars.iter().enumerate() {
+                    proptest::prop_assert!(could_write(&text, &Starts::new(&[(c, None)])), "{:?} folds to {:?}", text, folded);
+                    if let Some(&next) = chars.get(i + 1) {
+                        proptest::prop_assert!(could_write(&text, &Starts::new(&[(c, Some(next))])), "{:?} folds to {:?}", text, folded);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn could_write_says_no() {
+        assert!(!could_write(
+            "Énergie 42 M€",
+            &Starts::new(&[('s', None), ('f', Some('i'))])
+        ));
+        assert!(could_write("Énergie", &Starts::new(&[('e', Some('n'))])));
+        assert!(could_write("€42M", &Starts::new(&[('u', Some('r'))])));
+        assert!(could_write("11 000", &Starts::new(&[('1', Some('0'))])));
+        assert!(could_write("KAZAKHSTAN", &Starts::new(&[('k', Some('a'))])));
+        assert!(!could_write(
+            "Nearly €42M for energy.",
+            &Starts::new(&[('s', Some('y')), ('f', Some('i'))])
+        ));
     }
 
     #[test]

@@ -1,201 +1,470 @@
-//! Each entry's text folded for search, split into its key fields and the rest: once,
-//! at build time, into the built-in knowledge base's index; entry by entry, as a
-//! search reads them, for other files.
+//! What search reads of each entry: its texts, field by field ([`pieces`]), and the
+//! built-in knowledge base's inverted index of them, folded and stemmed once, at
+//! build time ([`SearchIndex`]). Other files are read piece by piece as a search
+//! goes (`search::search_kb`); both ways score the same fields the same way.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::fold::fold_into;
-use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
+use super::fold::fold;
+use super::model::{EntryRef, Kb, Kind, Seq, Source, Str, Text, Topic};
+use super::stem;
 
-/// One entry's folded text.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+/// Where a field's words count in ranking: names above texts above what an entry
+/// borrows from another (a figure's source and topic).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    Context,
+    Body,
+    Name,
+}
+
+/// A field of an entry, as search reads it and JSON names it (`matched.field`).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
-pub struct SearchDoc {
-    pub entry: EntryRef,
-    /// Id, code, name or title, amount: where a match counts most. It starts with
-    /// the folded id, `id_len` bytes long.
-    pub key: Str,
-    /// The length of the folded id at the start of `key`, in bytes.
-    pub id_len: u32,
-    /// Every other text of the entry, both languages.
-    pub body: Str,
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Id,
+    Code,
+    Alias,
+    Name,
+    Title,
+    Label,
+    Magnitude,
+    Value,
+    Stated,
+    Qualifier,
+    Period,
+    Unit,
+    Text,
+    Role,
+    Related,
+    Item,
+    Detail,
+    Place,
+    CoChair,
+    Description,
+    Date,
+    Quote,
+    Source,
+    Topic,
 }
 
-/// Every entry's folded text, in knowledge-base order.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
-pub struct SearchIndex {
-    pub docs: Seq<SearchDoc>,
-}
-
-fn both(out: &mut String, t: &Text) {
-    fold_into(out, &t.fr);
-    fold_into(out, &t.en);
-}
-
-fn opt(out: &mut String, t: &Option<Text>) {
-    if let Some(t) = t {
-        both(out, t);
+impl Field {
+    /// Its name in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Code => "code",
+            Field::Alias => "alias",
+            Field::Name => "name",
+            Field::Title => "title",
+            Field::Label => "label",
+            Field::Magnitude => "magnitude",
+            Field::Value => "value",
+            Field::Stated => "stated",
+            Field::Qualifier => "qualifier",
+            Field::Period => "period",
+            Field::Unit => "unit",
+            Field::Text => "text",
+            Field::Role => "role",
+            Field::Related => "related",
+            Field::Item => "item",
+            Field::Detail => "detail",
+            Field::Place => "place",
+            Field::CoChair => "co_chair",
+            Field::Description => "description",
+            Field::Date => "date",
+            Field::Quote => "quote",
+            Field::Source => "source",
+            Field::Topic => "topic",
+        }
     }
-}
 
-impl SearchDoc {
-    /// Its folded text.
-    pub fn text(&self) -> DocText<'_> {
-        DocText {
-            key: &self.key,
-            id_len: self.id_len as usize,
-            body: &self.body,
+    /// Its bit in a set of fields (`Hit::fields`, `pieces_with`'s `skip`).
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
+    /// Where its words count.
+    pub fn class(self) -> Class {
+        match self {
+            Field::Id
+            | Field::Code
+            | Field::Alias
+            | Field::Name
+            | Field::Title
+            | Field::Label
+            | Field::Magnitude
+            | Field::Value => Class::Name,
+            Field::Source | Field::Topic => Class::Context,
+            _ => Class::Body,
         }
     }
 }
 
-/// One entry's folded text, as search reads it.
+/// The side of a bilingual text a piece comes from (`None` for codes, ids, numbers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Fr,
+    En,
+}
+
+/// One text of an entry: its field, which one of them (a list's item, an alias),
+/// its side, and the text as written.
 #[derive(Clone, Copy, Debug)]
-pub struct DocText<'a> {
-    /// The folded id, then the other key texts.
-    pub key: &'a str,
-    /// The length of the folded id at the start of `key`.
-    pub id_len: usize,
-    pub body: &'a str,
+pub struct Piece<'a> {
+    pub field: Field,
+    pub n: u16,
+    pub side: Option<Side>,
+    pub text: &'a str,
 }
 
-impl SearchIndex {
-    /// Folds every entry of `kb`.
-    pub fn build(kb: &Kb) -> SearchIndex {
-        let mut docs = Vec::new();
-        fold_each(kb, |entry, t| {
-            docs.push(SearchDoc {
-                entry,
-                key: Str::from(t.key.to_owned()),
-                id_len: u32::try_from(t.id_len).unwrap_or(u32::MAX),
-                body: Str::from(t.body.to_owned()),
-            })
-        });
-        SearchIndex {
-            docs: Seq::Owned(docs),
+#[cfg(test)]
+mod tests {
+    use super::plain_number;
+
+    #[test]
+    fn plain_numbers() {
+        for v in [0.0f64, 7.0, -42.0, 109e9, 511.3, -0.5, 8.9e15, 1e300] {
+            let expected = if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                format!("{}", v as i64)
+            } else {
+                format!("{v}")
+            };
+            assert_eq!(plain_number(v), expected);
         }
     }
 }
 
-/// Folds the entries of `kb` one by one, in knowledge-base order, handing each
-/// entry's text to `f`; two buffers serve them all.
-pub fn fold_each(kb: &Kb, mut f: impl FnMut(EntryRef, DocText<'_>)) {
-    // Sources and topics are shared by many figures: each is folded once.
-    let folded = |name: &Text| {
-        let mut s = String::new();
-        both(&mut s, name);
-        s
-    };
-    let shared = Shared {
-        sources: kb
-            .sources
-            .iter()
-            .map(|s| {
-                let mut t = folded(&s.name);
-                opt(&mut t, &s.date);
-                t
-            })
-            .collect(),
-        topics: kb.topics.iter().map(|t| folded(&t.name)).collect(),
-    };
-    let (mut key, mut body) = (String::new(), String::new());
-    for (id, entry) in kb.ids() {
-        key.clear();
-        body.clear();
-        fold_into(&mut key, id);
-        let id_len = key.len();
-        texts(kb, &shared, entry, &mut key, &mut body);
-        f(
-            entry,
-            DocText {
-                key: &key,
-                id_len,
-                body: &body,
-            },
-        );
+/// The rank of a kind when entries match equally: figures, actors and lists first.
+pub fn kind_rank(k: Kind) -> u8 {
+    match k {
+        Kind::Figure => 0,
+        Kind::Actor => 1,
+        Kind::List => 2,
+        Kind::Event => 3,
+        Kind::Source => 4,
+        Kind::Topic => 5,
+        Kind::Group => 6,
+        Kind::Section => 7,
     }
 }
 
-/// The folded texts of the sources and the topics, in knowledge-base order.
-struct Shared {
-    sources: Vec<String>,
-    topics: Vec<String>,
-}
-
-/// Appends already folded text, a space apart.
-fn append(out: &mut String, folded: &str) {
-    if !out.is_empty() && !folded.is_empty() {
-        out.push(' ');
+/// A number as plain text: `109000000000`, `511.3`.
+pub fn plain_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        // Whole numbers digit by digit: this runs for every figure a number is searched in.
+        let mut n = (v as i64).unsigned_abs();
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut out = String::with_capacity(21);
+        if v < 0.0 {
+            out.push('-');
+        }
+        out.extend(digits[at..].iter().map(|&d| char::from(d)));
+        out
+    } else {
+        format!("{v}")
     }
-    out.push_str(folded);
 }
 
-/// Appends an entry's key texts (after its id) and body texts, folded, to `key` and `body`.
-fn texts(kb: &Kb, shared: &Shared, e: EntryRef, key: &mut String, body: &mut String) {
+/// Hands every text of entry `e` to `f`, field by field, in a fixed order.
+pub fn pieces(kb: &Kb, e: EntryRef, f: &mut dyn FnMut(Piece<'_>)) {
+    pieces_with(kb, e, 0, f);
+}
+
+/// The texts a figure borrows from its source: its name and aliases.
+pub fn source_pieces(s: &Source, f: &mut dyn FnMut(Piece<'_>)) {
+    for (side, text) in [(Side::Fr, &s.name.fr), (Side::En, &s.name.en)] {
+        f(Piece {
+            field: Field::Source,
+            n: 0,
+            side: Some(side),
+            text,
+        });
+    }
+    for (i, a) in s.aliases.iter().enumerate() {
+        f(Piece {
+            field: Field::Source,
+            n: u16::try_from(i + 1).unwrap_or(u16::MAX),
+            side: None,
+            text: a,
+        });
+    }
+}
+
+/// The texts a figure borrows from its topic: its name.
+pub fn topic_pieces(t: &Topic, f: &mut dyn FnMut(Piece<'_>)) {
+    for (side, text) in [(Side::Fr, &t.name.fr), (Side::En, &t.name.en)] {
+        f(Piece {
+            field: Field::Topic,
+            n: 0,
+            side: Some(side),
+            text,
+        });
+    }
+}
+
+/// `pieces`, leaving out the fields in `skip` (a set of `Field::bit`s) without
+/// computing them.
+pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)) {
+    let wanted = |field: Field| skip & field.bit() == 0;
+    let f = &mut |p: Piece<'_>| {
+        if wanted(p.field) {
+            f(p);
+        }
+    };
+    fn one(f: &mut dyn FnMut(Piece<'_>), field: Field, n: usize, text: &str) {
+        let n = u16::try_from(n).unwrap_or(u16::MAX);
+        f(Piece {
+            field,
+            n,
+            side: None,
+            text,
+        });
+    }
+    fn both(f: &mut dyn FnMut(Piece<'_>), field: Field, n: usize, t: &Text) {
+        let n = u16::try_from(n).unwrap_or(u16::MAX);
+        for (side, text) in [(Side::Fr, &t.fr), (Side::En, &t.en)] {
+            f(Piece {
+                field,
+                n,
+                side: Some(side),
+                text,
+            });
+        }
+    }
+    fn opt(f: &mut dyn FnMut(Piece<'_>), field: Field, t: &Option<Text>) {
+        if let Some(t) = t {
+            both(f, field, 0, t);
+        }
+    }
+    fn quote(f: &mut dyn FnMut(Piece<'_>), q: &Option<Str>) {
+        if let Some(q) = q {
+            f(Piece {
+                field: Field::Quote,
+                n: 0,
+                side: Some(Side::Fr),
+                text: q,
+            });
+        }
+    }
     match e.kind {
         Kind::Figure => {
-            let f = &kb.figures[e.idx];
-            both(key, &f.label);
-            both(key, &f.magnitude);
-            both(body, &f.text);
-            opt(body, &f.qualifier);
-            opt(body, &f.period);
-            fold_into(body, &f.unit);
-            let mut sources = kb.sources.iter().zip(&shared.sources);
-            if let Some((_, folded)) = sources.find(|(s, _)| s.id == f.source_id) {
-                append(body, folded);
+            let x = &kb.figures[e.idx];
+            one(f, Field::Id, 0, &x.id);
+            both(f, Field::Label, 0, &x.label);
+            both(f, Field::Magnitude, 0, &x.magnitude);
+            if wanted(Field::Value) {
+                one(f, Field::Value, 0, &plain_number(x.value));
             }
-            let mut topics = kb.topics.iter().zip(&shared.topics);
-            if let Some((_, folded)) = topics.find(|(t, _)| t.id == f.topic_id) {
-                append(body, folded);
+            opt(f, Field::Stated, &x.stated);
+            opt(f, Field::Qualifier, &x.qualifier);
+            opt(f, Field::Period, &x.period);
+            one(f, Field::Unit, 0, &x.unit);
+            both(f, Field::Text, 0, &x.text);
+            quote(f, &x.quote);
+            if wanted(Field::Source) {
+                if let Some(s) = kb.sources.iter().find(|s| s.id == x.source_id) {
+                    source_pieces(s, f);
+                }
+            }
+            if wanted(Field::Topic) {
+                if let Some(t) = kb.topics.iter().find(|t| t.id == x.topic_id) {
+                    topic_pieces(t, f);
+                }
             }
         }
         Kind::List => {
-            let l = &kb.lists[e.idx];
-            both(key, &l.title);
-            for item in l.items.iter() {
-                both(body, &item.text);
-                opt(body, &item.detail);
+            let x = &kb.lists[e.idx];
+            one(f, Field::Id, 0, &x.id);
+            both(f, Field::Title, 0, &x.title);
+            for (i, item) in x.items.iter().enumerate() {
+                both(f, Field::Item, i, &item.text);
+                if let Some(d) = &item.detail {
+                    both(f, Field::Detail, i, d);
+                }
             }
+            quote(f, &x.quote);
         }
         Kind::Actor => {
-            let a = &kb.actors[e.idx];
-            for c in a.code.iter().chain(&a.code_en).chain(a.aliases.iter()) {
-                fold_into(key, c);
+            let x = &kb.actors[e.idx];
+            one(f, Field::Id, 0, &x.id);
+            if let Some(c) = &x.code {
+                one(f, Field::Code, 0, c);
             }
-            both(key, &a.name);
-            opt(body, &a.role);
-            for r in a.related.iter() {
-                both(body, r);
+            if let Some(c) = &x.code_en {
+                one(f, Field::Code, 1, c);
             }
+            for (i, a) in x.aliases.iter().enumerate() {
+                one(f, Field::Alias, i, a);
+            }
+            both(f, Field::Name, 0, &x.name);
+            opt(f, Field::Role, &x.role);
+            for (i, r) in x.related.iter().enumerate() {
+                both(f, Field::Related, i, r);
+            }
+            quote(f, &x.quote);
         }
         Kind::Source => {
-            let s = &kb.sources[e.idx];
-            both(key, &s.name);
-            for a in s.aliases.iter() {
-                fold_into(key, a);
+            let x = &kb.sources[e.idx];
+            one(f, Field::Id, 0, &x.id);
+            both(f, Field::Name, 0, &x.name);
+            for (i, a) in x.aliases.iter().enumerate() {
+                one(f, Field::Alias, i, a);
             }
-            opt(body, &s.date);
+            opt(f, Field::Date, &x.date);
+            quote(f, &x.quote);
         }
         Kind::Event => {
-            let ev = &kb.events[e.idx];
-            both(key, &ev.name);
-            both(body, &ev.place);
-            both(body, &ev.description);
-            opt(body, &ev.co_chair);
+            let x = &kb.events[e.idx];
+            one(f, Field::Id, 0, &x.id);
+            both(f, Field::Name, 0, &x.name);
+            both(f, Field::Place, 0, &x.place);
+            opt(f, Field::CoChair, &x.co_chair);
+            both(f, Field::Description, 0, &x.description);
+            quote(f, &x.quote);
         }
         Kind::Topic => {
-            let t = &kb.topics[e.idx];
-            both(key, &t.name);
+            let x = &kb.topics[e.idx];
+            one(f, Field::Id, 0, &x.id);
+            both(f, Field::Name, 0, &x.name);
+            quote(f, &x.quote);
         }
         Kind::Group => {
-            let g = &kb.groups[e.idx];
-            both(key, &g.name);
+            let x = &kb.groups[e.idx];
+            one(f, Field::Id, 0, &x.id);
+            both(f, Field::Name, 0, &x.name);
+            quote(f, &x.quote);
         }
         Kind::Section => {
-            let s = &kb.sections[e.idx];
-            both(key, &s.title);
+            let x = &kb.sections[e.idx];
+            one(f, Field::Id, 0, &x.id);
+            both(f, Field::Title, 0, &x.title);
+            quote(f, &x.quote);
         }
+    }
+}
+
+/// Every entry of `kb` in the order ties are ranked: by kind (figures, actors and
+/// lists first), then by id.
+pub fn ranked_entries(kb: &Kb) -> Vec<(&str, EntryRef)> {
+    let mut all: Vec<(&str, EntryRef)> = kb.ids().collect();
+    all.sort_by(|a, b| {
+        kind_rank(a.1.kind)
+            .cmp(&kind_rank(b.1.kind))
+            .then_with(|| a.0.cmp(b.0))
+    });
+    all
+}
+
+/// One field of one entry in the index.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
+pub struct FieldRef {
+    /// The entry, as an index into `SearchIndex::entries`.
+    pub doc: u32,
+    pub field: Field,
+    /// The number of words it folds to.
+    pub len: u16,
+}
+
+/// No stem: a number, or a word too short or not plain ASCII letters.
+pub const NO_STEM: u32 = u32::MAX;
+
+/// The inverted index of a knowledge base: every distinct folded word, its stems,
+/// and the fields it occurs in.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
+pub struct SearchIndex {
+    /// The entries, in the order ties are ranked (kind, then id).
+    pub entries: Seq<EntryRef>,
+    /// Every field that folds to at least one word, entry by entry.
+    pub fields: Seq<FieldRef>,
+    /// Every distinct folded word, sorted.
+    pub words: Seq<Str>,
+    /// Each word's French and English stems, as indices into `stems` (or `NO_STEM`).
+    pub stem_fr: Seq<u32>,
+    pub stem_en: Seq<u32>,
+    /// Every distinct stem, sorted.
+    pub stems: Seq<Str>,
+    /// Where each word's fields start in `postings`; one more than `words`.
+    pub starts: Seq<u32>,
+    /// The fields (indices into `fields`) of each word, word after word, ascending.
+    pub postings: Seq<u32>,
+}
+
+impl SearchIndex {
+    /// Folds and stems every entry of `kb`.
+    pub fn build(kb: &Kb) -> SearchIndex {
+        let entries = ranked_entries(kb);
+        let mut fields: Vec<FieldRef> = Vec::new();
+        let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (doc, (_, e)) in entries.iter().enumerate() {
+            pieces(kb, *e, &mut |p| {
+                let folded = fold(p.text);
+                let len = folded.split(' ').filter(|w| !w.is_empty()).count();
+                if len == 0 {
+                    return;
+                }
+                let at = u32::try_from(fields.len()).unwrap_or(u32::MAX);
+                fields.push(FieldRef {
+                    doc: u32::try_from(doc).unwrap_or(u32::MAX),
+                    field: p.field,
+                    len: u16::try_from(len).unwrap_or(u16::MAX),
+                });
+                for w in folded.split(' ').filter(|w| !w.is_empty()) {
+                    let list = words.entry(w.to_string()).or_default();
+                    if list.last() != Some(&at) {
+                        list.push(at);
+                    }
+                }
+            });
+        }
+        let stemmed: Vec<[Option<String>; 2]> = words.keys().map(|w| stem::stems(w)).collect();
+        let mut stems: Vec<String> = stemmed.iter().flatten().flatten().cloned().collect();
+        stems.sort();
+        stems.dedup();
+        let id = |s: &Option<String>| {
+            s.as_ref()
+                .and_then(|s| stems.binary_search(s).ok())
+                .map_or(NO_STEM, |i| u32::try_from(i).unwrap_or(NO_STEM))
+        };
+        let stem_fr = stemmed.iter().map(|s| id(&s[0])).collect();
+        let stem_en = stemmed.iter().map(|s| id(&s[1])).collect();
+        let mut starts = Vec::with_capacity(words.len() + 1);
+        let mut postings = Vec::new();
+        for list in words.values() {
+            starts.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
+            postings.extend_from_slice(list);
+        }
+        starts.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
+        SearchIndex {
+            entries: Seq::Owned(entries.into_iter().map(|(_, e)| e).collect()),
+            fields: Seq::Owned(fields),
+            words: Seq::Owned(words.into_keys().map(Str::from).collect()),
+            stem_fr: Seq::Owned(stem_fr),
+            stem_en: Seq::Owned(stem_en),
+            stems: Seq::Owned(stems.into_iter().map(Str::from).collect()),
+            starts: Seq::Owned(starts),
+            postings: Seq::Owned(postings),
+        }
+    }
+
+    /// The fields word `w` occurs in.
+    pub fn postings(&self, w: usize) -> &[u32] {
+        let from = self.starts.get(w).copied().unwrap_or(0) as usize;
+        let to = self.starts.get(w + 1).copied().unwrap_or(0) as usize;
+        self.postings.get(from..to).unwrap_or(&[])
     }
 }

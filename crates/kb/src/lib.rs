@@ -6,7 +6,9 @@ pub mod fold;
 pub mod index;
 pub mod lookup;
 pub mod model;
+pub mod passage;
 pub mod search;
+pub mod stem;
 pub mod synth;
 pub mod validate;
 

@@ -43,8 +43,9 @@ pub enum ActorMatch {
     None,
 }
 
-/// An actor by code (any case; `NUOI` finds `DGP/NUOI`), id, or the words of its name
-/// (accents optional, each word the start of a word of the name).
+/// An actor by code (any case; `NUOI` finds `DGP/NUOI`), English code, alias
+/// (`UNSC`, `Group of Seven`), id, or the words of its name (accents optional, each
+/// word the start of a word of the name).
 pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
     let q = fold(query);
     if q.is_empty() {
@@ -52,10 +53,21 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
     }
     // Codes and ids are ASCII: compare them without folding every one.
     let code = |i: usize| kb.actors[i].code.as_deref().map(ascii_key);
+    let other_name = |i: usize| {
+        let a = &kb.actors[i];
+        a.code_en
+            .iter()
+            .chain(a.aliases.iter())
+            .any(|n| ascii_key(n) == q)
+    };
     let all = 0..kb.actors.len();
     let exact: Vec<usize> = all
         .clone()
-        .filter(|&i| code(i).as_deref() == Some(q.as_str()) || ascii_key(&kb.actors[i].id) == q)
+        .filter(|&i| {
+            code(i).as_deref() == Some(q.as_str())
+                || ascii_key(&kb.actors[i].id) == q
+                || other_name(i)
+        })
         .collect();
     if let [one] = exact[..] {
         return ActorMatch::One(one);

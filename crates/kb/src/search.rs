@@ -1,144 +1,846 @@
-//! Ranked full-text search over folded text (the built-in index, or other files folded
-//! as they are read): every word must match somewhere.
+//! Ranked full-text search, by words: through the built-in index ([`search`]), or
+//! reading another knowledge base entry by entry ([`search_kb`]); both rank alike
+//! (a property test holds one to the other).
+//!
+//! A query word matches a word of an entry's text exactly, by its light forms (the
+//! same French or English stem), or as its start (3 letters or more: `cyber` finds
+//! `cybersécurité`, `eau` does not find `réseau`); a word that matches nothing at all
+//! matches words a small edit distance away (1 from 5 letters, 2 from 9). Numbers
+//! match numbers: `511` finds 511.3, `109bn` and `109 milliards` find 109,000,000,000.
+//!
+//! Each word scores by where it matched (name, code, title or alias; text; a
+//! figure's source or topic) and how (whole word, stem, start, typo), more in a short
+//! field than a long one; a field that is the whole query, and several words in one
+//! field, add to it. Entries that match every word come first; ties go to figures,
+//! actors and lists before the rest, then by id.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use super::fold::{fold, is_number};
-use super::index::{fold_each, DocText, SearchIndex};
+use super::index::{ranked_entries, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
+use super::stem;
 
-/// One search result.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Hit {
-    pub entry: EntryRef,
-    pub score: u32,
+/// The most words a query is read for; the rest are ignored.
+pub const MAX_TERMS: usize = 16;
+
+/// How a word matched a query word, from worst to best.
+pub const FUZZY: u8 = 1;
+pub const PREFIX: u8 = 2;
+pub const STEM: u8 = 3;
+pub const EXACT: u8 = 4;
+
+/// Points for each way of matching, by the constants above.
+const POINTS: [u32; 5] = [0, 10, 20, 30, 40];
+
+/// Words that need not match when others do (articles, prepositions).
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "at", "au", "aux", "by", "d", "de", "des", "du", "en", "et", "for", "in",
+    "l", "la", "le", "les", "of", "on", "or", "ou", "par", "pour", "sur", "the", "to", "with",
+];
+
+/// Words that scale the number before them: `109bn`, `400 millions`, `5k`.
+const SCALES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("thousand", 1e3),
+    ("thousands", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("md", 1e9),
+    ("mds", 1e9),
+    ("mrd", 1e9),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+];
+
+/// One word of a query, folded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub text: String,
+    /// A stopword among other words: it adds to the score but need not match.
+    pub optional: bool,
+    /// Matches words a small edit distance away (set when it matches nothing else).
+    pub fuzzy: bool,
+    /// A number: its value as typed, and the scale written after it (1 if none).
+    number: Option<(f64, f64)>,
+    stems: [Option<String>; 2],
+    /// Its first three characters (empty when it has fewer): every word it matches
+    /// by stem or as a start begins with them.
+    head: String,
+    /// What every word it matches starts with, unless it is fuzzy or a scaled number.
+    needle: String,
 }
 
-/// How well `term` matches a folded text: a whole word, the start of one, or
-/// inside one; numbers match whole numbers only.
-fn term_score(term: &str, text: &str, weights: [u32; 3]) -> u32 {
-    // Most texts do not hold the term at all: one substring search says so.
-    if !text.contains(term) {
-        return 0;
-    }
-    let number = is_number(term);
-    let mut best = 0;
-    for word in text.split(' ') {
-        let s = if word == term {
-            weights[0]
-        } else if number || term.len() < 2 {
-            0
-        } else if word.starts_with(term) {
-            weights[1]
-        } else if term.len() >= 3 && word.contains(term) {
-            weights[2]
+impl Term {
+    fn new(text: &str, scale: Option<f64>) -> Term {
+        let number = if is_number(text) {
+            text.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .map(|v| (v, scale.unwrap_or(1.0)))
         } else {
-            0
+            None
         };
-        best = best.max(s);
-        if best == weights[0] {
-            break;
+        let head: String = if number.is_none() && text.chars().nth(2).is_some() {
+            text.chars().take(3).collect()
+        } else {
+            String::new()
+        };
+        let needle = if number.is_some() {
+            text.split('.').next().unwrap_or(text).to_string()
+        } else if head.is_empty() {
+            text.to_string()
+        } else {
+            head.clone()
+        };
+        Term {
+            text: text.to_string(),
+            optional: false,
+            fuzzy: false,
+            needle,
+            stems: if number.is_none() {
+                stem::stems(text)
+            } else {
+                [None, None]
+            },
+            number,
+            head,
         }
     }
-    best
+
+    /// Whether it may match by a small edit distance.
+    fn may_be_fuzzy(&self) -> bool {
+        !self.optional && self.number.is_none() && typos_allowed(&self.text) > 0
+    }
+
+    /// Whether every word it matches starts with its `needle` (not so for a typo, or
+    /// for a scaled number: `400M` matches 400000000 but also 0.4bn's digits).
+    fn starts_every_match(&self) -> bool {
+        !self.fuzzy && !self.number.is_some_and(|(_, scale)| scale > 1.0)
+    }
+
+    /// What every folded text holding a word it matches contains, when not fuzzy.
+    fn needle(&self) -> &str {
+        &self.needle
+    }
+
+    /// Whether matching `word` may need its stems.
+    fn wants_stems(&self, word: &str) -> bool {
+        !self.head.is_empty()
+            && self.stems.iter().any(Option::is_some)
+            && word != self.text
+            && word.starts_with(&self.head)
+            && stem::stemmable(word)
+    }
+
+    /// How `word` (folded) matches: 0 for not at all. `stems` gives the word's stems,
+    /// asked only when they can decide.
+    fn quality<'s>(&self, word: &str, stems: impl FnOnce() -> [Option<&'s str>; 2]) -> u8 {
+        if word == self.text {
+            return EXACT;
+        }
+        if let Some((value, scale)) = self.number {
+            return number_quality(&self.text, value, scale, word);
+        }
+        if word.is_empty() || is_number(word) {
+            return 0;
+        }
+        if !self.head.is_empty() && word.starts_with(&self.head) {
+            if stem::stemmable(word) && self.stems.iter().any(Option::is_some) {
+                let [fr, en] = stems();
+                let same = |a: &Option<String>, b: Option<&str>| a.is_some() && a.as_deref() == b;
+                if same(&self.stems[0], fr) || same(&self.stems[1], en) {
+                    return STEM;
+                }
+            }
+            if word.starts_with(&self.text) {
+                return PREFIX;
+            }
+        }
+        if self.fuzzy && within_typos(&self.text, word) {
+            return FUZZY;
+        }
+        0
+    }
 }
 
-/// A query, folded: the whole of it, and its distinct words.
-struct Query {
-    phrase: String,
-    terms: Vec<String>,
+/// How a number word of a text matches a number of the query.
+fn number_quality(text: &str, value: f64, scale: f64, word: &str) -> u8 {
+    if !is_number(word) {
+        return 0;
+    }
+    let Ok(v) = word.parse::<f64>() else {
+        return 0;
+    };
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs());
+    if scale > 1.0 && same(v, value * scale) {
+        return EXACT;
+    }
+    if !text.contains('.') {
+        // `511` is the start of 511.3, and `511bn` of 511,300,000,000.
+        let decimals = word.strip_prefix(text).is_some_and(|r| r.starts_with('.'));
+        if decimals || (scale > 1.0 && v >= scale && same((v / scale).trunc(), value)) {
+            return PREFIX;
+        }
+    }
+    0
+}
+
+/// How many typos a query word may have: none up to 4 letters, 1 up to 8, then 2.
+fn typos_allowed(text: &str) -> usize {
+    match text.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether `word` is a small edit distance (transpositions count one) from `text`.
+fn within_typos(text: &str, word: &str) -> bool {
+    let k = typos_allowed(text);
+    if k == 0 || is_number(word) {
+        return false;
+    }
+    let (a, b) = (text.chars().count(), word.chars().count());
+    a.abs_diff(b) <= k && strsim::osa_distance(text, word) <= k
+}
+
+/// A query, folded into its distinct words (numbers with their scale).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+    /// The first two characters of the words' needles, when every word matches
+    /// only words that start with its needle (see `Query::settle`).
+    starts: Option<super::fold::Starts>,
+    /// The stems of the words `qualities` was asked about.
+    stems: StemCache,
+}
+
+/// Stems already computed, by word: a cache, so it compares equal to any other.
+#[derive(Clone, Default)]
+struct StemCache(RefCell<HashMap<String, [Option<String>; 2]>>);
+
+impl PartialEq for StemCache {
+    fn eq(&self, _: &StemCache) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for StemCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StemCache")
+    }
 }
 
 impl Query {
     /// `None` when the query folds to no word at all.
-    fn new(query: &str) -> Option<Query> {
-        let phrase = fold(query);
-        let mut terms: Vec<String> = Vec::new();
-        for t in phrase.split(' ').filter(|t| !t.is_empty()) {
-            if !terms.iter().any(|x| x == t) {
-                terms.push(t.to_string());
-            }
-        }
-        (!terms.is_empty()).then_some(Query { phrase, terms })
-    }
-
-    /// How well an entry matches: `None` unless every word does.
-    fn score(&self, doc: DocText<'_>) -> Option<u32> {
-        let mut total = 0;
-        for term in &self.terms {
-            // Any match in the key outscores every match in the body.
-            let s = match term_score(term, doc.key, [30, 20, 10]) {
-                0 => term_score(term, doc.body, [6, 4, 2]),
-                s => s,
+    pub fn new(query: &str) -> Option<Query> {
+        let folded = fold(query);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut terms: Vec<Term> = Vec::new();
+        let mut i = 0;
+        while i < words.len() && terms.len() < MAX_TERMS {
+            let w = words[i];
+            i += 1;
+            let scale = if is_number(w) {
+                let s = words
+                    .get(i)
+                    .and_then(|next| SCALES.iter().find(|(name, _)| name == next));
+                if s.is_some() {
+                    i += 1;
+                }
+                s.map(|(_, s)| *s)
+            } else {
+                None
             };
-            if s == 0 {
-                return None;
+            let term = Term::new(w, scale);
+            if !terms
+                .iter()
+                .any(|t| t.text == term.text && t.number == term.number)
+            {
+                terms.push(term);
             }
-            total += s;
         }
-        if doc.key.get(..doc.id_len) == Some(self.phrase.as_str()) {
-            total += 100;
+        if terms.is_empty() {
+            return None;
         }
-        if self.terms.len() > 1 && doc.key.contains(&self.phrase) {
-            total += 15;
+        let stop = |t: &Term| STOPWORDS.contains(&t.text.as_str());
+        if !terms.iter().all(stop) {
+            for t in terms.iter_mut().filter(|t| stop(t)) {
+                t.optional = true;
+            }
         }
-        Some(total)
+        let mut q = Query {
+            terms,
+            starts: None,
+            stems: StemCache::default(),
+        };
+        q.settle();
+        Some(q)
+    }
+
+    /// Works out `starts` again, once the words that may match by typo are known.
+    fn settle(&mut self) {
+        let starts: Option<Vec<(char, Option<char>)>> = self
+            .terms
+            .iter()
+            .map(|t| {
+                let mut cs = t.needle().chars();
+                let first = cs.next()?;
+                t.starts_every_match().then_some((first, cs.next()))
+            })
+            .collect();
+        self.starts = starts.map(|s| super::fold::Starts::new(&s));
+    }
+
+    /// Whether a folded text may hold a word that matches one of the query's: the
+    /// quick test before reading its words.
+    pub fn may_match(&self, folded: &str) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.fuzzy || folded.contains(t.needle()))
+    }
+
+    /// Whether a folded word starting with byte `first` may match one of the query's
+    /// words: only a typo or a scaled number (`400M`: 400000000) can start otherwise.
+    pub fn could_start(&self, first: u8) -> bool {
+        self.terms.iter().any(|t| {
+            t.fuzzy
+                || t.number.is_some_and(|(_, scale)| scale > 1.0)
+                || t.text.as_bytes().first() == Some(&first)
+        })
+    }
+
+    /// The words that must match for an entry to match them all.
+    pub fn required(&self) -> usize {
+        self.terms.iter().filter(|t| !t.optional).count()
+    }
+
+    /// How a folded word of a text matches each word of the query (its stems
+    /// computed here): one quality per term.
+    pub fn qualities(&self, word: &str) -> [u8; MAX_TERMS] {
+        let mut out = [0; MAX_TERMS];
+        if !word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.could_start(b))
+        {
+            return out;
+        }
+        if !self.terms.iter().any(|t| t.wants_stems(word)) {
+            for (t, term) in self.terms.iter().enumerate() {
+                out[t] = term.quality(word, || [None, None]);
+            }
+            return out;
+        }
+        let mut cache = self.stems.0.borrow_mut();
+        if !cache.contains_key(word) {
+            cache.insert(word.to_string(), stem::stems(word));
+        }
+        let known = cache.get(word);
+        let st = [
+            known.and_then(|s| s[0].as_deref()),
+            known.and_then(|s| s[1].as_deref()),
+        ];
+        for (t, term) in self.terms.iter().enumerate() {
+            out[t] = term.quality(word, || st);
+        }
+        out
     }
 }
 
-/// Every entry matching all words of `query`, best first (ties in knowledge-base order,
-/// figures before lists, actors and the rest).
-pub fn search(index: &SearchIndex, query: &str) -> Vec<Hit> {
-    let Some(q) = Query::new(query) else {
-        return Vec::new();
-    };
-    let hits = index.docs.iter().filter_map(|d| {
-        q.score(d.text()).map(|score| Hit {
-            entry: d.entry,
-            score,
-        })
-    });
-    ranked(hits.collect())
+/// One field of an entry that a query matched: how each word of the query matched it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FieldHit {
+    pub field: Field,
+    /// The number of words the field folds to.
+    pub len: u16,
+    pub quals: [u8; MAX_TERMS],
 }
 
-/// The same search on a knowledge base without an index: each entry is folded and
-/// scored in turn, and only the hits are kept.
-pub fn search_kb(kb: &Kb, query: &str) -> Vec<Hit> {
-    let Some(q) = Query::new(query) else {
-        return Vec::new();
-    };
-    let mut hits = Vec::new();
-    fold_each(kb, |entry, text| {
-        if let Some(score) = q.score(text) {
-            hits.push(Hit { entry, score });
+impl FieldHit {
+    /// What each query word scores in this field, and what the field adds as a whole
+    /// (being the whole query; holding several of its words).
+    pub fn score_parts(&self, q: &Query) -> ([u32; MAX_TERMS], u32, u32) {
+        let n = q.terms.len();
+        let base = match self.field.class() {
+            Class::Name => 300,
+            Class::Body => 200,
+            Class::Context => 100,
+        };
+        let density = 80 / u32::from(self.len.max(4));
+        let mut out = [0; MAX_TERMS];
+        let (mut matched, mut exact) = (0, true);
+        for (t, &ql) in self.quals.iter().enumerate().take(n) {
+            if ql == 0 {
+                exact = false;
+                continue;
+            }
+            matched += 1;
+            exact &= ql == EXACT;
+            out[t] = base + POINTS[usize::from(ql.min(EXACT))] + density;
         }
-    });
-    ranked(hits)
+        let whole = if exact && matched == n && usize::from(self.len) == n {
+            match (self.field, self.field.class()) {
+                (Field::Id, _) => 1000,
+                (_, Class::Name) => 500,
+                _ => 200,
+            }
+        } else {
+            0
+        };
+        let together = 40 * u32::try_from(matched.max(1) - 1).unwrap_or(0);
+        (out, whole, together)
+    }
 }
 
-/// `hits`, in knowledge-base order, sorted best first; a stable sort keeps that order
-/// among equals of one kind.
+/// An entry's score from the fields a query matched, and how many of the query's
+/// required words it matched; `None` when it matched none.
+pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
+    score_fields(q, fields).map(|(s, w, _)| (s, w))
+}
+
+/// A field's bit in `Hit::fields`.
+pub fn field_bit(f: Field) -> u32 {
+    f.bit()
+}
+
+/// `score`, and the fields that matched, as a set of `field_bit`s.
+fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u32)> {
+    let mut best = [0u32; MAX_TERMS];
+    let (mut whole, mut together) = (0, 0);
+    for f in fields {
+        let (s, w, t) = f.score_parts(q);
+        for (b, s) in best.iter_mut().zip(s) {
+            *b = (*b).max(s);
+        }
+        whole = whole.max(w);
+        together = together.max(t);
+    }
+    let all_optional = q.terms.iter().all(|t| t.optional);
+    let words = q
+        .terms
+        .iter()
+        .zip(best)
+        .filter(|(t, b)| *b > 0 && (!t.optional || all_optional))
+        .count();
+    if words == 0 {
+        return None;
+    }
+    let total = best.iter().sum::<u32>() + whole + together;
+    let mask = fields.iter().fold(0, |m, f| m | field_bit(f.field));
+    Some((total, u16::try_from(words).unwrap_or(u16::MAX), mask))
+}
+
+/// One entry that matches.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub entry: EntryRef,
+    pub score: u32,
+    /// How many of the query's required words it matched.
+    pub words: u16,
+    /// The fields that matched, as a set of `field_bit`s (for its passage).
+    pub fields: u32,
+}
+
+/// What a search found: every entry matching at least one word, best first (those
+/// matching more words first), and the query as read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub query: Query,
+}
+
+impl Found {
+    /// The hits of one kind (or all), keeping only those that match every word when
+    /// any does; and whether they do.
+    pub fn select(&self, kind: Option<Kind>) -> (Vec<Hit>, bool) {
+        let hits: Vec<Hit> = self
+            .hits
+            .iter()
+            .filter(|h| kind.is_none_or(|k| h.entry.kind == k))
+            .copied()
+            .collect();
+        let required = u16::try_from(self.query.required().max(1)).unwrap_or(u16::MAX);
+        if hits.iter().any(|h| h.words >= required) {
+            (
+                hits.into_iter().filter(|h| h.words >= required).collect(),
+                true,
+            )
+        } else {
+            (hits, false)
+        }
+    }
+}
+
+/// Sorts hits best first: more words matched, then a higher score; the sort is
+/// stable, so ties keep the order they come in (kind, then id).
 fn ranked(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| kind_rank(a.entry.kind).cmp(&kind_rank(b.entry.kind)))
-    });
+    hits.sort_by(|a, b| b.words.cmp(&a.words).then(b.score.cmp(&a.score)));
     hits
 }
 
-fn kind_rank(k: Kind) -> usize {
-    Kind::ALL.iter().position(|x| *x == k).unwrap_or(usize::MAX)
+/// Every entry matching `query` in the built-in (or any prebuilt) index.
+pub fn search(index: &SearchIndex, query: &str) -> Found {
+    let Some(mut q) = Query::new(query) else {
+        return Found::default();
+    };
+    // (field, term, quality) for every field a matching word occurs in.
+    let mut matches: Vec<(u32, u8, u8)> = Vec::new();
+    for t in 0..q.terms.len() {
+        let mut words = vocabulary_matches(index, &q.terms[t]);
+        if words.is_empty() && q.terms[t].may_be_fuzzy() {
+            q.terms[t].fuzzy = true;
+            words = vocabulary_matches(index, &q.terms[t]);
+        }
+        for (w, ql) in words {
+            for &f in index.postings(w) {
+                matches.push((f, t as u8, ql));
+            }
+        }
+    }
+    q.settle();
+    matches.sort_unstable();
+    let mut hits = Vec::new();
+    let mut fields: Vec<FieldHit> = Vec::new();
+    let mut doc = None;
+    let mut flush = |doc: Option<u32>, fields: &mut Vec<FieldHit>| {
+        if let Some(d) = doc {
+            if let (Some(entry), Some((score, words, mask))) =
+                (index.entries.get(d as usize), score_fields(&q, fields))
+            {
+                hits.push((
+                    d,
+                    Hit {
+                        entry: *entry,
+                        score,
+                        words,
+                        fields: mask,
+                    },
+                ));
+            }
+        }
+        fields.clear();
+    };
+    let mut last_field = None;
+    for (f, t, ql) in matches {
+        let Some(info) = index.fields.get(f as usize) else {
+            continue;
+        };
+        if doc != Some(info.doc) {
+            flush(doc, &mut fields);
+            doc = Some(info.doc);
+        }
+        if last_field != Some(f) || fields.is_empty() {
+            fields.push(FieldHit {
+                field: info.field,
+                len: info.len,
+                quals: [0; MAX_TERMS],
+            });
+            last_field = Some(f);
+        }
+        if let Some(cur) = fields.last_mut() {
+            let slot = &mut cur.quals[usize::from(t)];
+            *slot = (*slot).max(ql);
+        }
+    }
+    flush(doc, &mut fields);
+    hits.sort_by_key(|(d, _)| *d);
+    Found {
+        hits: ranked(hits.into_iter().map(|(_, h)| h).collect()),
+        query: q,
+    }
+}
+
+/// The words of the index that `term` matches, and how.
+fn vocabulary_matches(index: &SearchIndex, term: &Term) -> Vec<(usize, u8)> {
+    let words = &index.words;
+    let lower = |s: &str| words.partition_point(|w| w.as_ref() < s);
+    let range = if term.fuzzy {
+        0..words.len()
+    } else if term.number.is_some() {
+        lower("0")..lower(":")
+    } else if !term.head.is_empty() {
+        // The words starting with its head: up to the first one past them.
+        let from = lower(&term.head);
+        let to = from + words[from..].partition_point(|w| w.starts_with(term.head.as_str()));
+        from..to
+    } else {
+        let at = lower(&term.text);
+        at..(at + 1).min(words.len())
+    };
+    let stem_id = |i: usize| {
+        term.stems[i].as_deref().and_then(|s| {
+            index
+                .stems
+                .binary_search_by(|x| x.as_ref().cmp(s))
+                .ok()
+                .and_then(|i| u32::try_from(i).ok())
+        })
+    };
+    let ids = [stem_id(0), stem_id(1)];
+    let stem_of = |w: usize, i: usize, table: &[u32]| {
+        let id = table.get(w).copied().unwrap_or(NO_STEM);
+        // The word's stem, where it is the term's: the only case that decides.
+        (ids[i] == Some(id))
+            .then(|| term.stems[i].as_deref())
+            .flatten()
+    };
+    let mut out = Vec::new();
+    for w in range {
+        let ql = term.quality(&words[w], || {
+            [stem_of(w, 0, &index.stem_fr), stem_of(w, 1, &index.stem_en)]
+        });
+        if ql > 0 {
+            out.push((w, ql));
+        }
+    }
+    out
+}
+
+/// The same search on a knowledge base without an index: each entry's texts are
+/// folded and scored in turn, and only the hits are kept.
+pub fn search_kb(kb: &Kb, query: &str) -> Found {
+    let Some(mut q) = Query::new(query) else {
+        return Found::default();
+    };
+    let entries = ranked_entries(kb);
+    let mut stems = Stems::new();
+    let (mut hits, matched) = scan(kb, &entries, &q, &mut stems);
+    let mut again = false;
+    for (t, term) in q.terms.iter_mut().enumerate() {
+        if !matched[t] && term.may_be_fuzzy() {
+            term.fuzzy = true;
+            again = true;
+        }
+    }
+    if again {
+        q.settle();
+        hits = scan(kb, &entries, &q, &mut stems).0;
+    }
+    Found {
+        hits: ranked(hits),
+        query: q,
+    }
+}
+
+/// Stems already computed, by word, for one search of a file.
+type Stems = HashMap<String, [Option<String>; 2]>;
+
+/// How `q` matches one text (folded into `buf`): `None` when it does not. A word is
+/// judged against a query word only when it starts with that word's needle, unless
+/// the query word can match elsewhere (a typo, a scaled number).
+fn field_hit(
+    field: Field,
+    text: &str,
+    q: &Query,
+    buf: &mut String,
+    stems: &mut Stems,
+) -> Option<FieldHit> {
+    // Most texts cannot hold the start of any needle: no need to fold them.
+    if let Some(starts) = &q.starts {
+        if !super::fold::could_write(text, starts) {
+            return None;
+        }
+    }
+    buf.clear();
+    super::fold::fold_into(buf, text);
+    let folded: &str = buf;
+    let mut hit = FieldHit {
+        field,
+        len: 0,
+        quals: [0; MAX_TERMS],
+    };
+    let mut any = false;
+    let bytes = folded.as_bytes();
+    for (t, term) in q.terms.iter().enumerate() {
+        let mut judge = |word: &str| {
+            let sref = &mut *stems;
+            let ql = term.quality(word, move || {
+                if !sref.contains_key(word) {
+                    sref.insert(word.to_string(), stem::stems(word));
+                }
+                let known: &Stems = sref;
+                let s = known.get(word);
+                [
+                    s.and_then(|s| s[0].as_deref()),
+                    s.and_then(|s| s[1].as_deref()),
+                ]
+            });
+            hit.quals[t] = hit.quals[t].max(ql);
+            any |= ql > 0;
+        };
+        if term.starts_every_match() {
+            // Only the words that start with the needle.
+            let needle = term.needle().as_bytes();
+            let Some(&first) = needle.first() else {
+                continue;
+            };
+            let mut from = 0;
+            while let Some(p) = bytes[from..].iter().position(|&b| b == first) {
+                let at = from + p;
+                from = at + 1;
+                if (at == 0 || bytes[at - 1] == b' ') && bytes[at..].starts_with(needle) {
+                    let end = bytes[at..]
+                        .iter()
+                        .position(|&b| b == b' ')
+                        .map_or(bytes.len(), |e| at + e);
+                    judge(&folded[at..end]);
+                }
+            }
+        } else {
+            folded.split(' ').filter(|w| !w.is_empty()).for_each(judge);
+        }
+    }
+    if !any {
+        return None;
+    }
+    let len = folded.split(' ').filter(|w| !w.is_empty()).count();
+    hit.len = u16::try_from(len).unwrap_or(u16::MAX);
+    Some(hit)
+}
+
+/// How `q` matches each of some shared texts (a source's, a topic's): computed the
+/// first time, then read from `cache`.
+fn shared_hits<'c>(
+    cache: &'c mut [Option<Vec<FieldHit>>],
+    at: usize,
+    each: impl FnOnce(&mut dyn FnMut(super::index::Piece<'_>)),
+    q: &Query,
+    buf: &mut String,
+    stems: &mut Stems,
+) -> &'c [FieldHit] {
+    let Some(slot) = cache.get_mut(at) else {
+        return &[];
+    };
+    slot.get_or_insert_with(|| {
+        let mut hits = Vec::new();
+        each(&mut |p| {
+            if let Some(h) = field_hit(p.field, p.text, q, buf, stems) {
+                hits.push(h);
+            }
+        });
+        hits
+    })
+}
+
+/// Scores every entry: the hits, in `entries`' order, and which terms matched anywhere.
+fn scan(
+    kb: &Kb,
+    entries: &[(&str, EntryRef)],
+    q: &Query,
+    stems: &mut Stems,
+) -> (Vec<Hit>, [bool; MAX_TERMS]) {
+    let mut hits = Vec::new();
+    let mut matched = [false; MAX_TERMS];
+    let mut buf = String::new();
+    let mut fields: Vec<FieldHit> = Vec::new();
+    // A figure's value can only match a number; its source and topic are shared by
+    // many figures, and read once.
+    let numbers = q.terms.iter().any(|t| t.number.is_some());
+    let mut skip_figure = Field::Source.bit() | Field::Topic.bit();
+    if !numbers {
+        skip_figure |= Field::Value.bit();
+    }
+    let mut sources: Vec<Option<Vec<FieldHit>>> = vec![None; kb.sources.len()];
+    let mut topics: Vec<Option<Vec<FieldHit>>> = vec![None; kb.topics.len()];
+    for (_, e) in entries {
+        fields.clear();
+        let skip = if e.kind == Kind::Figure {
+            skip_figure
+        } else {
+            0
+        };
+        super::index::pieces_with(kb, *e, skip, &mut |p| {
+            if let Some(h) = field_hit(p.field, p.text, q, &mut buf, stems) {
+                fields.push(h);
+            }
+        });
+        if e.kind == Kind::Figure {
+            let f = &kb.figures[e.idx];
+            if let Some(at) = kb.sources.iter().position(|s| s.id == f.source_id) {
+                let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
+                    super::index::source_pieces(&kb.sources[at], g)
+                };
+                fields.extend_from_slice(shared_hits(&mut sources, at, each, q, &mut buf, stems));
+            }
+            if let Some(at) = kb.topics.iter().position(|t| t.id == f.topic_id) {
+                let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
+                    super::index::topic_pieces(&kb.topics[at], g)
+                };
+                fields.extend_from_slice(shared_hits(&mut topics, at, each, q, &mut buf, stems));
+            }
+        }
+        for h in &fields {
+            for (m, &ql) in matched.iter_mut().zip(&h.quals) {
+                *m |= ql > 0;
+            }
+        }
+        if let Some((score, words, mask)) = score_fields(q, &fields) {
+            hits.push(Hit {
+                entry: *e,
+                score,
+                words,
+                fields: mask,
+            });
+        }
+    }
+    (hits, matched)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn quality(query: &str, word: &str) -> u8 {
+        let q = Query::new(query).expect("a query");
+        q.qualities(word)[0]
+    }
+
     #[test]
-    fn scores_words_prefixes_and_numbers() {
-        assert_eq!(term_score("energie", "l energie", [30, 20, 10]), 30);
-        assert_eq!(term_score("ener", "energetique", [30, 20, 10]), 20);
-        assert_eq!(term_score("ergie", "energie", [30, 20, 10]), 10);
-        assert_eq!(term_score("10", "109 milliards", [30, 20, 10]), 0);
-        assert_eq!(term_score("109", "109 milliards", [30, 20, 10]), 30);
+    fn words_stems_starts_and_numbers() {
+        assert_eq!(quality("energie", "energie"), EXACT);
+        assert_eq!(quality("gigafactory", "gigafactories"), STEM);
+        assert_eq!(quality("webinaires", "webinaire"), STEM);
+        assert_eq!(quality("cyber", "cybersecurite"), PREFIX);
+        assert_eq!(quality("eau", "reseau"), 0);
+        assert_eq!(quality("ten", "partenaires"), 0);
+        assert_eq!(quality("511", "511.3"), PREFIX);
+        assert_eq!(quality("109bn", "109000000000"), EXACT);
+        assert_eq!(quality("109 milliards", "109"), EXACT);
+        assert_eq!(quality("400M", "400000000"), EXACT);
+        assert_eq!(quality("511bn", "511300000000"), PREFIX);
+        assert_eq!(quality("10", "109"), 0);
+        assert_eq!(quality("ia", "iaea"), 0);
+    }
+
+    #[test]
+    fn typos_only_when_asked() {
+        let mut q = Query::new("kazakstan").expect("a query");
+        assert_eq!(q.qualities("kazakhstan")[0], 0);
+        q.terms[0].fuzzy = true;
+        assert_eq!(q.qualities("kazakhstan")[0], FUZZY);
+        assert!(within_typos("rwnada", "rwanda"));
+        assert!(within_typos("cybersecurty", "cybersecurite"));
+        assert!(!within_typos("eau", "euu"));
+    }
+
+    #[test]
+    fn stopwords_are_optional_among_other_words() {
+        let q = Query::new("ministère du travail").expect("a query");
+        assert_eq!(q.required(), 2);
+        assert!(q.terms[1].optional);
+        let only = Query::new("the").expect("a query");
+        assert_eq!(only.required(), 1);
+        let scaled = Query::new("€109bn").expect("a query");
+        let texts: Vec<&str> = scaled.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["eur", "109"]);
     }
 }
