@@ -2,7 +2,7 @@
 //!
 //! The schemas are generated from the commands' typed results (schemars, in this
 //! module's tests, which rewrite them with `AIMEMO_BLESS=1` and fail when one is out
-//! of date) and embedded from `docs/schema/`. They are the contract for scripts:
+//! of date) and embedded from `docs/schema/`, as compact JSON (`| jq .` to read one). They are the contract for scripts:
 //! keys may be added, never renamed or removed.
 
 use crate::error::{Error, Msg, Result};
@@ -99,9 +99,10 @@ mod tests {
         assert_eq!(SCHEMAS.iter().map(|(n, _)| *n).collect::<Vec<_>>(), NAMES);
         let bless = std::env::var_os("AIMEMO_BLESS").is_some();
         for ((name, schema), (_, embedded)) in generated.iter().zip(SCHEMAS) {
+            // Compact, to keep the binary small: `aimemo schema X | jq .` reads it.
             let text = format!(
                 "{}\n",
-                serde_json::to_string_pretty(schema).expect("a schema serializes")
+                serde_json::to_string(schema).expect("a schema serializes")
             );
             let path = format!("{}/docs/schema/{name}.json", env!("CARGO_MANIFEST_DIR"));
             if bless {

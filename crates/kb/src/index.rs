@@ -379,6 +379,75 @@ pub struct FieldRef {
     pub len: u16,
 }
 
+/// Sorted strings in one text, each ending where `ends` says: the index's words and
+/// stems without a pointer each (the built-in index is baked into statics, where each
+/// pointer costs a relocation at start).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
+pub struct StrTable {
+    pub text: Str,
+    pub ends: Seq<u32>,
+}
+
+impl StrTable {
+    /// The table of `strings`, in their order.
+    pub fn new(strings: impl IntoIterator<Item = String>) -> StrTable {
+        let (mut text, mut ends) = (String::new(), Vec::new());
+        for s in strings {
+            text.push_str(&s);
+            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        }
+        StrTable {
+            text: Str::from(text),
+            ends: Seq::Owned(ends),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// String `i` (empty past the end).
+    pub fn get(&self, i: usize) -> &str {
+        let from = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).copied().unwrap_or(0) as usize
+        };
+        let to = self.ends.get(i).copied().unwrap_or(0) as usize;
+        self.text.get(from..to).unwrap_or("")
+    }
+
+    /// The first index in `range` whose string is not `below` (they are sorted so that
+    /// those that are come first), as `slice::partition_point` gives it.
+    pub fn partition_point(
+        &self,
+        range: std::ops::Range<usize>,
+        below: impl Fn(&str) -> bool,
+    ) -> usize {
+        let (mut lo, mut hi) = (range.start, range.end.min(self.len()));
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if below(self.get(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Where `s` stands, when it is there.
+    pub fn find(&self, s: &str) -> Option<usize> {
+        let at = self.partition_point(0..self.len(), |x| x < s);
+        (at < self.len() && self.get(at) == s).then_some(at)
+    }
+}
+
 /// No stem: a number, or a word too short or not plain ASCII letters.
 pub const NO_STEM: u32 = u32::MAX;
 
@@ -392,12 +461,12 @@ pub struct SearchIndex {
     /// Every field that folds to at least one word, entry by entry.
     pub fields: Seq<FieldRef>,
     /// Every distinct folded word, sorted.
-    pub words: Seq<Str>,
+    pub words: StrTable,
     /// Each word's French and English stems, as indices into `stems` (or `NO_STEM`).
     pub stem_fr: Seq<u32>,
     pub stem_en: Seq<u32>,
     /// Every distinct stem, sorted.
-    pub stems: Seq<Str>,
+    pub stems: StrTable,
     /// Where each word's fields start in `postings`; one more than `words`.
     pub starts: Seq<u32>,
     /// The fields (indices into `fields`) of each word, word after word, ascending.
@@ -452,10 +521,10 @@ impl SearchIndex {
         SearchIndex {
             entries: Seq::Owned(entries.into_iter().map(|(_, e)| e).collect()),
             fields: Seq::Owned(fields),
-            words: Seq::Owned(words.into_keys().map(Str::from).collect()),
+            words: StrTable::new(words.into_keys()),
             stem_fr: Seq::Owned(stem_fr),
             stem_en: Seq::Owned(stem_en),
-            stems: Seq::Owned(stems.into_iter().map(Str::from).collect()),
+            stems: StrTable::new(stems),
             starts: Seq::Owned(starts),
             postings: Seq::Owned(postings),
         }

@@ -562,7 +562,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
 /// The words of the index that `term` matches, and how.
 fn vocabulary_matches(index: &SearchIndex, term: &Term) -> Vec<(usize, u8)> {
     let words = &index.words;
-    let lower = |s: &str| words.partition_point(|w| w.as_ref() < s);
+    let lower = |s: &str| words.partition_point(0..words.len(), |w| w < s);
     let range = if term.fuzzy {
         0..words.len()
     } else if term.number.is_some() {
@@ -570,20 +570,16 @@ fn vocabulary_matches(index: &SearchIndex, term: &Term) -> Vec<(usize, u8)> {
     } else if !term.head.is_empty() {
         // The words starting with its head: up to the first one past them.
         let from = lower(&term.head);
-        let to = from + words[from..].partition_point(|w| w.starts_with(term.head.as_str()));
+        let to = words.partition_point(from..words.len(), |w| w.starts_with(term.head.as_str()));
         from..to
     } else {
         let at = lower(&term.text);
         at..(at + 1).min(words.len())
     };
     let stem_id = |i: usize| {
-        term.stems[i].as_deref().and_then(|s| {
-            index
-                .stems
-                .binary_search_by(|x| x.as_ref().cmp(s))
-                .ok()
-                .and_then(|i| u32::try_from(i).ok())
-        })
+        term.stems[i]
+            .as_deref()
+            .and_then(|s| index.stems.find(s).and_then(|i| u32::try_from(i).ok()))
     };
     let ids = [stem_id(0), stem_id(1)];
     let stem_of = |w: usize, i: usize, table: &[u32]| {
@@ -595,7 +591,7 @@ fn vocabulary_matches(index: &SearchIndex, term: &Term) -> Vec<(usize, u8)> {
     };
     let mut out = Vec::new();
     for w in range {
-        let ql = term.quality(&words[w], || {
+        let ql = term.quality(words.get(w), || {
             [stem_of(w, 0, &index.stem_fr), stem_of(w, 1, &index.stem_en)]
         });
         if ql > 0 {
