@@ -256,7 +256,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
         .map(|h| {
             let (id, title, detail) = summary(&v, h.entry);
             let p =
-                passage::passage(kb, h.entry, &found.query, side, h.fields).unwrap_or(Passage {
+                passage::passage(kb, h.entry, &found.query, side, h.pieces).unwrap_or(Passage {
                     field: crate::kb::index::Field::Id,
                     text: id.to_string(),
                     spans: Vec::new(),

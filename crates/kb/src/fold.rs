@@ -333,6 +333,30 @@ pub fn could_write(text: &str, starts: &Starts) -> bool {
         if in_number && matches!(ch, '\u{a0}' | '\u{202f}' | '\u{2009}') {
             continue;
         }
+        // The common cases first, as `fold` takes them: Latin-1 letters, general
+        // punctuation (which parts words), the euro sign.
+        let lowered = match u32::from(ch) {
+            0xc0..=0xff => Some(latin1_lowercase(0x80 | (u32::from(ch) & 0x3f) as u8)),
+            0x2000..=0x206f => {
+                prev = None;
+                continue;
+            }
+            _ => None,
+        };
+        if let Some(l) = lowered {
+            match unaccent(l) {
+                Some(plain) => {
+                    for c in plain.chars() {
+                        if starts.found(prev, c) {
+                            return true;
+                        }
+                        prev = Some(c);
+                    }
+                }
+                None => prev = None,
+            }
+            continue;
+        }
         for l in ch.to_lowercase() {
             match unaccent(l) {
                 Some(plain) => {

@@ -3,7 +3,7 @@
 //! around the first of them, with each matched word's place in it.
 
 use super::fold::fold_into;
-use super::index::{pieces_with, Field, Side};
+use super::index::{piece_bit, pieces_with, Field, Side};
 use super::model::{EntryRef, Kb};
 use super::search::{FieldHit, Query, MAX_TERMS};
 
@@ -134,6 +134,7 @@ fn field_hit(text: &str, field: Field, q: &Query, buf: &mut String) -> Option<Fi
     }
     let mut hit = FieldHit {
         field,
+        piece: 0,
         len: 0,
         quals: [0; MAX_TERMS],
     };
@@ -150,11 +151,14 @@ fn field_hit(text: &str, field: Field, q: &Query, buf: &mut String) -> Option<Fi
 
 /// The passage of entry `e` that best shows why it matched `q`, in `side`'s language
 /// when that side matches as well as the other; `fields` are the fields the search
-/// found it matched (`Hit::fields`), the only ones read.
-pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side, fields: u32) -> Option<Passage> {
+/// found it matched (`Hit::pieces`), the only ones read.
+pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side, pieces: u64) -> Option<Passage> {
     let mut all: Vec<Candidate> = Vec::new();
     let mut buf = String::new();
-    pieces_with(kb, e, !fields, &mut |p| {
+    let _ = pieces_with(kb, e, 0, &mut |p| {
+        if pieces & piece_bit(p.at) == 0 {
+            return;
+        }
         let Some(hit) = field_hit(p.text, p.field, q, &mut buf) else {
             return;
         };

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::fold::{fold, is_number};
-use super::index::{ranked_entries, Class, Field, SearchIndex, NO_STEM};
+use super::index::{piece_bit, ranked_entries, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
 
@@ -360,6 +360,8 @@ impl Query {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FieldHit {
     pub field: Field,
+    /// Its place among its entry's pieces (`Piece::at`).
+    pub piece: u16,
     /// The number of words the field folds to.
     pub len: u16,
     pub quals: [u8; MAX_TERMS],
@@ -407,13 +409,8 @@ pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
     score_fields(q, fields).map(|(s, w, _)| (s, w))
 }
 
-/// A field's bit in `Hit::fields`.
-pub fn field_bit(f: Field) -> u32 {
-    f.bit()
-}
-
-/// `score`, and the fields that matched, as a set of `field_bit`s.
-fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u32)> {
+/// `score`, and the pieces that matched, as a set of `piece_bit`s.
+fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u64)> {
     let mut best = [0u32; MAX_TERMS];
     let (mut whole, mut together) = (0, 0);
     for f in fields {
@@ -435,7 +432,7 @@ fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u32)> {
         return None;
     }
     let total = best.iter().sum::<u32>() + whole + together;
-    let mask = fields.iter().fold(0, |m, f| m | field_bit(f.field));
+    let mask = fields.iter().fold(0, |m, f| m | piece_bit(f.piece));
     Some((total, u16::try_from(words).unwrap_or(u16::MAX), mask))
 }
 
@@ -446,8 +443,8 @@ pub struct Hit {
     pub score: u32,
     /// How many of the query's required words it matched.
     pub words: u16,
-    /// The fields that matched, as a set of `field_bit`s (for its passage).
-    pub fields: u32,
+    /// The pieces that matched, as a set of `piece_bit`s (for its passage).
+    pub pieces: u64,
 }
 
 /// What a search found: every entry matching at least one word, best first (those
@@ -522,7 +519,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
                         entry: *entry,
                         score,
                         words,
-                        fields: mask,
+                        pieces: mask,
                     },
                 ));
             }
@@ -541,6 +538,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
         if last_field != Some(f) || fields.is_empty() {
             fields.push(FieldHit {
                 field: info.field,
+                piece: info.piece,
                 len: info.len,
                 quals: [0; MAX_TERMS],
             });
@@ -639,6 +637,7 @@ type Stems = HashMap<String, [Option<String>; 2]>;
 /// the query word can match elsewhere (a typo, a scaled number).
 fn field_hit(
     field: Field,
+    piece: u16,
     text: &str,
     q: &Query,
     buf: &mut String,
@@ -655,6 +654,7 @@ fn field_hit(
     let folded: &str = buf;
     let mut hit = FieldHit {
         field,
+        piece,
         len: 0,
         quals: [0; MAX_TERMS],
     };
@@ -722,10 +722,12 @@ fn shared_hits<'c>(
     };
     slot.get_or_insert_with(|| {
         let mut hits = Vec::new();
+        let mut at: u16 = 0;
         each(&mut |p| {
-            if let Some(h) = field_hit(p.field, p.text, q, buf, stems) {
+            if let Some(h) = field_hit(p.field, at, p.text, q, buf, stems) {
                 hits.push(h);
             }
+            at = at.saturating_add(1);
         });
         hits
     })
@@ -758,24 +760,34 @@ fn scan(
         } else {
             0
         };
-        super::index::pieces_with(kb, *e, skip, &mut |p| {
-            if let Some(h) = field_hit(p.field, p.text, q, &mut buf, stems) {
+        let mut next = super::index::pieces_with(kb, *e, skip, &mut |p| {
+            if let Some(h) = field_hit(p.field, p.at, p.text, q, &mut buf, stems) {
                 fields.push(h);
             }
         });
         if e.kind == Kind::Figure {
+            // The source's and the topic's pieces come last, in this order.
             let f = &kb.figures[e.idx];
+            let mut shared = |hits: &[FieldHit], count: usize, fields: &mut Vec<FieldHit>| {
+                fields.extend(hits.iter().map(|h| FieldHit {
+                    piece: h.piece.saturating_add(next),
+                    ..*h
+                }));
+                next = next.saturating_add(u16::try_from(count).unwrap_or(u16::MAX));
+            };
             if let Some(at) = kb.sources.iter().position(|s| s.id == f.source_id) {
                 let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
                     super::index::source_pieces(&kb.sources[at], g)
                 };
-                fields.extend_from_slice(shared_hits(&mut sources, at, each, q, &mut buf, stems));
+                let hits = shared_hits(&mut sources, at, each, q, &mut buf, stems);
+                shared(hits, 2 + kb.sources[at].aliases.len(), &mut fields);
             }
             if let Some(at) = kb.topics.iter().position(|t| t.id == f.topic_id) {
                 let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
                     super::index::topic_pieces(&kb.topics[at], g)
                 };
-                fields.extend_from_slice(shared_hits(&mut topics, at, each, q, &mut buf, stems));
+                let hits = shared_hits(&mut topics, at, each, q, &mut buf, stems);
+                shared(hits, 2, &mut fields);
             }
         }
         for h in &fields {
@@ -788,7 +800,7 @@ fn scan(
                 entry: *e,
                 score,
                 words,
-                fields: mask,
+                pieces: mask,
             });
         }
     }
