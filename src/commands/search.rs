@@ -255,8 +255,8 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
         .take(shown)
         .map(|h| {
             let (id, title, detail) = summary(&v, h.entry);
-            let p =
-                passage::passage(kb, h.entry, &found.query, side, h.pieces).unwrap_or(Passage {
+            let p = passage::passage(kb, h.entry, &found.query, side, found.fields_of(h))
+                .unwrap_or(Passage {
                     field: crate::kb::index::Field::Id,
                     text: id.to_string(),
                     spans: Vec::new(),

@@ -202,7 +202,7 @@ proptest! {
         prop_assert!(!every || all.windows(2).all(|w| w[0].score >= w[1].score), "the hits that match every word, best first");
         prop_assert!(!every || all.iter().all(|h| usize::from(h.words) == found.query.required()));
         for h in all.iter().take(5) {
-            let p = super::passage::passage(&kb, h.entry, &found.query, super::index::Side::En, h.pieces);
+            let p = super::passage::passage(&kb, h.entry, &found.query, super::index::Side::En, found.fields_of(h));
             prop_assert!(p.is_some(), "a hit has a passage");
         }
         let _ = lookup::actor(&kb, &query);

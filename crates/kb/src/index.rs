@@ -124,11 +124,6 @@ pub struct Piece<'a> {
     pub at: u16,
 }
 
-/// A piece's bit in a set of pieces (`Hit::pieces`): places from 63 on share the last.
-pub fn piece_bit(at: u16) -> u64 {
-    1 << at.min(63)
-}
-
 #[cfg(test)]
 mod tests {
     use super::plain_number;

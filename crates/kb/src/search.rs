@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::fold::{fold, is_number};
-use super::index::{piece_bit, ranked_entries, Class, Field, SearchIndex, NO_STEM};
+use super::index::{ranked_entries, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
 
@@ -300,6 +300,14 @@ impl Query {
         self.starts = starts.map(|s| super::fold::Starts::new(&s));
     }
 
+    /// Whether `text`, folded, may hold the start of a word that matches one of the
+    /// query's (`fold::could_write`): true when a word may match anywhere.
+    pub fn could_hold(&self, text: &str) -> bool {
+        self.starts
+            .as_ref()
+            .is_none_or(|s| super::fold::could_write(text, s))
+    }
+
     /// Whether a folded text may hold a word that matches one of the query's: the
     /// quick test before reading its words.
     pub fn may_match(&self, folded: &str) -> bool {
@@ -406,11 +414,25 @@ impl FieldHit {
 /// An entry's score from the fields a query matched, and how many of the query's
 /// required words it matched; `None` when it matched none.
 pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
-    score_fields(q, fields).map(|(s, w, _)| (s, w))
+    score_fields(q, fields)
 }
 
-/// `score`, and the pieces that matched, as a set of `piece_bit`s.
-fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u64)> {
+/// An entry's hit, when the fields a query matched make one; they are kept in `all`.
+fn hit(q: &Query, entry: EntryRef, fields: &[FieldHit], all: &mut Vec<FieldHit>) -> Option<Hit> {
+    let (score, words) = score_fields(q, fields)?;
+    let from = u32::try_from(all.len()).unwrap_or(u32::MAX);
+    all.extend_from_slice(fields);
+    Some(Hit {
+        entry,
+        score,
+        words,
+        from,
+        to: u32::try_from(all.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// `score`, as `score_fields` gives it with the hit's place in `Found::fields`.
+fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
     let mut best = [0u32; MAX_TERMS];
     let (mut whole, mut together) = (0, 0);
     for f in fields {
@@ -432,8 +454,7 @@ fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u64)> {
         return None;
     }
     let total = best.iter().sum::<u32>() + whole + together;
-    let mask = fields.iter().fold(0, |m, f| m | piece_bit(f.piece));
-    Some((total, u16::try_from(words).unwrap_or(u16::MAX), mask))
+    Some((total, u16::try_from(words).unwrap_or(u16::MAX)))
 }
 
 /// One entry that matches.
@@ -443,8 +464,9 @@ pub struct Hit {
     pub score: u32,
     /// How many of the query's required words it matched.
     pub words: u16,
-    /// The pieces that matched, as a set of `piece_bit`s (for its passage).
-    pub pieces: u64,
+    /// Where its fields that matched are in `Found::fields` (for its passage).
+    pub from: u32,
+    pub to: u32,
 }
 
 /// What a search found: every entry matching at least one word, best first (those
@@ -453,9 +475,18 @@ pub struct Hit {
 pub struct Found {
     pub hits: Vec<Hit>,
     pub query: Query,
+    /// The fields each hit matched (`Hit::from..Hit::to`).
+    pub fields: Vec<FieldHit>,
 }
 
 impl Found {
+    /// The fields `h` matched.
+    pub fn fields_of(&self, h: &Hit) -> &[FieldHit] {
+        self.fields
+            .get(h.from as usize..h.to as usize)
+            .unwrap_or(&[])
+    }
+
     /// The hits of one kind (or all), keeping only those that match every word when
     /// any does; and whether they do.
     pub fn select(&self, kind: Option<Kind>) -> (Vec<Hit>, bool) {
@@ -506,22 +537,15 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
     q.settle();
     matches.sort_unstable();
     let mut hits = Vec::new();
+    let mut all = Vec::new();
     let mut fields: Vec<FieldHit> = Vec::new();
     let mut doc = None;
     let mut flush = |doc: Option<u32>, fields: &mut Vec<FieldHit>| {
         if let Some(d) = doc {
-            if let (Some(entry), Some((score, words, mask))) =
-                (index.entries.get(d as usize), score_fields(&q, fields))
-            {
-                hits.push((
-                    d,
-                    Hit {
-                        entry: *entry,
-                        score,
-                        words,
-                        pieces: mask,
-                    },
-                ));
+            if let Some(entry) = index.entries.get(d as usize) {
+                if let Some(h) = hit(&q, *entry, fields, &mut all) {
+                    hits.push((d, h));
+                }
             }
         }
         fields.clear();
@@ -554,6 +578,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
     Found {
         hits: ranked(hits.into_iter().map(|(_, h)| h).collect()),
         query: q,
+        fields: all,
     }
 }
 
@@ -611,7 +636,7 @@ pub fn search_kb(kb: &Kb, query: &str) -> Found {
     };
     let entries = ranked_entries(kb);
     let mut stems = Stems::new();
-    let (mut hits, matched) = scan(kb, &entries, &q, &mut stems);
+    let (mut hits, matched, mut fields) = scan(kb, &entries, &q, &mut stems);
     let mut again = false;
     for (t, term) in q.terms.iter_mut().enumerate() {
         if !matched[t] && term.may_be_fuzzy() {
@@ -621,11 +646,12 @@ pub fn search_kb(kb: &Kb, query: &str) -> Found {
     }
     if again {
         q.settle();
-        hits = scan(kb, &entries, &q, &mut stems).0;
+        (hits, _, fields) = scan(kb, &entries, &q, &mut stems);
     }
     Found {
         hits: ranked(hits),
         query: q,
+        fields,
     }
 }
 
@@ -644,10 +670,8 @@ fn field_hit(
     stems: &mut Stems,
 ) -> Option<FieldHit> {
     // Most texts cannot hold the start of any needle: no need to fold them.
-    if let Some(starts) = &q.starts {
-        if !super::fold::could_write(text, starts) {
-            return None;
-        }
+    if !q.could_hold(text) {
+        return None;
     }
     buf.clear();
     super::fold::fold_into(buf, text);
@@ -733,14 +757,16 @@ fn shared_hits<'c>(
     })
 }
 
-/// Scores every entry: the hits, in `entries`' order, and which terms matched anywhere.
+/// Scores every entry: the hits, in `entries`' order, which terms matched anywhere,
+/// and the fields the hits matched.
 fn scan(
     kb: &Kb,
     entries: &[(&str, EntryRef)],
     q: &Query,
     stems: &mut Stems,
-) -> (Vec<Hit>, [bool; MAX_TERMS]) {
+) -> (Vec<Hit>, [bool; MAX_TERMS], Vec<FieldHit>) {
     let mut hits = Vec::new();
+    let mut all = Vec::new();
     let mut matched = [false; MAX_TERMS];
     let mut buf = String::new();
     let mut fields: Vec<FieldHit> = Vec::new();
@@ -795,16 +821,11 @@ fn scan(
                 *m |= ql > 0;
             }
         }
-        if let Some((score, words, mask)) = score_fields(q, &fields) {
-            hits.push(Hit {
-                entry: *e,
-                score,
-                words,
-                pieces: mask,
-            });
+        if let Some(h) = hit(q, *e, &fields, &mut all) {
+            hits.push(h);
         }
     }
-    (hits, matched)
+    (hits, matched, all)
 }
 
 #[cfg(test)]
