@@ -221,7 +221,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
     super::not_empty(&query, "search", "aimemo search énergie")?;
     let kb = ctx.kb();
     let found = ctx.loaded.search(&query);
-    let (hits, all_words) = found.select(opts.kind);
+    let (hits, all_words) = found.select(kb, opts.kind);
     if hits.is_empty() {
         if let (Some(k), false) = (opts.kind, found.hits.is_empty()) {
             return Err(Error::NotFound(format!(

@@ -327,6 +327,21 @@ impl Kb {
             .chain(each(&self.sections, Kind::Section, |e| &e.id))
     }
 
+    /// An entry's id.
+    pub fn id_of(&self, e: EntryRef) -> &str {
+        let id = match e.kind {
+            Kind::Figure => self.figures.get(e.idx).map(|x| &x.id),
+            Kind::List => self.lists.get(e.idx).map(|x| &x.id),
+            Kind::Actor => self.actors.get(e.idx).map(|x| &x.id),
+            Kind::Source => self.sources.get(e.idx).map(|x| &x.id),
+            Kind::Event => self.events.get(e.idx).map(|x| &x.id),
+            Kind::Topic => self.topics.get(e.idx).map(|x| &x.id),
+            Kind::Group => self.groups.get(e.idx).map(|x| &x.id),
+            Kind::Section => self.sections.get(e.idx).map(|x| &x.id),
+        };
+        id.map_or("", |id| id)
+    }
+
     /// The section an entry stands in (for a section, the one it is under).
     pub fn section_of(&self, e: EntryRef) -> Option<&str> {
         match e.kind {

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::fold::{fold, is_number};
-use super::index::{ranked_entries, Class, Field, SearchIndex, NO_STEM};
+use super::index::{kind_rank, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
 
@@ -469,8 +469,9 @@ pub struct Hit {
     pub to: u32,
 }
 
-/// What a search found: every entry matching at least one word, best first (those
-/// matching more words first), and the query as read.
+/// What a search found: every entry matching at least one word, those matching more
+/// words first, then by score (`select` gives them in their final order), and the
+/// query as read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Found {
     pub hits: Vec<Hit>,
@@ -488,28 +489,33 @@ impl Found {
     }
 
     /// The hits of one kind (or all), keeping only those that match every word when
-    /// any does; and whether they do.
-    pub fn select(&self, kind: Option<Kind>) -> (Vec<Hit>, bool) {
-        let hits: Vec<Hit> = self
+    /// any does, best first: more words, a higher score, then by kind (figures,
+    /// actors and lists first) and id; and whether they match every word.
+    pub fn select(&self, kb: &Kb, kind: Option<Kind>) -> (Vec<Hit>, bool) {
+        let mut hits: Vec<Hit> = self
             .hits
             .iter()
             .filter(|h| kind.is_none_or(|k| h.entry.kind == k))
             .copied()
             .collect();
         let required = u16::try_from(self.query.required().max(1)).unwrap_or(u16::MAX);
-        if hits.iter().any(|h| h.words >= required) {
-            (
-                hits.into_iter().filter(|h| h.words >= required).collect(),
-                true,
-            )
-        } else {
-            (hits, false)
+        let all = hits.iter().any(|h| h.words >= required);
+        if all {
+            hits.retain(|h| h.words >= required);
         }
+        hits.sort_by(|a, b| {
+            b.words
+                .cmp(&a.words)
+                .then(b.score.cmp(&a.score))
+                .then_with(|| kind_rank(a.entry.kind).cmp(&kind_rank(b.entry.kind)))
+                .then_with(|| kb.id_of(a.entry).cmp(kb.id_of(b.entry)))
+        });
+        (hits, all)
     }
 }
 
 /// Sorts hits best first: more words matched, then a higher score; the sort is
-/// stable, so ties keep the order they come in (kind, then id).
+/// stable, so ties keep the order they come in (`select` orders them by kind and id).
 fn ranked(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by(|a, b| b.words.cmp(&a.words).then(b.score.cmp(&a.score)));
     hits
@@ -634,7 +640,9 @@ pub fn search_kb(kb: &Kb, query: &str) -> Found {
     let Some(mut q) = Query::new(query) else {
         return Found::default();
     };
-    let entries = ranked_entries(kb);
+    // In the knowledge base's order, which is the order of its memory: read in the
+    // order ties are ranked, a large file's entries would be fetched all over it.
+    let entries: Vec<(&str, EntryRef)> = kb.ids().collect();
     let mut stems = Stems::new();
     let (mut hits, matched, mut fields) = scan(kb, &entries, &q, &mut stems);
     let mut again = false;
