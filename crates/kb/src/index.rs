@@ -82,7 +82,7 @@ impl Field {
         }
     }
 
-    /// Its bit in a set of fields (`Hit::fields`, `pieces_with`'s `skip`).
+    /// Its bit in a set of fields (`pieces_with`'s `skip`).
     pub fn bit(self) -> u32 {
         1 << (self as u32)
     }

@@ -411,15 +411,9 @@ impl FieldHit {
     }
 }
 
-/// An entry's score from the fields a query matched, and how many of the query's
-/// required words it matched; `None` when it matched none.
-pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
-    score_fields(q, fields)
-}
-
 /// An entry's hit, when the fields a query matched make one; they are kept in `all`.
 fn hit(q: &Query, entry: EntryRef, fields: &[FieldHit], all: &mut Vec<FieldHit>) -> Option<Hit> {
-    let (score, words) = score_fields(q, fields)?;
+    let (score, words) = score(q, fields)?;
     let from = u32::try_from(all.len()).unwrap_or(u32::MAX);
     all.extend_from_slice(fields);
     Some(Hit {
@@ -431,8 +425,9 @@ fn hit(q: &Query, entry: EntryRef, fields: &[FieldHit], all: &mut Vec<FieldHit>)
     })
 }
 
-/// `score`, as `score_fields` gives it with the hit's place in `Found::fields`.
-fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
+/// An entry's score from the fields a query matched, and how many of the query's
+/// required words it matched; `None` when it matched none.
+pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
     let mut best = [0u32; MAX_TERMS];
     let (mut whole, mut together) = (0, 0);
     for f in fields {
