@@ -471,10 +471,11 @@ const SUBCOMMANDS: &[Spec] = &[
             parser: TEXT,
         }),
         options: SEARCH_OPTIONS,
-        after_help: "Words match whole words, their plural or light forms (webinaire, webinaires), or the start of \
-                     words (cyber: cybersécurité); a word that matches nothing matches close spellings (Kazakstan). \
-                     Numbers match as people type them (511, 109bn, €109bn, 400 millions, 1 GW, 27 %). Entries matching \
-                     every word come first; when none does, those matching the most.\n\n\
+        after_help: "Words match whole words, their plural or light forms (webinaire, webinaires), or the\n\
+                     start of words (cyber: cybersécurité); a word that matches nothing matches close\n\
+                     spellings (Kazakstan). Numbers match as people type them (511, 109bn, €109bn,\n\
+                     400 millions, 1 GW, 27 %). Entries matching every word come first; when none does,\n\
+                     those matching the most.\n\n\
                      Examples:\n  aimemo search énergie\n  aimemo search energie        (accents optional)\n  \
                      aimemo search 109bn\n  aimemo search eau énergie\n  aimemo search AI --kind figure --limit 3\n  \
                      aimemo search water --json | jq '.hits[0].entry.value'",

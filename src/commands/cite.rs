@@ -221,7 +221,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
             ));
         }
         None => {
-            let (hits, _) = ctx.loaded.search(&query).select(None);
+            let (hits, _) = ctx.loaded.search(&query).select(kb, None);
             let best = hits.into_iter().find(|h| {
                 let (q, _, _) = quoted(kb, h.entry);
                 q.is_some()

@@ -241,7 +241,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
     )?;
     let kb = ctx.kb();
     let found = ctx.loaded.search(&query);
-    let (hits, all_words) = found.select(opts.kind);
+    let (hits, all_words) = found.select(kb, opts.kind);
     if hits.is_empty() {
         if let (Some(k), false) = (opts.kind, found.hits.is_empty()) {
             let (name, q, n) = (k.name(), super::shown(&query), found.hits.len());
@@ -281,8 +281,8 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
         .take(shown)
         .map(|h| {
             let (id, title, detail) = summary(&v, h.entry);
-            let p =
-                passage::passage(kb, h.entry, &found.query, side, h.fields).unwrap_or(Passage {
+            let p = passage::passage(kb, h.entry, &found.query, side, found.fields_of(h))
+                .unwrap_or(Passage {
                     field: crate::kb::index::Field::Id,
                     text: id.to_string(),
                     spans: Vec::new(),

@@ -308,29 +308,68 @@ impl Starts {
 pub fn could_write(text: &str, starts: &Starts) -> bool {
     let bytes = text.as_bytes();
     let mut prev: Option<char> = None;
+    // After `,` or `.` in a number: the digit before it, for when the separator
+    // turns out to part thousands (`11,000`) rather than decimals (`511,3` → `511.3`).
+    let mut before_mark: Option<char> = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             i += 1;
+            let in_number = prev.is_some_and(|p| p.is_ascii_digit());
             if b.is_ascii_alphanumeric() {
-                let c = b.to_ascii_lowercase();
-                if starts.ascii[usize::from(c)] != 0 && starts.found(prev, char::from(c)) {
+                let c = char::from(b.to_ascii_lowercase());
+                if starts.ascii[c as usize] != 0
+                    && (starts.found(prev, c)
+                        || before_mark.is_some() && starts.found(before_mark, c))
+                {
                     return true;
                 }
-                prev = Some(char::from(c));
-            } else if !(matches!(b, b' ' | b',' | b'.') && prev.is_some_and(|p| p.is_ascii_digit()))
-            {
+                prev = Some(c);
+                before_mark = None;
+            } else if in_number && matches!(b, b',' | b'.') {
+                if starts.found(prev, '.') {
+                    return true;
+                }
+                before_mark = prev;
+                prev = Some('.');
+            } else if !(in_number && b == b' ') {
                 prev = None;
+                before_mark = None;
             }
             continue;
         }
+        before_mark = None;
         let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
             break;
         };
         i += ch.len_utf8();
         let in_number = prev.is_some_and(|p| p.is_ascii_digit());
         if in_number && matches!(ch, '\u{a0}' | '\u{202f}' | '\u{2009}') {
+            continue;
+        }
+        // The common cases first, as `fold` takes them: Latin-1 letters, general
+        // punctuation (which parts words), the euro sign.
+        let lowered = match u32::from(ch) {
+            0xc0..=0xff => Some(latin1_lowercase(0x80 | (u32::from(ch) & 0x3f) as u8)),
+            0x2000..=0x206f => {
+                prev = None;
+                continue;
+            }
+            _ => None,
+        };
+        if let Some(l) = lowered {
+            match unaccent(l) {
+                Some(plain) => {
+                    for c in plain.chars() {
+                        if starts.found(prev, c) {
+                            return true;
+                        }
+                        prev = Some(c);
+                    }
+                }
+                None => prev = None,
+            }
             continue;
         }
         for l in ch.to_lowercase() {

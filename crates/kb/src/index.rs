@@ -82,7 +82,7 @@ impl Field {
         }
     }
 
-    /// Its bit in a set of fields (`Hit::fields`, `pieces_with`'s `skip`).
+    /// Its bit in a set of fields (`pieces_with`'s `skip`).
     pub fn bit(self) -> u32 {
         1 << (self as u32)
     }
@@ -119,6 +119,9 @@ pub struct Piece<'a> {
     pub n: u16,
     pub side: Option<Side>,
     pub text: &'a str,
+    /// Its place among its entry's pieces, from 0 (left 0 by `source_pieces` and
+    /// `topic_pieces`, which stand for the last pieces of a figure).
+    pub at: u16,
 }
 
 #[cfg(test)]
@@ -180,7 +183,7 @@ pub fn plain_number(v: f64) -> String {
 
 /// Hands every text of entry `e` to `f`, field by field, in a fixed order.
 pub fn pieces(kb: &Kb, e: EntryRef, f: &mut dyn FnMut(Piece<'_>)) {
-    pieces_with(kb, e, 0, f);
+    let _ = pieces_with(kb, e, 0, f);
 }
 
 /// The texts a figure borrows from its source: its name and aliases.
@@ -191,6 +194,7 @@ pub fn source_pieces(s: &Source, f: &mut dyn FnMut(Piece<'_>)) {
             n: 0,
             side: Some(side),
             text,
+            at: 0,
         });
     }
     for (i, a) in s.aliases.iter().enumerate() {
@@ -199,6 +203,7 @@ pub fn source_pieces(s: &Source, f: &mut dyn FnMut(Piece<'_>)) {
             n: u16::try_from(i + 1).unwrap_or(u16::MAX),
             side: None,
             text: a,
+            at: 0,
         });
     }
 }
@@ -211,15 +216,20 @@ pub fn topic_pieces(t: &Topic, f: &mut dyn FnMut(Piece<'_>)) {
             n: 0,
             side: Some(side),
             text,
+            at: 0,
         });
     }
 }
 
 /// `pieces`, leaving out the fields in `skip` (a set of `Field::bit`s) without
-/// computing them.
-pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)) {
+/// computing them; a figure's source and topic, when left out, are left out whole.
+/// Returns the place after the last piece handed (or left out).
+pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)) -> u16 {
     let wanted = |field: Field| skip & field.bit() == 0;
-    let f = &mut |p: Piece<'_>| {
+    let mut next: u16 = 0;
+    let f = &mut |mut p: Piece<'_>| {
+        p.at = next;
+        next = next.saturating_add(1);
         if wanted(p.field) {
             f(p);
         }
@@ -231,6 +241,7 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
             n,
             side: None,
             text,
+            at: 0,
         });
     }
     fn both(f: &mut dyn FnMut(Piece<'_>), field: Field, n: usize, t: &Text) {
@@ -241,6 +252,7 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
                 n,
                 side: Some(side),
                 text,
+                at: 0,
             });
         }
     }
@@ -256,6 +268,7 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
                 n: 0,
                 side: Some(Side::Fr),
                 text: q,
+                at: 0,
             });
         }
     }
@@ -267,6 +280,8 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
             both(f, Field::Magnitude, 0, &x.magnitude);
             if wanted(Field::Value) {
                 one(f, Field::Value, 0, &plain_number(x.value));
+            } else {
+                one(f, Field::Value, 0, ""); // its place, kept
             }
             opt(f, Field::Stated, &x.stated);
             opt(f, Field::Qualifier, &x.qualifier);
@@ -354,6 +369,7 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
             quote(f, &x.quote);
         }
     }
+    next
 }
 
 /// Every entry of `kb` in the order ties are ranked: by kind (figures, actors and
@@ -375,6 +391,8 @@ pub struct FieldRef {
     /// The entry, as an index into `SearchIndex::entries`.
     pub doc: u32,
     pub field: Field,
+    /// Its place among its entry's pieces (`Piece::at`).
+    pub piece: u16,
     /// The number of words it folds to.
     pub len: u16,
 }
@@ -490,6 +508,7 @@ impl SearchIndex {
                 fields.push(FieldRef {
                     doc: u32::try_from(doc).unwrap_or(u32::MAX),
                     field: p.field,
+                    piece: p.at,
                     len: u16::try_from(len).unwrap_or(u16::MAX),
                 });
                 for w in folded.split(' ').filter(|w| !w.is_empty()) {

@@ -337,16 +337,17 @@ impl Kb {
 
     /// An entry's id.
     pub fn id_of(&self, e: EntryRef) -> &str {
-        match e.kind {
-            Kind::Figure => &self.figures[e.idx].id,
-            Kind::List => &self.lists[e.idx].id,
-            Kind::Actor => &self.actors[e.idx].id,
-            Kind::Source => &self.sources[e.idx].id,
-            Kind::Event => &self.events[e.idx].id,
-            Kind::Topic => &self.topics[e.idx].id,
-            Kind::Group => &self.groups[e.idx].id,
-            Kind::Section => &self.sections[e.idx].id,
-        }
+        let id = match e.kind {
+            Kind::Figure => self.figures.get(e.idx).map(|x| &x.id),
+            Kind::List => self.lists.get(e.idx).map(|x| &x.id),
+            Kind::Actor => self.actors.get(e.idx).map(|x| &x.id),
+            Kind::Source => self.sources.get(e.idx).map(|x| &x.id),
+            Kind::Event => self.events.get(e.idx).map(|x| &x.id),
+            Kind::Topic => self.topics.get(e.idx).map(|x| &x.id),
+            Kind::Group => self.groups.get(e.idx).map(|x| &x.id),
+            Kind::Section => self.sections.get(e.idx).map(|x| &x.id),
+        };
+        id.map_or("", |id| id)
     }
 
     /// The section an entry stands in (for a section, the one it is under).

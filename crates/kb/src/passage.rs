@@ -5,7 +5,7 @@
 use super::fold::fold_into;
 use super::index::{pieces_with, Field, Side};
 use super::model::{EntryRef, Kb};
-use super::search::{FieldHit, Query, MAX_TERMS};
+use super::search::{FieldHit, Query};
 
 /// The longest passage, in characters (the ellipses aside).
 pub const MAX_CHARS: usize = 100;
@@ -33,14 +33,13 @@ fn joins_digits(c: char) -> bool {
     matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-/// The runs of `text` that fold to words: letters and digits, numbers with their
-/// separators, the euro sign.
-fn runs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Hands `f` the runs of `text` that fold to words (letters and digits, numbers with
+/// their separators, the euro sign), in order, while it answers true.
+fn each_run(text: &str, mut f: impl FnMut(usize, usize) -> bool) {
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
             start.get_or_insert(i);
             continue;
         }
@@ -50,15 +49,26 @@ fn runs(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         if let Some(s) = start.take() {
-            out.push((s, i));
+            if !f(s, i) {
+                return;
+            }
         }
-        if c == '€' {
-            out.push((i, i + c.len_utf8()));
+        if c == '€' && !f(i, i + c.len_utf8()) {
+            return;
         }
     }
     if let Some(s) = start {
-        out.push((s, text.len()));
+        f(s, text.len());
     }
+}
+
+#[cfg(test)]
+fn runs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    each_run(text, |s, e| {
+        out.push((s, e));
+        true
+    });
     out
 }
 
@@ -71,27 +81,34 @@ fn marks(text: &str, q: &Query) -> Vec<Mark> {
 fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
     let mut folded = String::new();
-    for (start, end) in runs(text) {
+    each_run(text, |start, end| {
         if out
             .first()
             .is_some_and(|m| start > m.start.saturating_add(bytes))
         {
-            break;
+            return false;
         }
-        // A run of plain letters folds to itself lowercased: its first letter can say no.
-        let run = &text.as_bytes()[start..end];
-        if run.iter().all(u8::is_ascii_alphabetic)
-            && !q.could_start(run.first().map_or(0, u8::to_ascii_lowercase))
-        {
-            continue;
-        }
+        let run = &text[start..end];
         folded.clear();
-        fold_into(&mut folded, &text[start..end]);
+        if run.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // Plain letters fold to themselves, lowercased: the first can say no.
+            if !q.could_start(run.as_bytes()[0].to_ascii_lowercase()) {
+                return true;
+            }
+            folded.push_str(run);
+            folded.make_ascii_lowercase();
+        } else {
+            if !q.could_hold(run) {
+                return true;
+            }
+            fold_into(&mut folded, run);
+        }
         let matches = |w: &str| !w.is_empty() && q.qualities(w).iter().any(|&x| x > 0);
         if folded.split(' ').any(matches) {
             out.push(Mark { start, end });
         }
-    }
+        true
+    });
     out
 }
 
@@ -125,37 +142,19 @@ impl Candidate {
     }
 }
 
-/// How the words of `q` match a text, folded into `buf`: `None` when none does.
-fn field_hit(text: &str, field: Field, q: &Query, buf: &mut String) -> Option<FieldHit> {
-    buf.clear();
-    fold_into(buf, text);
-    if !q.may_match(buf) {
-        return None;
-    }
-    let mut hit = FieldHit {
-        field,
-        len: 0,
-        quals: [0; MAX_TERMS],
-    };
-    let mut len: usize = 0;
-    for word in buf.split(' ').filter(|w| !w.is_empty()) {
-        len += 1;
-        for (h, ql) in hit.quals.iter_mut().zip(q.qualities(word)) {
-            *h = (*h).max(ql);
-        }
-    }
-    hit.len = u16::try_from(len).unwrap_or(u16::MAX);
-    hit.quals.iter().any(|&x| x > 0).then_some(hit)
-}
-
 /// The passage of entry `e` that best shows why it matched `q`, in `side`'s language
 /// when that side matches as well as the other; `fields` are the fields the search
-/// found it matched (`Hit::fields`), the only ones read.
-pub fn passage(kb: &Kb, e: EntryRef, q: &Query, side: Side, fields: u32) -> Option<Passage> {
+/// found it matched (`Found::fields_of`), the only ones read.
+pub fn passage(
+    kb: &Kb,
+    e: EntryRef,
+    q: &Query,
+    side: Side,
+    fields: &[FieldHit],
+) -> Option<Passage> {
     let mut all: Vec<Candidate> = Vec::new();
-    let mut buf = String::new();
-    pieces_with(kb, e, !fields, &mut |p| {
-        let Some(hit) = field_hit(p.text, p.field, q, &mut buf) else {
+    let _ = pieces_with(kb, e, 0, &mut |p| {
+        let Some(hit) = fields.iter().find(|h| h.piece == p.at) else {
             return;
         };
         let (scores, whole, together) = hit.score_parts(q);

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::fold::{fold, is_number};
-use super::index::{ranked_entries, Class, Field, SearchIndex, NO_STEM};
+use super::index::{kind_rank, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
 
@@ -300,6 +300,14 @@ impl Query {
         self.starts = starts.map(|s| super::fold::Starts::new(&s));
     }
 
+    /// Whether `text`, folded, may hold the start of a word that matches one of the
+    /// query's (`fold::could_write`): true when a word may match anywhere.
+    pub fn could_hold(&self, text: &str) -> bool {
+        self.starts
+            .as_ref()
+            .is_none_or(|s| super::fold::could_write(text, s))
+    }
+
     /// Whether a folded text may hold a word that matches one of the query's: the
     /// quick test before reading its words.
     pub fn may_match(&self, folded: &str) -> bool {
@@ -360,6 +368,8 @@ impl Query {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FieldHit {
     pub field: Field,
+    /// Its place among its entry's pieces (`Piece::at`).
+    pub piece: u16,
     /// The number of words the field folds to.
     pub len: u16,
     pub quals: [u8; MAX_TERMS],
@@ -401,19 +411,23 @@ impl FieldHit {
     }
 }
 
+/// An entry's hit, when the fields a query matched make one; they are kept in `all`.
+fn hit(q: &Query, entry: EntryRef, fields: &[FieldHit], all: &mut Vec<FieldHit>) -> Option<Hit> {
+    let (score, words) = score(q, fields)?;
+    let from = u32::try_from(all.len()).unwrap_or(u32::MAX);
+    all.extend_from_slice(fields);
+    Some(Hit {
+        entry,
+        score,
+        words,
+        from,
+        to: u32::try_from(all.len()).unwrap_or(u32::MAX),
+    })
+}
+
 /// An entry's score from the fields a query matched, and how many of the query's
 /// required words it matched; `None` when it matched none.
 pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
-    score_fields(q, fields).map(|(s, w, _)| (s, w))
-}
-
-/// A field's bit in `Hit::fields`.
-pub fn field_bit(f: Field) -> u32 {
-    f.bit()
-}
-
-/// `score`, and the fields that matched, as a set of `field_bit`s.
-fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u32)> {
     let mut best = [0u32; MAX_TERMS];
     let (mut whole, mut together) = (0, 0);
     for f in fields {
@@ -435,8 +449,7 @@ fn score_fields(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16, u32)> {
         return None;
     }
     let total = best.iter().sum::<u32>() + whole + together;
-    let mask = fields.iter().fold(0, |m, f| m | field_bit(f.field));
-    Some((total, u16::try_from(words).unwrap_or(u16::MAX), mask))
+    Some((total, u16::try_from(words).unwrap_or(u16::MAX)))
 }
 
 /// One entry that matches.
@@ -446,42 +459,58 @@ pub struct Hit {
     pub score: u32,
     /// How many of the query's required words it matched.
     pub words: u16,
-    /// The fields that matched, as a set of `field_bit`s (for its passage).
-    pub fields: u32,
+    /// Where its fields that matched are in `Found::fields` (for its passage).
+    pub from: u32,
+    pub to: u32,
 }
 
-/// What a search found: every entry matching at least one word, best first (those
-/// matching more words first), and the query as read.
+/// What a search found: every entry matching at least one word, those matching more
+/// words first, then by score (`select` gives them in their final order), and the
+/// query as read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Found {
     pub hits: Vec<Hit>,
     pub query: Query,
+    /// The fields each hit matched (`Hit::from..Hit::to`).
+    pub fields: Vec<FieldHit>,
 }
 
 impl Found {
+    /// The fields `h` matched.
+    pub fn fields_of(&self, h: &Hit) -> &[FieldHit] {
+        self.fields
+            .get(h.from as usize..h.to as usize)
+            .unwrap_or(&[])
+    }
+
     /// The hits of one kind (or all), keeping only those that match every word when
-    /// any does; and whether they do.
-    pub fn select(&self, kind: Option<Kind>) -> (Vec<Hit>, bool) {
-        let hits: Vec<Hit> = self
+    /// any does, best first: more words, a higher score, then by kind (figures,
+    /// actors and lists first) and id; and whether they match every word.
+    pub fn select(&self, kb: &Kb, kind: Option<Kind>) -> (Vec<Hit>, bool) {
+        let mut hits: Vec<Hit> = self
             .hits
             .iter()
             .filter(|h| kind.is_none_or(|k| h.entry.kind == k))
             .copied()
             .collect();
         let required = u16::try_from(self.query.required().max(1)).unwrap_or(u16::MAX);
-        if hits.iter().any(|h| h.words >= required) {
-            (
-                hits.into_iter().filter(|h| h.words >= required).collect(),
-                true,
-            )
-        } else {
-            (hits, false)
+        let all = hits.iter().any(|h| h.words >= required);
+        if all {
+            hits.retain(|h| h.words >= required);
         }
+        hits.sort_by(|a, b| {
+            b.words
+                .cmp(&a.words)
+                .then(b.score.cmp(&a.score))
+                .then_with(|| kind_rank(a.entry.kind).cmp(&kind_rank(b.entry.kind)))
+                .then_with(|| kb.id_of(a.entry).cmp(kb.id_of(b.entry)))
+        });
+        (hits, all)
     }
 }
 
 /// Sorts hits best first: more words matched, then a higher score; the sort is
-/// stable, so ties keep the order they come in (kind, then id).
+/// stable, so ties keep the order they come in (`select` orders them by kind and id).
 fn ranked(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by(|a, b| b.words.cmp(&a.words).then(b.score.cmp(&a.score)));
     hits
@@ -509,22 +538,15 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
     q.settle();
     matches.sort_unstable();
     let mut hits = Vec::new();
+    let mut all = Vec::new();
     let mut fields: Vec<FieldHit> = Vec::new();
     let mut doc = None;
     let mut flush = |doc: Option<u32>, fields: &mut Vec<FieldHit>| {
         if let Some(d) = doc {
-            if let (Some(entry), Some((score, words, mask))) =
-                (index.entries.get(d as usize), score_fields(&q, fields))
-            {
-                hits.push((
-                    d,
-                    Hit {
-                        entry: *entry,
-                        score,
-                        words,
-                        fields: mask,
-                    },
-                ));
+            if let Some(entry) = index.entries.get(d as usize) {
+                if let Some(h) = hit(&q, *entry, fields, &mut all) {
+                    hits.push((d, h));
+                }
             }
         }
         fields.clear();
@@ -541,6 +563,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
         if last_field != Some(f) || fields.is_empty() {
             fields.push(FieldHit {
                 field: info.field,
+                piece: info.piece,
                 len: info.len,
                 quals: [0; MAX_TERMS],
             });
@@ -556,6 +579,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
     Found {
         hits: ranked(hits.into_iter().map(|(_, h)| h).collect()),
         query: q,
+        fields: all,
     }
 }
 
@@ -607,9 +631,11 @@ pub fn search_kb(kb: &Kb, query: &str) -> Found {
     let Some(mut q) = Query::new(query) else {
         return Found::default();
     };
-    let entries = ranked_entries(kb);
+    // In the knowledge base's order, which is the order of its memory: read in the
+    // order ties are ranked, a large file's entries would be fetched all over it.
+    let entries: Vec<(&str, EntryRef)> = kb.ids().collect();
     let mut stems = Stems::new();
-    let (mut hits, matched) = scan(kb, &entries, &q, &mut stems);
+    let (mut hits, matched, mut fields) = scan(kb, &entries, &q, &mut stems);
     let mut again = false;
     for (t, term) in q.terms.iter_mut().enumerate() {
         if !matched[t] && term.may_be_fuzzy() {
@@ -619,11 +645,12 @@ pub fn search_kb(kb: &Kb, query: &str) -> Found {
     }
     if again {
         q.settle();
-        hits = scan(kb, &entries, &q, &mut stems).0;
+        (hits, _, fields) = scan(kb, &entries, &q, &mut stems);
     }
     Found {
         hits: ranked(hits),
         query: q,
+        fields,
     }
 }
 
@@ -635,22 +662,22 @@ type Stems = HashMap<String, [Option<String>; 2]>;
 /// the query word can match elsewhere (a typo, a scaled number).
 fn field_hit(
     field: Field,
+    piece: u16,
     text: &str,
     q: &Query,
     buf: &mut String,
     stems: &mut Stems,
 ) -> Option<FieldHit> {
     // Most texts cannot hold the start of any needle: no need to fold them.
-    if let Some(starts) = &q.starts {
-        if !super::fold::could_write(text, starts) {
-            return None;
-        }
+    if !q.could_hold(text) {
+        return None;
     }
     buf.clear();
     super::fold::fold_into(buf, text);
     let folded: &str = buf;
     let mut hit = FieldHit {
         field,
+        piece,
         len: 0,
         quals: [0; MAX_TERMS],
     };
@@ -718,23 +745,27 @@ fn shared_hits<'c>(
     };
     slot.get_or_insert_with(|| {
         let mut hits = Vec::new();
+        let mut at: u16 = 0;
         each(&mut |p| {
-            if let Some(h) = field_hit(p.field, p.text, q, buf, stems) {
+            if let Some(h) = field_hit(p.field, at, p.text, q, buf, stems) {
                 hits.push(h);
             }
+            at = at.saturating_add(1);
         });
         hits
     })
 }
 
-/// Scores every entry: the hits, in `entries`' order, and which terms matched anywhere.
+/// Scores every entry: the hits, in `entries`' order, which terms matched anywhere,
+/// and the fields the hits matched.
 fn scan(
     kb: &Kb,
     entries: &[(&str, EntryRef)],
     q: &Query,
     stems: &mut Stems,
-) -> (Vec<Hit>, [bool; MAX_TERMS]) {
+) -> (Vec<Hit>, [bool; MAX_TERMS], Vec<FieldHit>) {
     let mut hits = Vec::new();
+    let mut all = Vec::new();
     let mut matched = [false; MAX_TERMS];
     let mut buf = String::new();
     let mut fields: Vec<FieldHit> = Vec::new();
@@ -754,24 +785,34 @@ fn scan(
         } else {
             0
         };
-        super::index::pieces_with(kb, *e, skip, &mut |p| {
-            if let Some(h) = field_hit(p.field, p.text, q, &mut buf, stems) {
+        let mut next = super::index::pieces_with(kb, *e, skip, &mut |p| {
+            if let Some(h) = field_hit(p.field, p.at, p.text, q, &mut buf, stems) {
                 fields.push(h);
             }
         });
         if e.kind == Kind::Figure {
+            // The source's and the topic's pieces come last, in this order.
             let f = &kb.figures[e.idx];
+            let mut shared = |hits: &[FieldHit], count: usize, fields: &mut Vec<FieldHit>| {
+                fields.extend(hits.iter().map(|h| FieldHit {
+                    piece: h.piece.saturating_add(next),
+                    ..*h
+                }));
+                next = next.saturating_add(u16::try_from(count).unwrap_or(u16::MAX));
+            };
             if let Some(at) = kb.sources.iter().position(|s| s.id == f.source_id) {
                 let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
                     super::index::source_pieces(&kb.sources[at], g)
                 };
-                fields.extend_from_slice(shared_hits(&mut sources, at, each, q, &mut buf, stems));
+                let hits = shared_hits(&mut sources, at, each, q, &mut buf, stems);
+                shared(hits, 2 + kb.sources[at].aliases.len(), &mut fields);
             }
             if let Some(at) = kb.topics.iter().position(|t| t.id == f.topic_id) {
                 let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
                     super::index::topic_pieces(&kb.topics[at], g)
                 };
-                fields.extend_from_slice(shared_hits(&mut topics, at, each, q, &mut buf, stems));
+                let hits = shared_hits(&mut topics, at, each, q, &mut buf, stems);
+                shared(hits, 2, &mut fields);
             }
         }
         for h in &fields {
@@ -779,16 +820,11 @@ fn scan(
                 *m |= ql > 0;
             }
         }
-        if let Some((score, words, mask)) = score_fields(q, &fields) {
-            hits.push(Hit {
-                entry: *e,
-                score,
-                words,
-                fields: mask,
-            });
+        if let Some(h) = hit(q, *e, &fields, &mut all) {
+            hits.push(h);
         }
     }
-    (hits, matched)
+    (hits, matched, all)
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ fn the_judged_queries_find_what_a_reader_expects() {
         for id in expected {
             assert!(ids.iter().any(|(x, _)| x == id), "{query}: no entry `{id}`");
         }
-        let (hits, _) = search(&index, query).select(None);
+        let (hits, _) = search(&index, query).select(&kb, None);
         let found: Vec<&str> = hits.iter().map(|h| id_of(h.entry)).collect();
         let rank = found.iter().position(|id| expected.iter().any(|e| e == id));
         if rank == Some(0) {
