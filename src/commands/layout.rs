@@ -167,37 +167,14 @@ pub fn cite<'f, 'v: 'f>(doc: &mut Doc, figs: impl IntoIterator<Item = &'f Figure
 /// ("aurait 12 milliards de dollars en 2023", "pourrait atteindre 511,3 milliards de
 /// dollars d'ici 2027"). A bare date takes its preposition; a phrase stands as it is.
 pub fn whole(lang: Lang, f: &FigureView) -> String {
-    const MONTHS: [&str; 24] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match f.period {
         None => f.stated.clone(),
         Some(p)
             if p.starts_with(|c: char| c.is_ascii_digit())
-                || MONTHS.iter().any(|m| p.starts_with(m)) =>
+                || super::views::MONTHS_EN
+                    .iter()
+                    .chain(&super::views::MONTHS_FR)
+                    .any(|m| p.starts_with(m)) =>
         {
             let prep = match lang {
                 Lang::Fr => "en",

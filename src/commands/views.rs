@@ -650,7 +650,8 @@ impl<'a> Viewer<'a> {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
+/// The months, as dates are written in English and in French.
+pub const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -664,7 +665,7 @@ const MONTHS_EN: [&str; 12] = [
     "November",
     "December",
 ];
-const MONTHS_FR: [&str; 12] = [
+pub const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
     "mars",
