@@ -2235,7 +2235,7 @@ fn aimemo_s_messages_follow_the_language() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "aimemo: erreur : le thème est vide ; exemple : `aimemo figures market`\n"
+        "aimemo: erreur : le thème est vide ; exemple : `aimemo chiffres marché`\n"
     );
     fails(
         &["actor", "DNUN", "--lang", "en"],

@@ -222,7 +222,7 @@ pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
     let query = super::not_empty(
         query,
         Msg::new("the actor query", "l’acteur cherché"),
-        "aimemo actor DNUM",
+        Msg::new("aimemo actor DNUM", "aimemo acteur DNUM"),
     )?;
     let kb = ctx.kb();
     let idx = match lookup::actor(kb, query) {

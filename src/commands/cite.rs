@@ -196,7 +196,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
     super::not_empty(
         &query,
         Msg::new("the citation", "la citation"),
-        "aimemo cite jobs-at-risk",
+        Msg::new("aimemo cite jobs-at-risk", "aimemo citer jobs-at-risk"),
     )?;
     let kb = ctx.kb();
     let by_id: Option<Vec<(EntryRef, &'a str)>> = words

@@ -34,7 +34,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, topic: Option<&str>) -> Result<Figures<'a>> {
             super::not_empty(
                 t,
                 Msg::new("the topic", "le thème"),
-                "aimemo figures market",
+                Msg::new("aimemo figures market", "aimemo chiffres marché"),
             )
         })
         .transpose()?;

@@ -124,7 +124,10 @@ pub fn one<'a>(ctx: &Ctx<'a>, id: &str) -> Result<OneList<'a>> {
     let id = super::not_empty(
         id,
         Msg::new("the list id", "l’identifiant de liste"),
-        "aimemo list summit-verticals",
+        Msg::new(
+            "aimemo list summit-verticals",
+            "aimemo liste summit-verticals",
+        ),
     )?;
     let kb = ctx.kb();
     let list = lookup::by_id(kb, id)

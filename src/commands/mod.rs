@@ -109,11 +109,11 @@ pub fn miss<'a>(
 
 /// Refuses an empty query (a usage error, exit 2), naming what was expected
 /// (`what`: "the topic" / "le thème").
-pub fn not_empty<'q>(query: &'q str, what: Msg, example: &str) -> Result<&'q str, Error> {
+pub fn not_empty(query: &str, what: Msg, example: Msg) -> Result<&str, Error> {
     if query.trim().is_empty() {
         Err(Error::Usage(Msg::new(
-            format!("{} is empty: give one, e.g. `{example}`", what.en),
-            format!("{} est vide ; exemple : `{example}`", what.fr),
+            format!("{} is empty: give one, e.g. `{}`", what.en, example.en),
+            format!("{} est vide ; exemple : `{}`", what.fr, example.fr),
         )))
     } else {
         Ok(query)

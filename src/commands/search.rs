@@ -237,7 +237,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
     super::not_empty(
         &query,
         Msg::new("the search", "la recherche"),
-        "aimemo search énergie",
+        Msg::new("aimemo search énergie", "aimemo recherche énergie"),
     )?;
     let kb = ctx.kb();
     let found = ctx.loaded.search(&query);

@@ -169,7 +169,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, id: &str) -> Result<Show<'a>> {
     let id = super::not_empty(
         id,
         Msg::new("the id", "l’identifiant"),
-        "aimemo show jobs-at-risk",
+        Msg::new("aimemo show jobs-at-risk", "aimemo fiche jobs-at-risk"),
     )?;
     match lookup::by_id(ctx.kb(), id) {
         Some(e) => Ok(entry(ctx, e)),
