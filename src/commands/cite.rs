@@ -70,19 +70,18 @@ pub struct CiteRecord<'a> {
 /// The source the memo itself stands for (no source cited).
 const MEMO_SOURCE: &str = "memo";
 
-/// The entry's quote, its English rendering and the source it credits.
-fn quoted(kb: &Kb, e: EntryRef) -> (Option<&str>, Option<String>, Option<&str>) {
+/// The entry's English rendering and the source it credits.
+fn rendering(kb: &Kb, e: EntryRef) -> (Option<String>, Option<&str>) {
     let en = |t: &Text| t.en.to_string();
     match e.kind {
         Kind::Figure => {
             let f = &kb.figures[e.idx];
-            (f.quote.as_deref(), Some(en(&f.text)), Some(&*f.source_id))
+            (Some(en(&f.text)), Some(&*f.source_id))
         }
         Kind::List => {
             let l = &kb.lists[e.idx];
             let items: Vec<&str> = l.items.iter().map(|i| &*i.text.en).collect();
-            let english = format!("{}: {}", l.title.en, items.join("; "));
-            (l.quote.as_deref(), Some(english), None)
+            (Some(format!("{}: {}", l.title.en, items.join("; "))), None)
         }
         Kind::Actor => {
             let a = &kb.actors[e.idx];
@@ -90,16 +89,10 @@ fn quoted(kb: &Kb, e: EntryRef) -> (Option<&str>, Option<String>, Option<&str>) 
                 Some(r) => format!("{}: {}", a.name.en, r.en),
                 None => a.name.en.to_string(),
             };
-            (a.quote.as_deref(), Some(english), None)
+            (Some(english), None)
         }
-        Kind::Event => {
-            let ev = &kb.events[e.idx];
-            (ev.quote.as_deref(), Some(en(&ev.description)), None)
-        }
-        Kind::Source => (kb.sources[e.idx].quote.as_deref(), None, None),
-        Kind::Topic => (kb.topics[e.idx].quote.as_deref(), None, None),
-        Kind::Group => (kb.groups[e.idx].quote.as_deref(), None, None),
-        Kind::Section => (kb.sections[e.idx].quote.as_deref(), None, None),
+        Kind::Event => (Some(en(&kb.events[e.idx].description)), None),
+        Kind::Source | Kind::Topic | Kind::Group | Kind::Section => (None, None),
     }
 }
 
@@ -108,8 +101,8 @@ fn citation<'a>(ctx: &Ctx<'a>, e: EntryRef, id: &'a str) -> Option<Citation<'a>>
     let kb = ctx.kb();
     let l = ctx.lang;
     let v = ctx.viewer();
-    let (quote, english, source) = quoted(kb, e);
-    let quote = quote?;
+    let quote = kb.quote_of(e)?;
+    let (english, source) = rendering(kb, e);
     let memo = ctx.loaded.memo_of(e);
     let reference = Reference {
         ministry: memo.and_then(|m| m.ministry.as_ref()).map(|t| l.pick(t)),
@@ -222,10 +215,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
         }
         None => {
             let (hits, _) = ctx.loaded.search(&query).select(kb, None);
-            let best = hits.into_iter().find(|h| {
-                let (q, _, _) = quoted(kb, h.entry);
-                q.is_some()
-            });
+            let best = hits.into_iter().find(|h| kb.quote_of(h.entry).is_some());
             let Some(hit) = best else {
                 let q = super::shown(&query);
                 return Err(Error::NotFound(Msg::new(

@@ -350,6 +350,21 @@ impl Kb {
         id.map_or("", |id| id)
     }
 
+    /// An entry's quote of the memo, when it has one.
+    pub fn quote_of(&self, e: EntryRef) -> Option<&str> {
+        let quote = match e.kind {
+            Kind::Figure => self.figures.get(e.idx).map(|x| &x.quote),
+            Kind::List => self.lists.get(e.idx).map(|x| &x.quote),
+            Kind::Actor => self.actors.get(e.idx).map(|x| &x.quote),
+            Kind::Source => self.sources.get(e.idx).map(|x| &x.quote),
+            Kind::Event => self.events.get(e.idx).map(|x| &x.quote),
+            Kind::Topic => self.topics.get(e.idx).map(|x| &x.quote),
+            Kind::Group => self.groups.get(e.idx).map(|x| &x.quote),
+            Kind::Section => self.sections.get(e.idx).map(|x| &x.quote),
+        };
+        quote.and_then(|q| q.as_deref())
+    }
+
     /// The section an entry stands in (for a section, the one it is under).
     pub fn section_of(&self, e: EntryRef) -> Option<&str> {
         match e.kind {

@@ -414,12 +414,11 @@ impl Workspace {
     /// and event of the built-in knowledge base does (other files may leave quotes out).
     pub fn check_quotes(&self) -> Vec<Problem> {
         let kb = &self.kb;
-        let quoted = |e: EntryRef| match e.kind {
-            Kind::Figure => kb.figures[e.idx].quote.is_some(),
-            Kind::List => kb.lists[e.idx].quote.is_some(),
-            Kind::Actor => kb.actors[e.idx].quote.is_some(),
-            Kind::Event => kb.events[e.idx].quote.is_some(),
-            _ => true,
+        let quoted = |e: EntryRef| {
+            !matches!(
+                e.kind,
+                Kind::Figure | Kind::List | Kind::Actor | Kind::Event
+            ) || kb.quote_of(e).is_some()
         };
         kb.ids()
             .filter(|(_, e)| !quoted(*e))
@@ -487,25 +486,21 @@ impl Workspace {
         };
         // Quotes, codes and aliases are texts too: none may be blank.
         for (id, e) in kb.ids() {
-            let (quote, codes): (Option<&str>, Vec<(&str, &str)>) = match e.kind {
-                Kind::Figure => (kb.figures[e.idx].quote.as_deref(), Vec::new()),
-                Kind::List => (kb.lists[e.idx].quote.as_deref(), Vec::new()),
+            let quote = kb.quote_of(e);
+            let codes: Vec<(&str, &str)> = match e.kind {
                 Kind::Actor => {
                     let a = &kb.actors[e.idx];
-                    let mut codes: Vec<(&str, &str)> =
-                        a.code_en.iter().map(|c| ("code_en", &**c)).collect();
-                    codes.extend(a.aliases.iter().map(|c| ("aliases", &**c)));
-                    (a.quote.as_deref(), codes)
+                    let codes = a.code_en.iter().map(|c| ("code_en", &**c));
+                    codes
+                        .chain(a.aliases.iter().map(|c| ("aliases", &**c)))
+                        .collect()
                 }
-                Kind::Source => {
-                    let s = &kb.sources[e.idx];
-                    let codes = s.aliases.iter().map(|c| ("aliases", &**c)).collect();
-                    (s.quote.as_deref(), codes)
-                }
-                Kind::Event => (kb.events[e.idx].quote.as_deref(), Vec::new()),
-                Kind::Topic => (kb.topics[e.idx].quote.as_deref(), Vec::new()),
-                Kind::Group => (kb.groups[e.idx].quote.as_deref(), Vec::new()),
-                Kind::Section => (kb.sections[e.idx].quote.as_deref(), Vec::new()),
+                Kind::Source => kb.sources[e.idx]
+                    .aliases
+                    .iter()
+                    .map(|c| ("aliases", &**c))
+                    .collect(),
+                _ => Vec::new(),
             };
             if quote.is_some_and(|q| q.trim().is_empty()) {
                 problems.push(self.problem_in(
