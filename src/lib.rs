@@ -156,7 +156,10 @@ fn emit<R: commands::Report>(
     for note in result.notes() {
         let _ = writeln!(std::io::stderr(), "aimemo: {note}");
     }
-    let memo = ctx.and_then(commands::memo);
+    // Only a printed page names the memo: other formats need not build its reference.
+    let memo = ctx
+        .filter(|_| s.format == Format::Html)
+        .and_then(commands::memo);
     render::write(out, result, s, memo.as_ref())?;
     Ok(if result.success() {
         Outcome::Found
