@@ -51,22 +51,20 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
     if q.is_empty() {
         return ActorMatch::None;
     }
-    // Codes and ids are ASCII: compare them without folding every one.
-    let code = |i: usize| kb.actors[i].code.as_deref().map(ascii_key);
-    let other_name = |i: usize| {
-        let a = &kb.actors[i];
-        a.code_en
-            .iter()
-            .chain(a.aliases.iter())
-            .any(|n| ascii_key(n) == q)
-    };
+    // Codes and ids are ASCII: compare them as `fold` would write them, without
+    // folding (and allocating) every one.
+    let code = |i: usize| kb.actors[i].code.as_deref().map(fold);
     let all = 0..kb.actors.len();
     let exact: Vec<usize> = all
         .clone()
         .filter(|&i| {
-            code(i).as_deref() == Some(q.as_str())
-                || ascii_key(&kb.actors[i].id) == q
-                || other_name(i)
+            let a = &kb.actors[i];
+            a.code
+                .iter()
+                .chain([&a.id])
+                .chain(a.code_en.iter())
+                .chain(a.aliases.iter())
+                .any(|n| key_is(n, &q))
         })
         .collect();
     if let [one] = exact[..] {
@@ -106,23 +104,30 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
     }
 }
 
-/// An ASCII code or id as `fold` would write it: lowercase, punctuation as spaces.
-fn ascii_key(s: &str) -> String {
-    if !s.is_ascii() {
-        return fold(s);
+/// Whether `fold(s) == folded`, without folding (and allocating) when `s` is ASCII
+/// letters and punctuation, as codes and ids are; digits and the rest go to `fold`.
+fn key_is(s: &str, folded: &str) -> bool {
+    if !s.bytes().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
+        return fold(s) == folded;
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+    let mut want = folded.bytes();
+    let mut words = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut first = true;
+    for word in words.by_ref() {
+        if !first && want.next() != Some(b' ') {
+            return false;
+        }
+        first = false;
+        if !word
+            .bytes()
+            .all(|b| want.next() == Some(b.to_ascii_lowercase()))
+        {
+            return false;
         }
     }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
+    want.next().is_none()
 }
 
 /// Queries longer than this get no suggestions (edit distance grows with the product of lengths).
@@ -164,7 +169,18 @@ pub fn suggest<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::suggest;
+    use super::{key_is, suggest};
+    use crate::fold::fold;
+
+    proptest::proptest! {
+        // The fast comparison of codes and ids is `fold`, held to it.
+        #[test]
+        fn keys_are_fold(s in "[ -~éÉ]{0,12}", other in "[ a-z0-9]{0,6}") {
+            let folded = fold(&s);
+            proptest::prop_assert!(key_is(&s, &folded));
+            proptest::prop_assert_eq!(key_is(&s, &other), folded == other);
+        }
+    }
 
     #[test]
     fn suggests_close_names() {

@@ -37,13 +37,16 @@ fn joins_digits(c: char) -> bool {
 /// their separators, the euro sign), in order, while it answers true.
 fn each_run(text: &str, mut f: impl FnMut(usize, usize) -> bool) {
     let mut start: Option<usize> = None;
+    // Whether the character before is an ASCII digit.
+    let mut digit = false;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        let was_digit = std::mem::replace(&mut digit, c.is_ascii_digit());
         if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
             start.get_or_insert(i);
             continue;
         }
-        let after_digit = start.is_some() && text[..i].ends_with(|p: char| p.is_ascii_digit());
+        let after_digit = start.is_some() && was_digit;
         let digit_next = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
         if after_digit && digit_next && joins_digits(c) {
             continue;
