@@ -11,7 +11,7 @@ use databake::{Bake, CrateEnv};
 
 fn main() {
     println!("cargo:rerun-if-changed=facts.toml");
-    pack_relocations();
+    link_at_fixed_address();
     let text = match std::fs::read_to_string("facts.toml") {
         Ok(t) => t,
         Err(e) => fail(&[format!("facts.toml: cannot be read ({e})")]),
@@ -42,57 +42,18 @@ fn main() {
     }
 }
 
-/// The baked knowledge base holds a few thousand pointers, each a relative relocation:
-/// 24 bytes of `.rela.dyn` apiece, read at every start. Where the binary is linked by
-/// rust-lld (x86-64 Linux, rustc 1.90 or later, no other linker asked for) and will be
-/// loaded by a glibc that reads packed relocations (2.36 or later, checked on this
-/// machine, which builds for itself), they are packed (DT_RELR): a bit apiece.
-fn pack_relocations() {
+/// The baked knowledge base holds a few thousand pointers. In a position-independent
+/// executable each is a relocation that the loader applies at every start, writing
+/// (and so copying) every page that holds one. Linked at a fixed address (`-no-pie`,
+/// on Linux with the default C compiler as linker), the linker writes them once; the
+/// program's code stays position-independent, only its load address is fixed.
+fn link_at_fixed_address() {
     let var = |name: &str| std::env::var(name).unwrap_or_default();
-    let native = var("TARGET") == "x86_64-unknown-linux-gnu" && var("HOST") == var("TARGET");
+    let linux_gnu = var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu";
     let default_linker = !var("CARGO_ENCODED_RUSTFLAGS").contains("linker")
         && std::env::var_os("RUSTC_LINKER").is_none();
-    if native && default_linker && rustc_minor().is_some_and(|m| m >= 90) && glibc_at_least(2, 36) {
-        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
-    }
-}
-
-/// The first line of what `program args` prints, when it runs.
-fn first_line(program: &str, args: &[&str]) -> Option<String> {
-    let out = std::process::Command::new(program)
-        .args(args)
-        .output()
-        .ok()?;
-    String::from_utf8(out.stdout)
-        .ok()?
-        .lines()
-        .next()
-        .map(str::to_string)
-}
-
-/// The minor version of the rustc cargo runs (`rustc 1.95.0 (…)` gives 95).
-fn rustc_minor() -> Option<u32> {
-    let rustc = std::env::var("RUSTC").ok()?;
-    let line = first_line(&rustc, &["-V"])?;
-    line.split_whitespace()
-        .nth(1)?
-        .split('.')
-        .nth(1)?
-        .parse()
-        .ok()
-}
-
-/// Whether this machine's C library is glibc `major.minor` or later (`getconf
-/// GNU_LIBC_VERSION` prints `glibc 2.36`).
-fn glibc_at_least(major: u32, minor: u32) -> bool {
-    let Some(line) = first_line("getconf", &["GNU_LIBC_VERSION"]) else {
-        return false;
-    };
-    let mut version = line.trim_start_matches("glibc").trim().split('.');
-    let num = |v: Option<&str>| v.and_then(|x| x.parse::<u32>().ok());
-    match (num(version.next()), num(version.next())) {
-        (Some(a), Some(b)) => (a, b) >= (major, minor),
-        _ => false,
+    if linux_gnu && default_linker {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 }
 

@@ -33,7 +33,10 @@ mkdir -p "$HELLO_DIR/src"
   sed -n '/^\[profile.release\]$/,/^$/p' Cargo.toml
 } > "$HELLO_DIR/Cargo.toml"
 echo 'fn main() { println!("hello"); }' > "$HELLO_DIR/src/main.rs"
-cargo build --release --quiet --manifest-path "$HELLO_DIR/Cargo.toml" --target-dir "$WORK/hello-target"
+# Linked as aimemo is: at a fixed address when build.rs chose that (an EXEC file).
+HELLO_FLAGS=
+if readelf -h "$AIMEMO" | grep -q 'Type: *EXEC'; then HELLO_FLAGS="-C link-arg=-no-pie"; fi
+RUSTFLAGS="$HELLO_FLAGS" cargo build --release --quiet --manifest-path "$HELLO_DIR/Cargo.toml" --target-dir "$WORK/hello-target"
 HELLO=$PWD/$WORK/hello-target/release/hello
 
 # The knowledge base as JSON, for jq.
