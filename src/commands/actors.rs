@@ -60,12 +60,11 @@ pub struct NodeRecord<'a> {
 fn roots<'a>(v: &Viewer<'a>, group: &str) -> Vec<&'a Actor> {
     v.kb.actors
         .iter()
-        .filter(|a| a.group_id == group)
+        .filter(|a| a.group_id.id == group)
         .filter(|a| {
             a.parent_id
-                .as_deref()
-                .and_then(|p| v.actor_by_id(p))
-                .is_none_or(|p| p.group_id != group)
+                .as_ref()
+                .is_none_or(|p| v.kb.get(p).group_id.id != group)
         })
         .collect()
 }

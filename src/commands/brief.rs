@@ -108,7 +108,7 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Brief<'a>> {
                     .iter()
                     .map(|f| &*f.unit)
                     .find(|u| *u == "EUR" || *u == "USD")?;
-                let topic = v.topic(t);
+                let topic = v.topic(&figs.first()?.topic_id);
                 Some(TopicFigures {
                     id: topic.id,
                     name: topic.name,

@@ -7,7 +7,7 @@ use super::views::SourceRef;
 use super::{miss, Ctx, Report};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
-use crate::kb::{lookup, EntryRef, Kb, Kind, Text};
+use crate::kb::{lookup, EntryRef, Kb, Kind, Link, Source, Text};
 use crate::render::{Block, Doc, Span};
 
 /// The memo, as a citation names it.
@@ -71,12 +71,12 @@ pub struct CiteRecord<'a> {
 const MEMO_SOURCE: &str = "memo";
 
 /// The entry's English rendering and the source it credits.
-fn rendering(kb: &Kb, e: EntryRef) -> (Option<String>, Option<&str>) {
+fn rendering(kb: &Kb, e: EntryRef) -> (Option<String>, Option<&Link<Source>>) {
     let en = |t: &Text| t.en.to_string();
     match e.kind {
         Kind::Figure => {
             let f = &kb.figures[e.idx];
-            (Some(en(&f.text)), Some(&*f.source_id))
+            (Some(en(&f.text)), Some(&f.source_id))
         }
         Kind::List => {
             let l = &kb.lists[e.idx];
@@ -108,12 +108,9 @@ fn citation<'a>(ctx: &Ctx<'a>, e: EntryRef, id: &'a str) -> Option<Citation<'a>>
         ministry: memo.and_then(|m| m.ministry.as_ref()).map(|t| l.pick(t)),
         series: memo.map(|m| l.pick(&m.series)),
         title: memo.map(|m| l.pick(&m.title)),
-        section: kb
-            .section_of(e)
-            .and_then(|s| kb.sections.iter().find(|x| x.id == s))
-            .map(|s| l.pick(&s.title)),
+        section: kb.section_of(e).map(|s| l.pick(&kb.get(s).title)),
     };
-    let source = source.filter(|s| *s != MEMO_SOURCE).map(|s| v.source(s));
+    let source = source.filter(|s| s.id != MEMO_SOURCE).map(|s| v.source(s));
     let text = paste(l, quote, english.as_deref(), &reference, source.as_ref());
     Some(Citation {
         kind: e.kind,

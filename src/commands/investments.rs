@@ -31,12 +31,12 @@ pub struct Investments<'a> {
 pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Investments<'a>> {
     let v = ctx.viewer();
     let figs = v.of_topic(TOPIC);
-    if figs.is_empty() {
+    let Some(first) = figs.first() else {
         return Err(Error::NotFound(Msg::new(
             format!("the knowledge base has no figures in the topic `{TOPIC}`\ntry `aimemo figures` for the topics it has"),
             format!("la base ne contient aucun chiffre du thème `{TOPIC}`\nessayez `aimemo chiffres` pour ses thèmes"),
         )));
-    }
+    };
     let is_money = |f: &Figure| f.unit == "EUR" || f.unit == "USD";
     let pick = |keep: &dyn Fn(&Figure) -> bool| -> Vec<FigureView<'a>> {
         figs.iter()
@@ -46,7 +46,7 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Investments<'a>> {
     };
     Ok(Investments {
         lang: ctx.lang,
-        topic: v.topic(TOPIC),
+        topic: v.topic(&first.topic_id),
         headline: figs.iter().find(|f| f.headline).map(|h| v.figure(h)),
         pledges: pick(&|f| !f.headline && is_money(f)),
         related: pick(&|f| !f.headline && !is_money(f)),

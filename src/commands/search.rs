@@ -158,7 +158,7 @@ fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
             let n = v.backed(s).len();
             (
                 &s.id,
-                v.source(&s.id).cell(),
+                v.source_ref(s).cell(),
                 format!("{}{}{}", l.l(L::FIGURES), l.colon(), l.int(n)),
             )
         }
@@ -182,7 +182,7 @@ fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
         }
         Kind::Section => {
             let s = &kb.sections[e.idx];
-            let parent = s.parent_id.as_deref().map(|p| v.section(p).name);
+            let parent = s.parent_id.as_ref().map(|p| v.section(p).name);
             (
                 &s.id,
                 l.pick(&s.title).to_string(),

@@ -100,7 +100,7 @@ pub struct OtherRecord<'a> {
 /// The entries that stand in a section, and the sections under it.
 fn in_section<'a>(kb: &'a Kb, id: &str) -> Vec<EntryId<'a>> {
     kb.ids()
-        .filter(|(_, e)| kb.section_of(*e) == Some(id))
+        .filter(|(_, e)| kb.section_of(*e).is_some_and(|s| s.id == id))
         .map(|(entry_id, e)| EntryId {
             kind: e.kind,
             id: entry_id,
@@ -138,7 +138,7 @@ pub fn entry_of<'a>(v: &Viewer<'a>, e: EntryRef) -> Show<'a> {
                 kind: Kind::Group,
                 id: &g.id,
                 name: l.pick(&g.name),
-                section: g.section_id.as_deref().map(|s| v.section(s)),
+                section: g.section_id.as_ref().map(|s| v.section(s)),
                 actors: kb
                     .actors
                     .iter()
@@ -153,7 +153,7 @@ pub fn entry_of<'a>(v: &Viewer<'a>, e: EntryRef) -> Show<'a> {
                 kind: Kind::Section,
                 id: &s.id,
                 title: l.pick(&s.title),
-                parent: s.parent_id.as_deref().map(|p| v.section(p)),
+                parent: s.parent_id.as_ref().map(|p| v.section(p)),
                 entries: in_section(kb, &s.id),
             })
         }

@@ -6,7 +6,9 @@
 use serde::{Serialize, Serializer};
 
 use crate::i18n::Lang;
-use crate::kb::{Actor, Event, Figure, Kb, Kind, List, Scope, Source, Text};
+use crate::kb::{
+    Actor, Event, Figure, Group, Kb, Kind, Link, List, Scope, Section, Source, Text, Topic,
+};
 
 /// A number as JSON (and CSV) writes it best: an integer when it is whole.
 pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -347,7 +349,7 @@ pub struct EventRecord<'a> {
 }
 
 /// Builds the views of entries, in one language. The knowledge base it reads is
-/// validated: every reference in it names an entry of the right kind.
+/// validated and its references resolved: each link leads to its entry in one step.
 #[derive(Clone, Copy)]
 pub struct Viewer<'a> {
     pub kb: &'a Kb,
@@ -363,72 +365,44 @@ impl<'a> Viewer<'a> {
         t.as_ref().map(|t| self.lang.pick(t))
     }
 
-    /// The entry named `id` among `items`, with its name in this language.
-    fn named<T>(
-        &self,
-        items: &'a [T],
-        id: &str,
-        fields: fn(&'a T) -> (&'a str, &'a Text),
-    ) -> Option<Named<'a>> {
-        items
-            .iter()
-            .map(fields)
-            .find(|(i, _)| *i == id)
-            .map(|(id, name)| Named {
-                id,
-                name: self.pick(name),
-            })
-    }
-
-    /// A topic, a section or a group named by a validated reference: found, or (in a
-    /// knowledge base that did not go through validation) named by its id alone.
-    fn named_or_id<T>(
-        &self,
-        items: &'a [T],
-        id: &'a str,
-        fields: fn(&'a T) -> (&'a str, &'a Text),
-    ) -> Named<'a> {
-        self.named(items, id, fields)
-            .unwrap_or(Named { id, name: id })
-    }
-
-    pub fn topic(&self, id: &'a str) -> Named<'a> {
-        self.named_or_id(&self.kb.topics, id, |t| (&t.id, &t.name))
-    }
-
-    pub fn section(&self, id: &'a str) -> Named<'a> {
-        self.named_or_id(&self.kb.sections, id, |s| (&s.id, &s.title))
-    }
-
-    pub fn group(&self, id: &'a str) -> Named<'a> {
-        self.named_or_id(&self.kb.groups, id, |g| (&g.id, &g.name))
-    }
-
-    pub fn source_by_id(&self, id: &str) -> Option<&'a Source> {
-        self.kb.sources.iter().find(|s| s.id == id)
-    }
-
-    pub fn source(&self, id: &'a str) -> SourceRef<'a> {
-        match self.source_by_id(id) {
-            Some(s) => SourceRef {
-                id: &s.id,
-                name: self.pick(&s.name),
-                date: self.pick_opt(&s.date),
-                date_iso: s.date_iso.as_deref(),
-            },
-            None => SourceRef {
-                id,
-                name: id,
-                date: None,
-                date_iso: None,
-            },
+    fn named(&self, id: &'a str, name: &'a Text) -> Named<'a> {
+        Named {
+            id,
+            name: self.pick(name),
         }
     }
 
-    pub fn actor_by_id(&self, id: &str) -> Option<&'a Actor> {
-        self.kb.actors.iter().find(|a| a.id == id)
+    /// The topic a link names. Links are resolved when the knowledge base is
+    /// validated, so views follow them without searching (`Kb::get`).
+    pub fn topic(&self, l: &Link<Topic>) -> Named<'a> {
+        let t = self.kb.get(l);
+        self.named(&t.id, &t.name)
     }
 
+    pub fn section(&self, l: &Link<Section>) -> Named<'a> {
+        let s = self.kb.get(l);
+        self.named(&s.id, &s.title)
+    }
+
+    pub fn group(&self, l: &Link<Group>) -> Named<'a> {
+        let g = self.kb.get(l);
+        self.named(&g.id, &g.name)
+    }
+
+    pub fn source(&self, l: &Link<Source>) -> SourceRef<'a> {
+        self.source_ref(self.kb.get(l))
+    }
+
+    pub fn source_ref(&self, s: &'a Source) -> SourceRef<'a> {
+        SourceRef {
+            id: &s.id,
+            name: self.pick(&s.name),
+            date: self.pick_opt(&s.date),
+            date_iso: s.date_iso.as_deref(),
+        }
+    }
+
+    /// A list by an id the code names (the brief's), when the knowledge base has it.
     pub fn list_by_id(&self, id: &str) -> Option<&'a List> {
         self.kb.lists.iter().find(|l| l.id == id)
     }
@@ -466,8 +440,7 @@ impl<'a> Viewer<'a> {
             actors: f
                 .actor_ids
                 .iter()
-                .filter_map(|id| self.actor_by_id(id))
-                .map(|a| self.actor_ref(a))
+                .map(|a| self.actor_ref(self.kb.get(a)))
                 .collect(),
             headline: f.headline,
             scope: f.scope,
@@ -505,7 +478,7 @@ impl<'a> Viewer<'a> {
     pub fn parents(&self, a: &'a Actor) -> Vec<&'a Actor> {
         let mut out: Vec<&Actor> = Vec::new();
         let mut cur = a;
-        while let Some(p) = cur.parent_id.as_deref().and_then(|p| self.actor_by_id(p)) {
+        while let Some(p) = cur.parent_id.as_ref().map(|p| self.kb.get(p)) {
             if p.id == a.id || out.iter().any(|x| x.id == p.id) {
                 break;
             }
@@ -519,7 +492,7 @@ impl<'a> Viewer<'a> {
         self.kb
             .actors
             .iter()
-            .filter(|c| c.parent_id.as_deref() == Some(&*a.id))
+            .filter(|c| c.parent_id.as_ref().is_some_and(|p| p.id == a.id))
             .collect()
     }
 
@@ -528,7 +501,7 @@ impl<'a> Viewer<'a> {
             .kb
             .figures
             .iter()
-            .filter(|f| f.actor_ids.contains(&a.id))
+            .filter(|f| f.actor_ids.iter().any(|x| x.id == a.id))
             .map(|f| self.figure(f))
             .collect();
         let lists = self
@@ -536,7 +509,8 @@ impl<'a> Viewer<'a> {
             .lists
             .iter()
             .filter(|l| {
-                l.actor_ids.contains(&a.id) || l.items.iter().any(|i| i.ref_ids.contains(&a.id))
+                l.actor_ids.iter().any(|x| x.id == a.id)
+                    || l.items.iter().any(|i| i.ref_ids.contains(&a.id))
             })
             .map(|l| Named {
                 id: &l.id,
@@ -565,14 +539,12 @@ impl<'a> Viewer<'a> {
                 .collect(),
             appears_in: a
                 .appears_in_id
-                .as_deref()
-                .and_then(|id| self.actor_by_id(id))
-                .map(|p| self.actor_ref(p)),
+                .as_ref()
+                .map(|p| self.actor_ref(self.kb.get(p))),
             paragraph: a
                 .appears_in_id
-                .as_deref()
-                .and_then(|id| self.actor_by_id(id))
-                .and_then(|p| p.quote.as_deref()),
+                .as_ref()
+                .and_then(|p| self.kb.get(p).quote.as_deref()),
             section: self.section(&a.section_id),
             figures,
             lists,
@@ -585,7 +557,7 @@ impl<'a> Viewer<'a> {
         self.kb
             .figures
             .iter()
-            .filter(|f| f.source_id == s.id)
+            .filter(|f| f.source_id.id == s.id)
             .collect()
     }
 
@@ -605,7 +577,7 @@ impl<'a> Viewer<'a> {
         self.kb
             .figures
             .iter()
-            .filter(|f| f.topic_id == topic)
+            .filter(|f| f.topic_id.id == topic)
             .collect()
     }
 
@@ -617,10 +589,7 @@ impl<'a> Viewer<'a> {
                 .as_deref()
                 .map_or_else(Vec::new, |t| self.of_topic(t))
         } else {
-            ev.figure_ids
-                .iter()
-                .filter_map(|id| self.kb.figures.iter().find(|f| f.id == **id))
-                .collect()
+            ev.figure_ids.iter().map(|f| self.kb.get(f)).collect()
         };
         EventView {
             kind: Kind::Event,
@@ -633,16 +602,15 @@ impl<'a> Viewer<'a> {
             co_chair: self.pick_opt(&ev.co_chair),
             description: self.pick(&ev.description),
             section: self.section(&ev.section_id),
-            part_of: ev
-                .part_of_id
-                .as_deref()
-                .and_then(|p| self.named(&self.kb.events, p, |e| (&e.id, &e.name))),
-            topic: ev.topic_id.as_deref().map(|t| self.topic(t)),
+            part_of: ev.part_of_id.as_ref().map(|p| {
+                let e = self.kb.get(p);
+                self.named(&e.id, &e.name)
+            }),
+            topic: ev.topic_id.as_ref().map(|t| self.topic(t)),
             lists: ev
                 .list_ids
                 .iter()
-                .filter_map(|id| self.list_by_id(id))
-                .map(|x| self.list(x))
+                .map(|l| self.list(self.kb.get(l)))
                 .collect(),
             figures: self.figures(&figures),
             quote: ev.quote.as_deref(),

@@ -244,3 +244,35 @@ proptest! {
         prop_assert_eq!(lookup::by_id(&kb, &typed), Some(entry));
     }
 }
+
+#[test]
+fn every_reference_is_resolved_before_a_command_sees_it() {
+    // The built-in knowledge base, resolved at build time.
+    let kb = builtin();
+    assert!(kb.resolved());
+    let f = kb
+        .figures
+        .iter()
+        .find(|f| f.id == "chatgpt-energy")
+        .expect("the figure");
+    assert_eq!(kb.get(&f.source_id).id, "aie");
+    assert_eq!(kb.get(&f.topic_id).id, f.topic_id.id);
+    // A file merged with it: every link of both, resolved by `check`.
+    let (ws, problems) = validate("syn.toml", &super::synth::generate(30));
+    assert_eq!(problems, vec![]);
+    assert!(ws.kb.resolved());
+    let a = ws
+        .kb
+        .actors
+        .iter()
+        .find(|a| a.id == "syn-actor-2")
+        .expect("the actor");
+    let parent = a.parent_id.as_ref().expect("a parent");
+    assert_eq!(ws.kb.get(parent).id, "syn-actor-0");
+    // Read but not checked: nothing is resolved, and `resolve` finds every target.
+    let mut raw = Workspace::default();
+    assert_eq!(raw.add_file("syn.toml", super::synth::generate(30)), vec![]);
+    assert!(!raw.kb.resolved());
+    assert_eq!(raw.kb.resolve(), vec![]);
+    assert!(raw.kb.resolved());
+}

@@ -290,14 +290,10 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
             both(f, Field::Text, 0, &x.text);
             quote(f, &x.quote);
             if wanted(Field::Source) {
-                if let Some(s) = kb.sources.iter().find(|s| s.id == x.source_id) {
-                    source_pieces(s, f);
-                }
+                source_pieces(kb.get(&x.source_id), f);
             }
             if wanted(Field::Topic) {
-                if let Some(t) = kb.topics.iter().find(|t| t.id == x.topic_id) {
-                    topic_pieces(t, f);
-                }
+                topic_pieces(kb.get(&x.topic_id), f);
             }
         }
         Kind::List => {

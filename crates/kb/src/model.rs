@@ -7,6 +7,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::link::Link;
+
 /// A text: static in the built-in knowledge base, owned when read from a file.
 pub type Str = Cow<'static, str>;
 
@@ -44,7 +46,7 @@ pub struct Section {
     pub id: Str,
     pub title: Text,
     #[serde(default)]
-    pub parent_id: Option<Str>,
+    pub parent_id: Option<Link<Section>>,
     /// The memo's own French words for this entry, verbatim.
     #[serde(default)]
     pub quote: Option<Str>,
@@ -87,7 +89,7 @@ pub struct Group {
     pub id: Str,
     pub name: Text,
     #[serde(default)]
-    pub section_id: Option<Str>,
+    pub section_id: Option<Link<Section>>,
     /// The memo's own French words for this entry, verbatim.
     #[serde(default)]
     pub quote: Option<Str>,
@@ -109,7 +111,7 @@ pub enum Scope {
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: Str,
-    pub topic_id: Str,
+    pub topic_id: Link<Topic>,
     pub value: f64,
     pub unit: Str,
     pub magnitude: Text,
@@ -129,16 +131,16 @@ pub struct Figure {
     /// The period as ISO 8601, as precise as the memo (`2023`, `2024-02`).
     #[serde(default)]
     pub period_iso: Option<Str>,
-    pub source_id: Str,
-    pub section_id: Str,
+    pub source_id: Link<Source>,
+    pub section_id: Link<Section>,
     #[serde(default)]
-    pub actor_ids: Seq<Str>,
+    pub actor_ids: Seq<Link<Actor>>,
     #[serde(default)]
     pub headline: bool,
     #[serde(default)]
     pub scope: Option<Scope>,
     #[serde(default)]
-    pub under_id: Option<Str>,
+    pub under_id: Option<Link<Figure>>,
     /// The memo's own French words for this entry, verbatim (passages joined with " … ").
     #[serde(default)]
     pub quote: Option<Str>,
@@ -161,10 +163,10 @@ pub struct Item {
 pub struct List {
     pub id: Str,
     pub title: Text,
-    pub section_id: Str,
+    pub section_id: Link<Section>,
     /// The actors the list is about (the paragraph it comes from).
     #[serde(default)]
-    pub actor_ids: Seq<Str>,
+    pub actor_ids: Seq<Link<Actor>>,
     pub items: Seq<Item>,
     /// The memo's own French words for this entry, verbatim (passages joined with " … ").
     #[serde(default)]
@@ -185,17 +187,17 @@ pub struct Actor {
     #[serde(default)]
     pub aliases: Seq<Str>,
     pub name: Text,
-    pub group_id: Str,
+    pub group_id: Link<Group>,
     #[serde(default)]
-    pub parent_id: Option<Str>,
+    pub parent_id: Option<Link<Actor>>,
     #[serde(default)]
     pub role: Option<Text>,
     #[serde(default)]
     pub related: Seq<Text>,
-    pub section_id: Str,
+    pub section_id: Link<Section>,
     /// The actor whose paragraph of the memo holds this one's sentence (not a parent).
     #[serde(default)]
-    pub appears_in_id: Option<Str>,
+    pub appears_in_id: Option<Link<Actor>>,
     /// The memo's own French words for this entry, verbatim (passages joined with " … ").
     #[serde(default)]
     pub quote: Option<Str>,
@@ -217,17 +219,17 @@ pub struct Event {
     pub co_chair: Option<Text>,
     pub description: Text,
     #[serde(default)]
-    pub topic_id: Option<Str>,
+    pub topic_id: Option<Link<Topic>>,
     #[serde(default)]
-    pub list_ids: Seq<Str>,
+    pub list_ids: Seq<Link<List>>,
     #[serde(default)]
-    pub actor_ids: Seq<Str>,
+    pub actor_ids: Seq<Link<Actor>>,
     #[serde(default)]
-    pub figure_ids: Seq<Str>,
+    pub figure_ids: Seq<Link<Figure>>,
     /// The event this one is part of.
     #[serde(default)]
-    pub part_of_id: Option<Str>,
-    pub section_id: Str,
+    pub part_of_id: Option<Link<Event>>,
+    pub section_id: Link<Section>,
     /// The memo's own French words for this entry, verbatim (passages joined with " … ").
     #[serde(default)]
     pub quote: Option<Str>,
@@ -366,14 +368,14 @@ impl Kb {
     }
 
     /// The section an entry stands in (for a section, the one it is under).
-    pub fn section_of(&self, e: EntryRef) -> Option<&str> {
+    pub fn section_of(&self, e: EntryRef) -> Option<&Link<Section>> {
         match e.kind {
             Kind::Figure => Some(&self.figures[e.idx].section_id),
             Kind::List => Some(&self.lists[e.idx].section_id),
             Kind::Actor => Some(&self.actors[e.idx].section_id),
             Kind::Event => Some(&self.events[e.idx].section_id),
-            Kind::Group => self.groups[e.idx].section_id.as_deref(),
-            Kind::Section => self.sections[e.idx].parent_id.as_deref(),
+            Kind::Group => self.groups[e.idx].section_id.as_ref(),
+            Kind::Section => self.sections[e.idx].parent_id.as_ref(),
             Kind::Source | Kind::Topic => None,
         }
     }

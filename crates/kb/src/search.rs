@@ -800,14 +800,14 @@ fn scan(
                 }));
                 next = next.saturating_add(u16::try_from(count).unwrap_or(u16::MAX));
             };
-            if let Some(at) = kb.sources.iter().position(|s| s.id == f.source_id) {
+            if let Some(at) = f.source_id.at() {
                 let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
                     super::index::source_pieces(&kb.sources[at], g)
                 };
                 let hits = shared_hits(&mut sources, at, each, q, &mut buf, stems);
                 shared(hits, 2 + kb.sources[at].aliases.len(), &mut fields);
             }
-            if let Some(at) = kb.topics.iter().position(|t| t.id == f.topic_id) {
+            if let Some(at) = f.topic_id.at() {
                 let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
                     super::index::topic_pieces(&kb.topics[at], g)
                 };

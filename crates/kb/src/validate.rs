@@ -434,7 +434,23 @@ impl Workspace {
 
     /// Checks the merged knowledge base as a whole: ids, texts, references,
     /// cycles, numbers, dates.
-    pub fn check(&self) -> Vec<Problem> {
+    /// Validates the knowledge base as merged so far and, when it has no problem,
+    /// resolves its references (`Kb::resolve`): from then on, every link of
+    /// `self.kb` names its entry and views follow it without searching.
+    pub fn check(&mut self) -> Vec<Problem> {
+        let mut problems = self.problems();
+        if problems.is_empty() {
+            for d in self.kb.resolve() {
+                let msg = format!("`{}` names `{}`, which cannot be resolved", d.key, d.id);
+                problems.push(self.problem_in(d.entry, d.key, msg));
+            }
+        }
+        problems
+    }
+
+    /// Every problem of the knowledge base as merged so far: ids, texts, references,
+    /// cycles.
+    fn problems(&self) -> Vec<Problem> {
         let kb = &self.kb;
         let mut problems = Vec::new();
         let mut seen: HashMap<&str, EntryRef> = HashMap::new();

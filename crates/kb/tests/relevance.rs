@@ -11,7 +11,8 @@ fn builtin() -> Kb {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../facts.toml");
     let text = std::fs::read_to_string(path).expect("facts.toml is readable");
     let mut ws = Workspace::default();
-    let problems = ws.add_file("facts.toml", text);
+    let mut problems = ws.add_file("facts.toml", text);
+    problems.extend(ws.check());
     assert!(problems.is_empty(), "{problems:?}");
     ws.kb
 }
