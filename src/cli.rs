@@ -567,7 +567,11 @@ const SUBCOMMANDS: &[Spec] = &[
             help: "The command (overview is aimemo without a command)",
             min: 1,
             max: 1,
-            parser: |a| a.value_parser(crate::commands::schema::NAMES),
+            parser: |a| {
+                a.value_parser(clap::builder::PossibleValuesParser::new(
+                    crate::commands::schema::NAMES.iter().copied(),
+                ))
+            },
         }),
         options: &[],
         after_help: "Examples:\n  aimemo schema figures > figures.schema.json\n  \

@@ -1,8 +1,8 @@
 //! aimemo: the French foreign ministry's memo on AI as a command-line knowledge base.
 //!
-//! `run` takes parsed arguments, loads the knowledge base, runs one command and
-//! writes its result through the chosen exporter; `main.rs` maps the outcome to an
-//! exit code.
+//! `run` takes parsed arguments and settles the run's language, format, color and
+//! width; `commands::run` dispatches the command, which reads the knowledge base and
+//! hands its result to the chosen exporter; `main.rs` maps the outcome to an exit code.
 
 pub mod cli;
 pub mod commands;
@@ -15,8 +15,7 @@ mod shell;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use cli::{Cli, Command};
-use commands::Ctx;
+use cli::Cli;
 pub use error::Outcome;
 use error::Result;
 use i18n::Lang;
@@ -78,92 +77,16 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     let files = fact_files(cli);
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-
-    // The commands that read the knowledge base run through this, which loads it.
-    let with_kb = |f: &mut dyn FnMut(&Ctx) -> Result<Outcome>| -> Result<Outcome> {
-        let loaded = kb::load(&files, !g.no_builtin)?;
-        f(&Ctx {
-            loaded: &loaded,
+    let outcome = commands::run(
+        cli.command.as_ref(),
+        &mut commands::Run {
+            files: &files,
+            builtin: !g.no_builtin,
             lang,
-        })
-    };
-    let s = &settings;
-    // A command that reads the knowledge base: its result written out, a printed
-    // page naming the memo.
-    macro_rules! report {
-        ($c:ident => $result:expr) => {
-            with_kb(&mut |$c| emit(&$result?, &mut out, s, Some($c)))
-        };
-    }
-    match &cli.command {
-        Some(Command::Man) => {
-            shell::man(&mut out)?;
-            out.flush()?;
-            Ok(Outcome::Found)
-        }
-        Some(Command::Schema { command }) => {
-            writeln!(out, "{}", commands::schema::run(command)?.trim_end())?;
-            out.flush()?;
-            Ok(Outcome::Found)
-        }
-        Some(Command::Validate { files: given }) => {
-            let mut all: Vec<&Path> = files.clone();
-            all.extend(given.iter().map(PathBuf::as_path));
-            let validation = commands::validate::run(&all, !g.no_builtin)?;
-            emit(&validation, &mut out, s, None)
-        }
-        Some(Command::Completions { shell }) => with_kb(&mut |c| {
-            shell::completions(*shell, c.kb(), &mut out)?;
-            out.flush()?;
-            Ok(Outcome::Found)
-        }),
-        None => report!(c => commands::overview::run(c)),
-        Some(Command::Investments) => report!(c => commands::investments::run(c)),
-        Some(Command::Summit) => report!(c => commands::summit::run(c)),
-        Some(Command::Figures { topic }) => {
-            report!(c => commands::figures::run(c, topic.as_deref()))
-        }
-        Some(Command::Actors) => report!(c => commands::actors::map(c)),
-        Some(Command::Actor { query }) => report!(c => commands::actors::one(c, &query.join(" "))),
-        Some(Command::Lists) => report!(c => commands::lists::all(c)),
-        Some(Command::List { id }) => report!(c => commands::lists::one(c, id)),
-        Some(Command::Sources) => report!(c => commands::sources::run(c)),
-        Some(Command::Show { id }) => report!(c => commands::show::run(c, id)),
-        Some(Command::Search { words, limit, kind }) => {
-            // A table shows the first ten unless told; other formats all.
-            let limit = match (limit, format) {
-                (Some(0), _) => None,
-                (Some(n), _) => Some(*n),
-                (None, Format::Table) => Some(10),
-                (None, _) => None,
-            };
-            let opts = commands::search::Options { limit, kind: *kind };
-            report!(c => commands::search::run(c, words, opts))
-        }
-        Some(Command::Brief) => report!(c => commands::brief::run(c)),
-        Some(Command::Cite { words }) => report!(c => commands::cite::run(c, words)),
-    }
-}
-
-/// Writes a command's result in the chosen format, and tells how the run ended;
-/// `ctx`, when the command read a knowledge base, names the memo on a printed page.
-fn emit<R: commands::Report>(
-    result: &R,
-    out: &mut impl Write,
-    s: &Settings,
-    ctx: Option<&Ctx>,
-) -> Result<Outcome> {
-    for note in result.notes() {
-        let _ = writeln!(std::io::stderr(), "aimemo: {note}");
-    }
-    // Only a printed page names the memo: other formats need not build its reference.
-    let memo = ctx
-        .filter(|_| s.format == Format::Html)
-        .and_then(commands::memo);
-    render::write(out, result, s, memo.as_ref())?;
-    Ok(if result.success() {
-        Outcome::Found
-    } else {
-        Outcome::NotFound
-    })
+            settings: &settings,
+            out: &mut out,
+        },
+    )?;
+    out.flush()?;
+    Ok(outcome)
 }

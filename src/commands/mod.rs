@@ -19,12 +19,139 @@ pub mod summit;
 pub mod validate;
 pub mod views;
 
+use std::io::Write;
+use std::path::Path;
+
 use serde::Serialize;
 
-use crate::error::{Error, Msg};
+use crate::cli::Command;
+use crate::error::{Error, Msg, Outcome, Result};
 use crate::i18n::Lang;
-use crate::kb::{lookup, Kb, Loaded};
-use crate::render::{Doc, MemoRef};
+use crate::kb::{self, lookup, Kb, Loaded};
+use crate::render::{self, Doc, Format, MemoRef, Settings};
+
+/// One run of a command: where the knowledge base comes from, and where its result
+/// goes, in what format.
+pub struct Run<'r> {
+    /// Files to load (`AIMEMO_FACTS`, `--facts`), with the built-in one or not.
+    pub files: &'r [&'r Path],
+    pub builtin: bool,
+    pub lang: Lang,
+    pub settings: &'r Settings,
+    pub out: &'r mut dyn Write,
+}
+
+impl Run<'_> {
+    /// Runs `f` against the knowledge base, loaded and validated.
+    fn with_kb(
+        &mut self,
+        f: &mut dyn FnMut(&Ctx, &mut Self) -> Result<Outcome>,
+    ) -> Result<Outcome> {
+        let loaded = kb::load(self.files, self.builtin)?;
+        let ctx = Ctx {
+            loaded: &loaded,
+            lang: self.lang,
+        };
+        f(&ctx, self)
+    }
+
+    /// Writes a command's result in the chosen format, and tells how the run ended;
+    /// `ctx`, when the command read a knowledge base, names the memo on a printed page.
+    fn emit<R: Report>(&mut self, result: &R, ctx: Option<&Ctx>) -> Result<Outcome> {
+        for note in result.notes() {
+            let _ = writeln!(std::io::stderr(), "aimemo: {note}");
+        }
+        // Only a printed page names the memo: other formats need not build its reference.
+        let memo = ctx
+            .filter(|_| self.settings.format == Format::Html)
+            .and_then(memo);
+        render::write(&mut self.out, result, self.settings, memo.as_ref())?;
+        Ok(if result.success() {
+            Outcome::Found
+        } else {
+            Outcome::NotFound
+        })
+    }
+}
+
+/// Runs `command` (none: the overview): the one place a command is dispatched.
+pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
+    // A command that reads the knowledge base: its result written out.
+    macro_rules! report {
+        ($c:ident => $result:expr) => {
+            r.with_kb(&mut |$c, r| r.emit(&$result?, Some($c)))
+        };
+    }
+    match command {
+        Some(Command::Man) => {
+            crate::shell::man(&mut r.out)?;
+            Ok(Outcome::Found)
+        }
+        Some(Command::Schema { command }) => {
+            writeln!(r.out, "{}", schema::run(command)?.trim_end())?;
+            Ok(Outcome::Found)
+        }
+        Some(Command::Validate { files: given }) => {
+            let mut all: Vec<&Path> = r.files.to_vec();
+            all.extend(given.iter().map(std::path::PathBuf::as_path));
+            let validation = validate::run(&all, r.builtin)?;
+            r.emit(&validation, None)
+        }
+        Some(Command::Completions { shell }) => r.with_kb(&mut |c, r| {
+            crate::shell::completions(*shell, c.kb(), &mut r.out)?;
+            Ok(Outcome::Found)
+        }),
+        None => report!(c => overview::run(c)),
+        Some(Command::Investments) => report!(c => investments::run(c)),
+        Some(Command::Summit) => report!(c => summit::run(c)),
+        Some(Command::Figures { topic }) => report!(c => figures::run(c, topic.as_deref())),
+        Some(Command::Actors) => report!(c => actors::map(c)),
+        Some(Command::Actor { query }) => report!(c => actors::one(c, &query.join(" "))),
+        Some(Command::Lists) => report!(c => lists::all(c)),
+        Some(Command::List { id }) => report!(c => lists::one(c, id)),
+        Some(Command::Sources) => report!(c => sources::run(c)),
+        Some(Command::Show { id }) => report!(c => show::run(c, id)),
+        Some(Command::Search { words, limit, kind }) => {
+            // A table shows the first ten unless told; other formats all.
+            let limit = match (limit, r.settings.format) {
+                (Some(0), _) => None,
+                (Some(n), _) => Some(*n),
+                (None, Format::Table) => Some(10),
+                (None, _) => None,
+            };
+            let opts = search::Options { limit, kind: *kind };
+            report!(c => search::run(c, words, opts))
+        }
+        Some(Command::Brief) => report!(c => brief::run(c)),
+        Some(Command::Cite { words }) => report!(c => cite::run(c, words)),
+    }
+}
+
+/// Each command's JSON Schema, generated from its result type, by the name `aimemo
+/// schema` takes: `schema`'s tests write them to `docs/schema/`, which the binary embeds.
+#[cfg(test)]
+pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
+    use schemars::schema_for;
+    vec![
+        ("overview", schema_for!(overview::Overview<'static>)),
+        (
+            "investments",
+            schema_for!(investments::Investments<'static>),
+        ),
+        ("summit", schema_for!(summit::Summit<'static>)),
+        ("figures", schema_for!(figures::Figures<'static>)),
+        ("actors", schema_for!(actors::Map<'static>)),
+        ("actor", schema_for!(actors::OneActor<'static>)),
+        ("lists", schema_for!(lists::Lists<'static>)),
+        ("list", schema_for!(lists::OneList<'static>)),
+        ("sources", schema_for!(sources::Sources<'static>)),
+        ("show", schema_for!(show::Show<'static>)),
+        ("search", schema_for!(search::Search<'static>)),
+        ("brief", schema_for!(brief::Brief<'static>)),
+        ("cite", schema_for!(cite::Cite<'static>)),
+        ("validate", schema_for!(validate::Validation)),
+    ]
+}
 
 /// What a command runs against.
 pub struct Ctx<'a> {
@@ -109,7 +236,7 @@ pub fn miss<'a>(
 
 /// Refuses an empty query (a usage error, exit 2), naming what was expected
 /// (`what`: "the topic" / "le thème").
-pub fn not_empty(query: &str, what: Msg, example: Msg) -> Result<&str, Error> {
+pub fn not_empty(query: &str, what: Msg, example: Msg) -> Result<&str> {
     if query.trim().is_empty() {
         Err(Error::Usage(Msg::new(
             format!("{} is empty: give one, e.g. `{}`", what.en, example.en),
