@@ -259,7 +259,8 @@ pub struct Starts {
     ascii: [u8; 128],
     /// For each byte, what `could_write` may do with it without looking closer:
     /// `PLAIN` for a letter or digit that neither is nor ends a start, `PARTS` for
-    /// ASCII punctuation that parts words even inside a number; 0 for the rest.
+    /// ASCII punctuation that parts words even inside a number, `ENDS` for a letter
+    /// or digit that only ends a pair; and `OPENS` for one that begins a pair.
     class: [u8; 256],
 }
 
@@ -268,6 +269,8 @@ const SECOND: u8 = 2;
 
 const PLAIN: u8 = 1;
 const PARTS: u8 = 2;
+const ENDS: u8 = 4;
+const OPENS: u8 = 8;
 
 impl Starts {
     pub fn new(starts: &[(char, Option<char>)]) -> Starts {
@@ -296,12 +299,18 @@ impl Starts {
         }
         for b in 0..128u8 {
             s.class[usize::from(b)] = if b.is_ascii_alphanumeric() {
-                let lower = usize::from(b.to_ascii_lowercase());
-                if s.ascii[lower] == 0 {
-                    PLAIN
+                let lower = b.to_ascii_lowercase();
+                let opens = if s.pairs.iter().any(|&(a, _)| a == char::from(lower)) {
+                    OPENS
                 } else {
                     0
-                }
+                };
+                opens
+                    | match s.ascii[usize::from(lower)] {
+                        0 => PLAIN,
+                        SECOND => ENDS,
+                        _ => 0,
+                    }
             } else if matches!(b, b' ' | b',' | b'.') {
                 0
             } else {
@@ -317,7 +326,12 @@ impl Starts {
         for &b in plain.as_bytes() {
             let c = char::from(b);
             // `PLAIN` letters complete nothing.
-            if self.class.get(usize::from(b)) != Some(&PLAIN) && self.found(*prev, c) {
+            if self
+                .class
+                .get(usize::from(b))
+                .is_none_or(|k| k & PLAIN == 0)
+                && self.found(*prev, c)
+            {
                 return true;
             }
             *prev = Some(c);
@@ -359,9 +373,15 @@ fn could_write_with(text: &str, starts: &Starts, fast: bool) -> bool {
         if fast {
             // Letters and digits that start nothing and punctuation that parts words
             // each set the state alone, whatever it was: only the last one counts.
+            // So do those that only end a pair, after one that begins none.
             let from = i;
             while let Some(&b) = bytes.get(i) {
-                if starts.class[usize::from(b)] == 0 {
+                let k = starts.class[usize::from(b)];
+                if k & (PLAIN | PARTS) == 0
+                    && !(k & ENDS != 0
+                        && i > from
+                        && starts.class[usize::from(bytes[i - 1])] & OPENS == 0)
+                {
                     break;
                 }
                 i += 1;
