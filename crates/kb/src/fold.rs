@@ -209,21 +209,22 @@ impl<'a> Words<'a> {
             self.at_start = false;
             self.is_name = first.is_ascii_alphabetic();
         }
-        let mut from = 0;
+        let mut rest = run;
         if !self.is_name {
             // A number so far: a letter after one of its digits starts a word.
             for (i, &c) in bytes.iter().enumerate() {
                 if self.last_digit && c.is_ascii_alphabetic() {
-                    self.append_lowercase(&run[..i]);
+                    let (number, word) = run.split_at_checked(i).unwrap_or((run, ""));
+                    self.append_lowercase(number);
                     self.out.push(' ');
                     self.is_name = true;
-                    from = i;
+                    rest = word;
                     break;
                 }
                 self.last_digit = c.is_ascii_digit();
             }
         }
-        self.append_lowercase(&run[from..]);
+        self.append_lowercase(rest);
         self.last_digit = last.is_ascii_digit();
     }
 

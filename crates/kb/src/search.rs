@@ -834,7 +834,7 @@ fn scan(
             }
         }
         for h in &fields {
-            for (m, &ql) in matched.iter_mut().zip(&h.quals) {
+            for (m, &ql) in matched.iter_mut().zip(&h.quals).take(q.terms.len()) {
                 *m |= ql > 0;
             }
         }
