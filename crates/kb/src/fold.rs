@@ -209,21 +209,22 @@ impl<'a> Words<'a> {
             self.at_start = false;
             self.is_name = first.is_ascii_alphabetic();
         }
-        let mut from = 0;
+        let mut rest = run;
         if !self.is_name {
             // A number so far: a letter after one of its digits starts a word.
             for (i, &c) in bytes.iter().enumerate() {
                 if self.last_digit && c.is_ascii_alphabetic() {
-                    self.append_lowercase(&run[..i]);
+                    let (number, word) = run.split_at_checked(i).unwrap_or((run, ""));
+                    self.append_lowercase(number);
                     self.out.push(' ');
                     self.is_name = true;
-                    from = i;
+                    rest = word;
                     break;
                 }
                 self.last_digit = c.is_ascii_digit();
             }
         }
-        self.append_lowercase(&run[from..]);
+        self.append_lowercase(rest);
         self.last_digit = last.is_ascii_digit();
     }
 
@@ -257,10 +258,20 @@ pub struct Starts {
     /// For each ASCII character: whether it is a single start (`SINGLE`), or the
     /// second character of a pair (`SECOND`).
     ascii: [u8; 128],
+    /// For each byte, what `could_write` may do with it without looking closer:
+    /// `PLAIN` for a letter or digit that neither is nor ends a start, `PARTS` for
+    /// ASCII punctuation that parts words even inside a number, `ENDS` for a letter
+    /// or digit that only ends a pair; and `OPENS` for one that begins a pair.
+    class: [u8; 256],
 }
 
 const SINGLE: u8 = 1;
 const SECOND: u8 = 2;
+
+const PLAIN: u8 = 1;
+const PARTS: u8 = 2;
+const ENDS: u8 = 4;
+const OPENS: u8 = 8;
 
 impl Starts {
     pub fn new(starts: &[(char, Option<char>)]) -> Starts {
@@ -268,6 +279,7 @@ impl Starts {
             singles: Vec::new(),
             pairs: Vec::new(),
             ascii: [0; 128],
+            class: [0; 256],
         };
         let mut mark = |c: char, flag: u8| {
             if let Some(slot) = s.ascii.get_mut(c as usize) {
@@ -286,7 +298,46 @@ impl Starts {
                 Some(b) => s.pairs.push((a, b)),
             }
         }
+        for b in 0..128u8 {
+            s.class[usize::from(b)] = if b.is_ascii_alphanumeric() {
+                let lower = b.to_ascii_lowercase();
+                let opens = if s.pairs.iter().any(|&(a, _)| a == char::from(lower)) {
+                    OPENS
+                } else {
+                    0
+                };
+                opens
+                    | match s.ascii[usize::from(lower)] {
+                        0 => PLAIN,
+                        SECOND => ENDS,
+                        _ => 0,
+                    }
+            } else if matches!(b, b' ' | b',' | b'.') {
+                0
+            } else {
+                PARTS
+            };
+        }
         s
+    }
+
+    /// Whether the ASCII letters `plain`, written after `prev`, complete a start;
+    /// `prev` ends as the last of them.
+    fn writes_plain(&self, prev: &mut Option<char>, plain: &str) -> bool {
+        for &b in plain.as_bytes() {
+            let c = char::from(b);
+            // `PLAIN` letters complete nothing.
+            if self
+                .class
+                .get(usize::from(b))
+                .is_none_or(|k| k & PLAIN == 0)
+                && self.found(*prev, c)
+            {
+                return true;
+            }
+            *prev = Some(c);
+        }
+        false
     }
 
     /// Whether `c` after `prev` completes a start.
@@ -306,6 +357,13 @@ impl Starts {
 /// wrongly. Letters and digits are taken lowercased and unaccented as `fold` writes
 /// them; the separators inside a number are passed over; anything else parts them.
 pub fn could_write(text: &str, starts: &Starts) -> bool {
+    could_write_with(text, starts, true)
+}
+
+/// `could_write`, passing over runs of bytes that decide nothing at once (and
+/// decoding `é` and `’` without `chars`) when `fast` is true (the tests compare both
+/// ways).
+fn could_write_with(text: &str, starts: &Starts, fast: bool) -> bool {
     let bytes = text.as_bytes();
     let mut prev: Option<char> = None;
     // After `,` or `.` in a number: the digit before it, for when the separator
@@ -313,6 +371,71 @@ pub fn could_write(text: &str, starts: &Starts) -> bool {
     let mut before_mark: Option<char> = None;
     let mut i = 0;
     while i < bytes.len() {
+        if fast {
+            // Letters and digits that start nothing and punctuation that parts words
+            // each set the state alone, whatever it was: only the last one counts.
+            // So do those that only end a pair, after one that begins none.
+            let from = i;
+            while let Some(&b) = bytes.get(i) {
+                let k = starts.class[usize::from(b)];
+                if k & (PLAIN | PARTS) == 0
+                    && !(k & ENDS != 0
+                        && i > from
+                        && starts.class[usize::from(bytes[i - 1])] & OPENS == 0)
+                {
+                    break;
+                }
+                i += 1;
+            }
+            if i > from {
+                let last = bytes[i - 1];
+                prev = last
+                    .is_ascii_alphanumeric()
+                    .then(|| char::from(last.to_ascii_lowercase()));
+                before_mark = None;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+                // Latin-1 letters (é, À) and the euro sign as below, without decoding them.
+                (0xc3, Some(&b2 @ 0x80..=0xbf), _) => {
+                    i += 2;
+                    before_mark = None;
+                    match unaccent(latin1_lowercase(b2)) {
+                        Some(plain) => {
+                            if starts.writes_plain(&mut prev, plain) {
+                                return true;
+                            }
+                        }
+                        None => prev = None,
+                    }
+                    continue;
+                }
+                (0xe2, Some(0x82), Some(0xac)) => {
+                    i += 3;
+                    before_mark = None;
+                    prev = None; // a word of its own
+                    if starts.writes_plain(&mut prev, "eur") {
+                        return true;
+                    }
+                    prev = None;
+                    continue;
+                }
+                // General punctuation (’, –), which parts words, but for the thin
+                // spaces inside a number.
+                (0xe2, Some(0x80), Some(&b3 @ 0x80..=0xbf)) => {
+                    i += 3;
+                    before_mark = None;
+                    let in_number = prev.is_some_and(|p| p.is_ascii_digit());
+                    if !(in_number && matches!(b3, 0x89 | 0xaf)) {
+                        prev = None;
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+        }
         let b = bytes[i];
         if b < 0x80 {
             i += 1;
@@ -488,6 +611,56 @@ mod tests {
                         proptest::prop_assert!(could_write(&text, &Starts::new(&[(c, Some(next))])), "{:?} folds to {:?}", text, folded);
                     }
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn could_write_fast_says_what_it_says_char_by_char(
+            text in "([a-cxyA-CXY0-2]{1,3}|[ ,.\\-’–€éÉŒœßİK]|\u{a0}|\u{202f}|\u{2009}|\\PC){0,12}",
+            starts in proptest::collection::vec(("[a-c0-2.euœ]", proptest::option::of("[a-c0-2.euœ]")), 1..4),
+        ) {
+            let first = |s: &str| s.chars().next().unwrap_or('a');
+            let starts: Vec<(char, Option<char>)> = starts
+                .iter()
+                .map(|(a, b)| (first(a), b.as_deref().map(first)))
+                .collect();
+            let s = Starts::new(&starts);
+            proptest::prop_assert_eq!(
+                could_write_with(&text, &s, true),
+                could_write_with(&text, &s, false),
+                "{:?} {:?}", text, starts
+            );
+        }
+    }
+
+    #[test]
+    fn could_write_fast_says_what_it_says_char_by_char_on_every_short_text() {
+        let pieces = [
+            "a", "B", "1", "2", " ", ",", ".", "-", "\u{a0}", "\u{202f}", "\u{2009}", "’", "é",
+            "É", "€", "œ",
+        ];
+        let chars = ['a', 'b', '1', '2', '.', 'e', 'u', 'o'];
+        let mut starts = Vec::new();
+        for &a in &chars {
+            starts.push((a, None));
+            starts.extend(chars.iter().map(|&b| (a, Some(b))));
+        }
+        let starts: Vec<_> = starts.iter().map(|&s| (s, Starts::new(&[s]))).collect();
+        let n = pieces.len();
+        for mut k in 0..n * n * n * n {
+            let mut text = String::new();
+            for _ in 0..4 {
+                text.push_str(pieces[k % n]);
+                k /= n;
+            }
+            for (start, s) in &starts {
+                assert_eq!(
+                    could_write_with(&text, s, true),
+                    could_write_with(&text, s, false),
+                    "{text:?} {start:?}"
+                );
             }
         }
     }

@@ -157,28 +157,34 @@ pub fn kind_rank(k: Kind) -> u8 {
 
 /// A number as plain text: `109000000000`, `511.3`.
 pub fn plain_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        // Whole numbers digit by digit: this runs for every figure a number is searched in.
-        let mut n = (v as i64).unsigned_abs();
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let mut out = String::with_capacity(21);
-        if v < 0.0 {
-            out.push('-');
-        }
-        out.extend(digits[at..].iter().map(|&d| char::from(d)));
-        out
-    } else {
-        format!("{v}")
+    match plain_whole(v, &mut [0; 21]) {
+        Some(whole) => whole.to_string(),
+        None => format!("{v}"),
     }
+}
+
+/// `plain_number` for a whole number, written digit by digit into `buf` rather than
+/// a new string: this runs for every figure a number is searched in. `None` for
+/// other numbers.
+fn plain_whole(v: f64, buf: &mut [u8; 21]) -> Option<&str> {
+    if !(v.fract() == 0.0 && v.abs() < 9.0e15) {
+        return None;
+    }
+    let mut n = (v as i64).unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0.0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    std::str::from_utf8(&buf[at..]).ok()
 }
 
 /// Hands every text of entry `e` to `f`, field by field, in a fixed order.
@@ -279,7 +285,10 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
             both(f, Field::Label, 0, &x.label);
             both(f, Field::Magnitude, 0, &x.magnitude);
             if wanted(Field::Value) {
-                one(f, Field::Value, 0, &plain_number(x.value));
+                match plain_whole(x.value, &mut [0; 21]) {
+                    Some(whole) => one(f, Field::Value, 0, whole),
+                    None => one(f, Field::Value, 0, &plain_number(x.value)),
+                }
             } else {
                 one(f, Field::Value, 0, ""); // its place, kept
             }
