@@ -379,6 +379,14 @@ impl FieldHit {
     /// What each query word scores in this field, and what the field adds as a whole
     /// (being the whole query; holding several of its words).
     pub fn score_parts(&self, q: &Query) -> ([u32; MAX_TERMS], u32, u32) {
+        let mut out = [0; MAX_TERMS];
+        let (whole, together) = self.score_into(q, &mut out);
+        (out, whole, together)
+    }
+
+    /// `score_parts`, each word's score kept in `best` where it is higher than the
+    /// one there (an entry's best field for each word), without a new array a field.
+    fn score_into(&self, q: &Query, best: &mut [u32]) -> (u32, u32) {
         let n = q.terms.len();
         let base = match self.field.class() {
             Class::Name => 300,
@@ -386,16 +394,15 @@ impl FieldHit {
             Class::Context => 100,
         };
         let density = 80 / u32::from(self.len.max(4));
-        let mut out = [0; MAX_TERMS];
         let (mut matched, mut exact) = (0, true);
-        for (t, &ql) in self.quals.iter().enumerate().take(n) {
+        for ((b, &ql), _) in best.iter_mut().zip(&self.quals).zip(0..n) {
             if ql == 0 {
                 exact = false;
                 continue;
             }
             matched += 1;
             exact &= ql == EXACT;
-            out[t] = base + POINTS[usize::from(ql.min(EXACT))] + density;
+            *b = (*b).max(base + POINTS[usize::from(ql.min(EXACT))] + density);
         }
         let whole = if exact && matched == n && usize::from(self.len) == n {
             match (self.field, self.field.class()) {
@@ -407,7 +414,7 @@ impl FieldHit {
             0
         };
         let together = 40 * u32::try_from(matched.max(1) - 1).unwrap_or(0);
-        (out, whole, together)
+        (whole, together)
     }
 }
 
@@ -437,10 +444,7 @@ pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
     let best = &mut best[..n];
     let (mut whole, mut together) = (0, 0);
     for f in fields {
-        let (s, w, t) = f.score_parts(q);
-        for (b, s) in best.iter_mut().zip(s) {
-            *b = (*b).max(s);
-        }
+        let (w, t) = f.score_into(q, best);
         whole = whole.max(w);
         together = together.max(t);
     }
