@@ -178,12 +178,15 @@ impl<T> databake::BakeSize for Link<T> {
     }
 }
 
-/// A link that names no entry of its kind: the entry holding it, its key, the id.
+/// A link that names no entry of its kind: the entry holding it, its key, the id,
+/// the kind it wants and the kind of the entry with that id, if any.
 #[derive(Debug, PartialEq)]
 pub struct Dangling {
     pub entry: EntryRef,
     pub key: &'static str,
     pub id: String,
+    pub want: Kind,
+    pub found: Option<Kind>,
 }
 
 /// Resolves links against the ids of a knowledge base, noting those that dangle.
@@ -194,12 +197,17 @@ struct Resolver {
 
 impl Resolver {
     fn link<T: Target>(&mut self, l: &mut Link<T>, entry: EntryRef, key: &'static str) {
-        let place = self.places.get(&*l.id).filter(|e| e.kind == T::KIND);
-        if !place.is_some_and(|e| l.resolve_to(e.idx)) {
+        let place = self.places.get(&*l.id);
+        let resolved = place
+            .filter(|e| e.kind == T::KIND)
+            .is_some_and(|e| l.resolve_to(e.idx));
+        if !resolved {
             self.dangling.push(Dangling {
                 entry,
                 key,
                 id: l.id.to_string(),
+                want: T::KIND,
+                found: place.map(|e| e.kind),
             });
         }
     }
@@ -220,13 +228,17 @@ impl Resolver {
 }
 
 impl Kb {
-    /// Points every link at the entry it names; returns those that name none (which
-    /// `Workspace::check` has reported already, as problems of the file).
+    /// Points every link at the entry it names; returns those that name none, or an
+    /// entry of another kind (`Workspace::check` reports them, as problems of the file).
     pub fn resolve(&mut self) -> Vec<Dangling> {
         let mut r = Resolver {
-            places: self.ids().map(|(id, e)| (id.to_string(), e)).collect(),
+            places: std::collections::HashMap::new(),
             dangling: Vec::new(),
         };
+        // An id given twice names its first entry (the second is a problem of its own).
+        for (id, e) in self.ids() {
+            r.places.entry(id.to_string()).or_insert(e);
+        }
         let e = |kind, idx| EntryRef { kind, idx };
         if self.sections.iter().any(|s| s.parent_id.is_some()) {
             for (i, s) in self.sections.to_mut().iter_mut().enumerate() {
@@ -348,12 +360,14 @@ section_id = "nowhere"
                 },
                 key: "section_id",
                 id: "nowhere".into(),
+                want: Kind::Section,
+                found: None,
             }]
         );
         let parent = ws.kb.sections[1].parent_id.clone().expect("a parent");
         assert_eq!(parent.at(), Some(0));
         assert_eq!(ws.kb.get(&parent).id, "s");
-        // `check` reports the dangling one as a problem of the file, and resolves nothing.
+        // `check` reports the dangling one as a problem of the file.
         let mut ws = crate::validate::Workspace::default();
         assert_eq!(ws.add_file("kb.toml", text.into()), vec![]);
         let problems = ws.check();

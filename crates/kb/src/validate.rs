@@ -432,23 +432,26 @@ impl Workspace {
             .collect()
     }
 
-    /// Checks the merged knowledge base as a whole: ids, texts, references,
-    /// cycles, numbers, dates.
-    /// Validates the knowledge base as merged so far and, when it has no problem,
-    /// resolves its references (`Kb::resolve`): from then on, every link of
-    /// `self.kb` names its entry and views follow it without searching.
+    /// Checks the merged knowledge base as a whole (ids, texts, references, cycles,
+    /// numbers, dates), resolving its references (`Kb::resolve`) as it checks them:
+    /// once it finds no problem, every link of `self.kb` names its entry and views
+    /// follow it without searching.
     pub fn check(&mut self) -> Vec<Problem> {
         let mut problems = self.problems();
-        if problems.is_empty() {
-            for d in self.kb.resolve() {
-                let msg = format!("`{}` names `{}`, which cannot be resolved", d.key, d.id);
+        for d in self.kb.resolve() {
+            if d.found.is_none() && self.unread.contains(&d.id) {
+                continue; // its own problem is reported where it stands
+            }
+            if let Some(msg) = reference(d.key, &d.id, d.found, Some(d.want)) {
                 problems.push(self.problem_in(d.entry, d.key, msg));
             }
         }
+        sort(&mut problems);
         problems
     }
 
-    /// Every problem of the knowledge base as merged so far: ids, texts, references,
+    /// Every problem of the knowledge base as merged so far but its links (which
+    /// `check` finds as it resolves them): ids, texts, the ids of list items,
     /// cycles.
     fn problems(&self) -> Vec<Problem> {
         let kb = &self.kb;
@@ -484,21 +487,9 @@ impl Workspace {
             if found.is_none() && self.unread.contains(target) {
                 return; // its own problem is reported where it stands
             }
-            let msg = match (found, want) {
-                (None, _) => {
-                    let what = want.map_or("entry", Kind::name);
-                    format!("`{key}` names `{target}`, but there is no {what} with that id")
-                }
-                (Some(k), Some(w)) if k != w => format!(
-                    "`{key}` names `{target}`, which is {} {}, not {} {}",
-                    article(k.name()),
-                    k.name(),
-                    article(w.name()),
-                    w.name()
-                ),
-                _ => return,
-            };
-            problems.push(self.problem_in(entry, key, msg));
+            if let Some(msg) = reference(key, target, found, want) {
+                problems.push(self.problem_in(entry, key, msg));
+            }
         };
         // Quotes, codes and aliases are texts too: none may be blank.
         for (id, e) in kb.ids() {
@@ -566,9 +557,6 @@ impl Workspace {
                 idx,
             };
             texts(e, "title", &s.title, &mut problems);
-            if let Some(p) = &s.parent_id {
-                refer(e, "parent_id", p, Some(Kind::Section), &mut problems);
-            }
         }
         for (idx, s) in kb.sources.iter().enumerate() {
             let e = EntryRef {
@@ -604,9 +592,6 @@ impl Workspace {
                 idx,
             };
             texts(e, "name", &g.name, &mut problems);
-            if let Some(s) = &g.section_id {
-                refer(e, "section_id", s, Some(Kind::Section), &mut problems);
-            }
         }
         for (idx, f) in kb.figures.iter().enumerate() {
             let e = EntryRef {
@@ -687,44 +672,13 @@ impl Workspace {
                 )),
                 _ => {}
             }
-            refer(e, "topic_id", &f.topic_id, Some(Kind::Topic), &mut problems);
-            refer(
-                e,
-                "source_id",
-                &f.source_id,
-                Some(Kind::Source),
-                &mut problems,
-            );
-            refer(
-                e,
-                "section_id",
-                &f.section_id,
-                Some(Kind::Section),
-                &mut problems,
-            );
-            for a in f.actor_ids.iter() {
-                refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
-            }
-            if let Some(u) = &f.under_id {
-                refer(e, "under_id", u, Some(Kind::Figure), &mut problems);
-            }
         }
         for (idx, l) in kb.lists.iter().enumerate() {
             let e = EntryRef {
                 kind: Kind::List,
                 idx,
             };
-            for a in l.actor_ids.iter() {
-                refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
-            }
             texts(e, "title", &l.title, &mut problems);
-            refer(
-                e,
-                "section_id",
-                &l.section_id,
-                Some(Kind::Section),
-                &mut problems,
-            );
             if l.items.is_empty() {
                 problems.push(self.problem_in(e, "items", format!("list `{}` has no items", l.id)));
             }
@@ -758,20 +712,6 @@ impl Workspace {
             }
             for r in a.related.iter() {
                 texts(e, "related", r, &mut problems);
-            }
-            refer(e, "group_id", &a.group_id, Some(Kind::Group), &mut problems);
-            refer(
-                e,
-                "section_id",
-                &a.section_id,
-                Some(Kind::Section),
-                &mut problems,
-            );
-            if let Some(p) = &a.parent_id {
-                refer(e, "parent_id", p, Some(Kind::Actor), &mut problems);
-            }
-            if let Some(p) = &a.appears_in_id {
-                refer(e, "appears_in_id", p, Some(Kind::Actor), &mut problems);
             }
         }
         for (idx, ev) in kb.events.iter().enumerate() {
@@ -807,31 +747,8 @@ impl Workspace {
                     ));
                 }
             }
-            if let Some(t) = &ev.topic_id {
-                refer(e, "topic_id", t, Some(Kind::Topic), &mut problems);
-            }
-            for l in ev.list_ids.iter() {
-                refer(e, "list_ids", l, Some(Kind::List), &mut problems);
-            }
-            for a in ev.actor_ids.iter() {
-                refer(e, "actor_ids", a, Some(Kind::Actor), &mut problems);
-            }
-            for f in ev.figure_ids.iter() {
-                refer(e, "figure_ids", f, Some(Kind::Figure), &mut problems);
-            }
-            if let Some(p) = &ev.part_of_id {
-                refer(e, "part_of_id", p, Some(Kind::Event), &mut problems);
-            }
-            refer(
-                e,
-                "section_id",
-                &ev.section_id,
-                Some(Kind::Section),
-                &mut problems,
-            );
         }
         self.check_cycles(&seen, &mut problems);
-        sort(&mut problems);
         problems
     }
 
@@ -881,6 +798,27 @@ impl Workspace {
                 cur = next;
             }
         }
+    }
+}
+
+/// What is wrong with `key` naming `target`: no entry has that id, or one of
+/// another kind than `want` (any kind will do when `want` is `None`).
+fn reference(key: &str, target: &str, found: Option<Kind>, want: Option<Kind>) -> Option<String> {
+    match (found, want) {
+        (None, _) => {
+            let what = want.map_or("entry", Kind::name);
+            Some(format!(
+                "`{key}` names `{target}`, but there is no {what} with that id"
+            ))
+        }
+        (Some(k), Some(w)) if k != w => Some(format!(
+            "`{key}` names `{target}`, which is {} {}, not {} {}",
+            article(k.name()),
+            k.name(),
+            article(w.name()),
+            w.name()
+        )),
+        _ => None,
     }
 }
 
@@ -1083,5 +1021,23 @@ mod tests {
                     .to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn a_link_to_an_entry_of_another_kind_or_one_that_could_not_be_read() {
+        let p = problems(concat!(
+            "[[sections]]\nid = \"s\"\ntitle = { fr = \"s\", en = \"s\" }\n\n",
+            "[[groups]]\nid = \"g\"\nname = { fr = \"g\", en = \"g\" }\nsection_id = \"g\"\n\n",
+            "[[groups]]\nid = \"h\"\nname = { fr = \"h\", en = \"h\" }\nsection_id = \"broken\"\n\n",
+            "[[sections]]\nid = \"broken\"\ntitle = 3\n",
+        ));
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(
+            p[0],
+            "kb.toml:8:1: `section_id` names `g`, which is a group, not a section"
+        );
+        // `broken` could not be read: its own problem stands, not the link's.
+        assert!(p[1].starts_with("kb.toml:17:"), "{p:?}");
+        assert!(!p[1].contains("`section_id` names"), "{p:?}");
     }
 }
