@@ -131,25 +131,23 @@ pub mod labels {
     pub const TITLE: L = L("Title", "Titre");
     pub const TOPIC: L = L("Topic", "Thème");
     pub const TRY: L = L("Try", "Essayez");
-    pub const IN_HEADLINE: L = L("within the headline", "dans l’annonce globale");
-    pub const WITHIN_HEADLINE: L = L(
-        "Example within the headline",
-        "Exemple au sein de l’annonce globale",
-    );
+    pub const IN_HEADLINE: L = L("under the headline", "sous l’annonce globale");
+    pub const LISTED_UNDER_HEADLINE: L =
+        L("Listed under the headline", "Listé sous l’annonce globale");
     pub const OUTSIDE_HEADLINE: L = L("Outside the headline", "Hors de l’annonce globale");
     pub const AS_STATED: L = L(
         "Amounts as the memo states them.",
         "Montants tels que le mémo les énonce.",
     );
-    pub const EXAMPLES_NOT_ADDED: L = L(
-        "The examples are part of the headline, not added to it; no amounts are added up.",
-        "Les exemples font partie de l’annonce globale et ne s’y ajoutent pas ; aucun montant n’est additionné.",
+    pub const LISTED_NOT_ADDED: L = L(
+        "The memo lists these amounts under its headline without saying whether they make it up; no amounts are added up.",
+        "Le mémo énumère ces montants sous son annonce globale sans dire s’ils la composent ; aucun montant n’est additionné.",
     );
     pub const PLEDGES: L = L("Pledges", "Engagements");
     pub const KEY_FIGURES: L = L("Key figures", "Chiffres clés");
     pub const MATCHES_FOR: L = L("Matches for", "Résultats pour");
     pub const REFERENCE: L = L("From", "D’après");
-    pub const UNDER: L = L("Example under", "Exemple au sein de");
+    pub const UNDER: L = L("Listed under", "Listé sous");
     pub const VALUE: L = L("Value", "Valeur");
     pub const WHO: L = L("Who", "Qui");
     pub const FRANCE: L = L("France", "France");

@@ -339,7 +339,9 @@ fn investments_table_shows_every_pledge_and_the_headline() {
     ] {
         assert!(out.contains(s), "missing {s:?} in\n{out}");
     }
-    assert!(out.contains("France (within"), "{out}");
+    // All four pledges are listed under the headline, as in the memo (the cell wraps).
+    assert_eq!(out.matches("(under").count(), 4, "{out}");
+    assert!(out.contains("Europe (under"), "{out}");
     assert!(out.contains('█'), "bars are drawn in table mode:\n{out}");
     assert!(!out.contains('\u{1b}'), "no color when piped");
 }
@@ -384,7 +386,15 @@ fn investments_json_states_the_headline_and_each_scope_the_memo_states() {
         by_id("investment-eu-invest-ai").scope.as_deref(),
         Some("europe")
     );
-    assert_eq!(by_id("investment-eu-gigafactories").under, None);
+    // The memo lists all four under its France headline, the €200 billion "en Europe"
+    // included: both are kept, neither is inferred away.
+    for id in ids(&inv.pledges) {
+        assert_eq!(
+            by_id(id).under.as_deref(),
+            Some("investments-france-total"),
+            "{id}"
+        );
+    }
     assert_eq!(
         by_id("investment-eu-invest-ai").value.as_u64(),
         Some(200_000_000_000)
@@ -2684,23 +2694,24 @@ fn html_charts_tell_the_france_headline_from_the_european_amounts() {
         .select(&sel("rect.bar"))
         .map(|r| r.value().attr("fill").unwrap())
         .collect();
-    // In the memo's order: the France headline, MGX and Amazon within it, the
-    // Commission's €20 billion and the €200 billion for Europe outside it.
+    // In the memo's order: the France headline, then the four pledges it lists under
+    // it: MGX, Amazon and the Commission's €20 billion hatched alike, the €200 billion
+    // the memo states for Europe apart.
     assert_eq!(fills.len(), 5, "{fills:?}");
     assert!(
-        fills[1].starts_with("url(#") && fills[1] == fills[2],
+        fills[1].starts_with("url(#") && fills[1] == fills[2] && fills[2] == fills[3],
         "{fills:?}"
     );
     assert!(fills[0] != fills[1] && fills[0] != fills[4] && fills[1] != fills[4]);
-    assert_eq!(fills[3], fills[4]);
     let svg_text = text_of(svg);
     for legend in [
         "Headline (France)",
-        "Example within the headline",
-        "Outside the headline",
+        "Listed under the headline",
+        "Listed under the headline (Europe)",
     ] {
         assert!(svg_text.contains(legend), "{legend}");
     }
+    assert!(!svg_text.contains("Outside the headline"), "{svg_text}");
     assert_eq!(
         amounts_of(svg),
         [
@@ -2712,7 +2723,10 @@ fn html_charts_tell_the_france_headline_from_the_european_amounts() {
         ]
     );
     let note = text_of(doc.select(&sel("figure .note")).next().unwrap());
-    assert!(note.contains("not added to it"), "{note}");
+    assert!(
+        note.contains("without saying whether they make it up"),
+        "{note}"
+    );
 
     let (page, doc) = html_page(&["figures", "market", "--lang", "fr"]);
     assert_self_contained("figures market", &page, &doc, "fr");

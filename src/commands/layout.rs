@@ -42,9 +42,11 @@ pub fn figure_table(lang: Lang, figs: &[FigureView]) -> Block {
 
 /// A chart of figures that share one currency, when there are several to compare:
 /// each bar labelled with the amount as the memo states it. When a headline figure
-/// is charted with examples under it, three series tell them apart: the headline,
-/// the examples within it (part of it, not added to it), and the amounts outside it.
-/// Nothing is added up.
+/// is charted with amounts the memo lists under it, series tell them apart: the
+/// headline, the amounts listed under it, those listed under it but stated for
+/// another place (the €200 billion "en Europe" under the France headline: the memo
+/// leaves that open, and so does the chart), and the amounts outside it. Nothing is
+/// added up.
 pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) -> Option<Block> {
     let unit = figs.first()?.unit;
     let currency = unit == "EUR" || unit == "USD";
@@ -55,26 +57,32 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
         .iter()
         .find(|f| f.headline)
         .filter(|h| figs.iter().any(|f| f.under == Some(h.id)));
-    let series_of = |f: &FigureView| match headline {
-        None => 0,
-        Some(h) if f.id == h.id => 0,
-        Some(h) if f.under == Some(h.id) => 1,
-        Some(_) => 2,
+    let with_scope = |name: &str, s: Option<crate::kb::Scope>| match scope(lang, s) {
+        "" => name.to_string(),
+        s => format!("{name} ({s})"),
     };
-    let series: Vec<String> = match headline {
-        None => Vec::new(),
-        Some(h) => {
-            let name = lang.l(L::HEADLINE);
-            let first = match scope(lang, h.scope) {
-                "" => name.to_string(),
-                s => format!("{name} ({s})"),
-            };
-            vec![
-                first,
-                lang.l(L::WITHIN_HEADLINE).to_string(),
-                lang.l(L::OUTSIDE_HEADLINE).to_string(),
-            ]
-        }
+    let series_name = |f: &FigureView| -> Option<String> {
+        let h = headline?;
+        Some(if f.id == h.id {
+            with_scope(lang.l(L::HEADLINE), h.scope)
+        } else if f.under == Some(h.id) {
+            let elsewhere = f.scope.filter(|s| Some(*s) != h.scope);
+            with_scope(lang.l(L::LISTED_UNDER_HEADLINE), elsewhere)
+        } else {
+            lang.l(L::OUTSIDE_HEADLINE).to_string()
+        })
+    };
+    // The series in the order their first bar comes.
+    let mut series: Vec<String> = Vec::new();
+    let mut series_of = |f: &FigureView| match series_name(f) {
+        None => 0,
+        Some(name) => match series.iter().position(|s| *s == name) {
+            Some(i) => i,
+            None => {
+                series.push(name);
+                series.len() - 1
+            }
+        },
     };
     // One thing at several dates (a market in 2023 and by 2027): the dates tell the
     // bars apart, the title names the thing.
@@ -104,7 +112,7 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
     let mut note = lang.l(L::AS_STATED).to_string();
     if headline.is_some() {
         note.push(' ');
-        note.push_str(lang.l(L::EXAMPLES_NOT_ADDED));
+        note.push_str(lang.l(L::LISTED_NOT_ADDED));
     }
     note.push(' ');
     note.push_str(&format!(

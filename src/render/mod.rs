@@ -108,7 +108,7 @@ pub struct Bar {
 }
 
 /// A bar chart: amounts of one unit, each labelled as stated, in series told apart
-/// (a headline, the examples within it, the amounts outside it). It adds nothing up.
+/// (a headline, the amounts listed under it, the amounts outside it). It adds nothing up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     pub title: String,
