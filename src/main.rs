@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use aimemo::error::{clap_exit_code, exit_code};
-use aimemo::{cli, render::term};
+use aimemo::{cli, render::sanitize::sanitize, render::term};
 
 fn main() -> ExitCode {
     let cli = match cli::parse() {
@@ -24,7 +24,10 @@ fn main() -> ExitCode {
                 aimemo::i18n::Lang::Fr => "erreur :",
             };
             let label = term::paint(label, term::Style::Error, color);
-            let _ = writeln!(std::io::stderr(), "aimemo: {label} {}", e.message(lang));
+            // The message may quote the user's words or a knowledge base's text:
+            // control characters are shown as escapes, as on stdout.
+            let message = e.message(lang);
+            let _ = writeln!(std::io::stderr(), "aimemo: {label} {}", sanitize(&message));
         }
     }
     exit_code(&run)

@@ -1834,6 +1834,69 @@ fn a_truncated_file_is_a_located_syntax_error() {
 }
 
 #[test]
+fn error_messages_show_control_characters_as_escapes_too() {
+    let text = concat!(
+        "[[sections]]\nid = \"s\"\ntitle = { fr = \"s\", en = \"s\" }\n",
+        "[[groups]]\nid = \"g\"\nname = { fr = \"g\", en = \"g\" }\n",
+        "[[actors]]\nid = \"act-one\"\nname = { fr = \"x\", en = \"Actor \\u001b]0;PWNED\\u0007 one\" }\ngroup_id = \"g\"\nsection_id = \"s\"\n",
+        "[[actors]]\nid = \"act-two\"\ncode = \"A\\u001b[31mB\"\nname = { fr = \"x\", en = \"Actor two\" }\ngroup_id = \"g\"\nsection_id = \"s\"\n",
+    );
+    let (_d, path) = temp_file("evil.toml", text.as_bytes());
+    let file = path.to_str().unwrap();
+    // The knowledge base's names, listed when a query matches several actors.
+    let out = aimemo()
+        .args(["--no-builtin", "--facts", file, "actor", "actor"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "aimemo: error: `actor` matches 2 actors:\n  act-one              Actor \\e]0;PWNED\\x07 one\n  A\\e[31mB             Actor two\ngive a code or more words of the name\n"
+    );
+    // A code suggested, and the user's own words.
+    let out = aimemo()
+        .args(["--no-builtin", "--facts", file, "actor", "A\u{1b}[31mC"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("aimemo: error: no actor matches `A\\e[31mC`; did you mean `A\\e[31mB`?"),
+        "{err:?}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
+
+#[test]
+fn an_actor_map_too_deep_to_draw_is_refused_not_cut() {
+    let mut text = String::from(concat!(
+        "[[sections]]\nid = \"s\"\ntitle = { fr = \"s\", en = \"s\" }\n",
+        "[[groups]]\nid = \"g\"\nname = { fr = \"g\", en = \"g\" }\n",
+    ));
+    for i in 0..40 {
+        let parent = match i {
+            0 => String::new(),
+            _ => format!("parent_id = \"a{}\"\n", i - 1),
+        };
+        text.push_str(&format!("[[actors]]\nid = \"a{i}\"\nname = {{ fr = \"a\", en = \"a\" }}\ngroup_id = \"g\"\nsection_id = \"s\"\n{parent}"));
+    }
+    let (_d, path) = temp_file("deep.toml", text.as_bytes());
+    let file = path.to_str().unwrap();
+    fails(
+        &["--no-builtin", "--facts", file, "actors"],
+        2,
+        "`a33` is 33 levels under `a0`: a chain of parents is at most 32 long",
+    );
+    aimemo()
+        .args(["--no-builtin", "validate", file])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "deep.toml:209:1: `a33` is 33 levels under `a0`",
+        ));
+}
+
+#[test]
 fn control_characters_are_shown_as_escapes() {
     let text = "[[topics]]\nid = \"evil\"\nname = { fr = \"x\", en = \"a\\u001b[2Jb\\u0007c\\u202ed\\re\\u009bf\" }\n";
     let (_d, path) = temp_file("evil.toml", text.as_bytes());

@@ -8,6 +8,8 @@ use crate::error::{Error, Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::lookup::{self, ActorMatch};
 use crate::kb::Actor;
+use crate::render::pad;
+use crate::render::sanitize::sanitize;
 use crate::render::{Block, Cell, Doc};
 
 /// An actor in the map, with the actors under it in the same group.
@@ -70,7 +72,9 @@ fn roots<'a>(v: &Viewer<'a>, group: &str) -> Vec<&'a Actor> {
 }
 
 fn node<'a>(v: &Viewer<'a>, a: &'a Actor, depth: usize) -> Node<'a> {
-    let children = if depth > 32 {
+    // Validation refuses deeper chains of parents: this never cuts a valid map, and
+    // keeps the recursion bounded whatever.
+    let children = if depth >= crate::kb::validate::MAX_DEPTH {
         Vec::new()
     } else {
         v.children(a)
@@ -232,11 +236,9 @@ pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
                 .take(8)
                 .map(|&i| {
                     let a = &kb.actors[i];
-                    format!(
-                        "  {:<20} {}",
-                        a.code.as_deref().unwrap_or(&a.id),
-                        ctx.lang.pick(&a.name)
-                    )
+                    // Escaped before it is padded, so that the names line up.
+                    let code = sanitize(a.code.as_deref().unwrap_or(&a.id));
+                    format!("  {} {}", pad(&code, 20), ctx.lang.pick(&a.name))
                 })
                 .collect();
             let (q, n, names) = (super::shown(query), list.len(), names.join("\n"));

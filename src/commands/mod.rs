@@ -59,6 +59,7 @@ impl Run<'_> {
     /// `ctx`, when the command read a knowledge base, names the memo on a printed page.
     fn emit<R: Report>(&mut self, result: &R, ctx: Option<&Ctx>) -> Result<Outcome> {
         for note in result.notes() {
+            let note = render::sanitize::sanitize(&note);
             let _ = writeln!(std::io::stderr(), "aimemo: {note}");
         }
         // Only a printed page names the memo: other formats need not build its reference.

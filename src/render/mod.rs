@@ -10,6 +10,9 @@ mod json;
 mod markdown;
 pub mod sanitize;
 mod table;
+
+/// Text padded to a number of terminal columns (CJK and emoji take two).
+pub use table::pad;
 pub mod term;
 
 use std::io::Write;

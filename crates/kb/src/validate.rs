@@ -767,7 +767,12 @@ impl Workspace {
         for (id, start) in kb.ids() {
             let mut chain = vec![id];
             let mut cur = start;
-            while let Some(p) = parent(cur) {
+            let mut ended = false;
+            loop {
+                let Some(p) = parent(cur) else {
+                    ended = true;
+                    break;
+                };
                 let Some(&next) = seen.get(p) else { break };
                 if next.kind != start.kind {
                     break;
@@ -797,9 +802,26 @@ impl Workspace {
                 }
                 cur = next;
             }
+            // The map of actors draws each chain of parents as a tree: one that would
+            // be cut is refused, reported once, at the first actor too deep.
+            if ended && start.kind == Kind::Actor && chain.len() == MAX_DEPTH + 2 {
+                problems.push(self.problem_in(
+                    start,
+                    "parent_id",
+                    format!(
+                        "`{id}` is {} levels under `{}`: a chain of parents is at most {MAX_DEPTH} long",
+                        chain.len() - 1,
+                        chain[chain.len() - 1]
+                    ),
+                ));
+            }
         }
     }
 }
+
+/// The longest chain of parents an actor may have: the map of actors draws them as
+/// trees, and no deeper.
+pub const MAX_DEPTH: usize = 32;
 
 /// What is wrong with `key` naming `target`: no entry has that id, or one of
 /// another kind than `want` (any kind will do when `want` is `None`).
@@ -1006,6 +1028,35 @@ mod tests {
                 "kb.toml:18:1: `part_of_id` names `e`, the entry itself".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn an_actor_deeper_than_the_map_draws_is_refused_once() {
+        let mut text = String::from(
+            "[[sections]]\nid = \"s\"\ntitle = { fr = \"s\", en = \"s\" }\n\n[[groups]]\nid = \"g\"\nname = { fr = \"g\", en = \"g\" }\n",
+        );
+        for i in 0..=MAX_DEPTH + 2 {
+            let parent = if i == 0 {
+                String::new()
+            } else {
+                format!("parent_id = \"a{}\"\n", i - 1)
+            };
+            text.push_str(&format!(
+                "\n[[actors]]\nid = \"a{i}\"\nname = {{ fr = \"a\", en = \"a\" }}\ngroup_id = \"g\"\nsection_id = \"s\"\n{parent}"
+            ));
+        }
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].ends_with("`a33` is 33 levels under `a0`: a chain of parents is at most 32 long"),
+            "{p:?}"
+        );
+        // One level less is a valid map.
+        let cut = text
+            .split("\n[[actors]]\nid = \"a33\"")
+            .next()
+            .unwrap_or_default();
+        assert_eq!(problems(cut), Vec::<String>::new());
     }
 
     #[test]
