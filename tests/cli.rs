@@ -531,6 +531,73 @@ fn unknown_topic_exits_1_and_suggests() {
 }
 
 #[test]
+fn a_topic_is_its_id_the_start_of_it_or_words_of_its_name() {
+    let topic_of = |q: &str| json(&["figures", q])["topic"]["id"].clone();
+    assert_eq!(topic_of("market"), "market");
+    assert_eq!(topic_of("summit"), "summit-numbers", "the start of an id");
+    assert_eq!(
+        topic_of("marche"),
+        "market",
+        "a word of the name, accents optional"
+    );
+    assert_eq!(topic_of("ia generative"), "market");
+    // Pieces of words are not words.
+    for q in ["ments", "ee"] {
+        fails(&["figures", q], 1, &format!("no topic matches `{q}`"));
+    }
+    // Words that name several topics list them, and nothing is shown.
+    aimemo()
+        .args(["figures", "sommet"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "aimemo: error: `sommet` matches 2 topics:\n  summit-numbers           The AI Action Summit\n  declaration              Summit declaration\ngive its id or more words of its name\n",
+        );
+}
+
+#[test]
+fn a_command_with_nothing_to_show_says_so_and_exits_1() {
+    let (_d, path) = temp_file(
+        "empty-topic.toml",
+        b"[[topics]]\nid = \"empty-topic\"\nname = { fr = \"Vide\", en = \"Empty\" }\n",
+    );
+    let file = path.to_str().unwrap();
+    for (args, message) in [
+        (
+            vec!["figures", "empty-topic"],
+            "the topic `empty-topic` has no figures",
+        ),
+        (
+            vec!["--no-builtin", "figures"],
+            "the knowledge base has no figures",
+        ),
+        (
+            vec!["--no-builtin", "lists"],
+            "the knowledge base has no lists",
+        ),
+        (
+            vec!["--no-builtin", "sources"],
+            "the knowledge base has no sources",
+        ),
+        (
+            vec!["--no-builtin", "actors"],
+            "the knowledge base has no actors",
+        ),
+    ] {
+        for format in ["table", "json", "csv"] {
+            aimemo()
+                .args(["--facts", file, "--format", format])
+                .args(&args)
+                .assert()
+                .code(1)
+                .stdout("")
+                .stderr(predicate::str::contains(message));
+        }
+    }
+}
+
+#[test]
 fn sources_with_the_figures_they_back() {
     let s: Sources = serde_json::from_value(json(&["sources"])).expect("the documented shape");
     let src = |id: &str| {

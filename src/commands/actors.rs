@@ -109,7 +109,10 @@ pub fn map<'a>(ctx: &Ctx<'a>) -> Result<Map<'a>> {
                 .collect(),
         })
         .filter(|g| !g.actors.is_empty())
-        .collect();
+        .collect::<Vec<_>>();
+    if groups.is_empty() {
+        return Err(super::nothing(Msg::new("no actors", "aucun acteur")));
+    }
     Ok(Map {
         lang: ctx.lang,
         groups,

@@ -4,10 +4,10 @@ use serde::Serialize;
 
 use super::views::{FigureRecord, FigureView, Named};
 use super::{layout, miss, Ctx, Report};
-use crate::error::{Msg, Result};
+use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
-use crate::kb::lookup;
-use crate::render::{Block, Doc};
+use crate::kb::lookup::{self, TopicMatch};
+use crate::render::{pad, Block, Doc};
 
 /// The figures of one topic.
 #[derive(Serialize)]
@@ -42,22 +42,36 @@ pub fn run<'a>(ctx: &Ctx<'a>, topic: Option<&str>) -> Result<Figures<'a>> {
     let v = ctx.viewer();
     let l = ctx.lang;
     let chosen = match topic {
-        Some(q) => Some(lookup::topic(kb, q).ok_or_else(|| {
-            let ids: Vec<&str> = kb.topics.iter().map(|t| &*t.id).collect();
-            let (shown, ids_list) = (super::shown(q), ids.join(", "));
-            miss(
-                Msg::new(
-                    format!("no topic matches `{shown}`"),
-                    format!("aucun thème ne correspond à `{shown}`"),
-                ),
-                q,
-                ids.iter().copied(),
-                Msg::new(
-                    format!("topics: {ids_list}"),
-                    format!("thèmes : {ids_list}"),
-                ),
-            )
-        })?),
+        Some(q) => Some(match lookup::topic(kb, q) {
+            TopicMatch::One(t) => t,
+            TopicMatch::Many(found) => {
+                let names: Vec<String> = found
+                    .iter()
+                    .map(|t| format!("  {} {}", pad(&t.id, 24), l.pick(&t.name)))
+                    .collect();
+                let (q, n, names) = (super::shown(q), found.len(), names.join("\n"));
+                return Err(Error::NotFound(Msg::new(
+                    format!("`{q}` matches {n} topics:\n{names}\ngive its id or more words of its name"),
+                    format!("`{q}` correspond à {n} thèmes :\n{names}\nindiquez son identifiant ou davantage de mots de son nom"),
+                )));
+            }
+            TopicMatch::None => {
+                let ids: Vec<&str> = kb.topics.iter().map(|t| &*t.id).collect();
+                let (shown, ids_list) = (super::shown(q), ids.join(", "));
+                return Err(miss(
+                    Msg::new(
+                        format!("no topic matches `{shown}`"),
+                        format!("aucun thème ne correspond à `{shown}`"),
+                    ),
+                    q,
+                    ids.iter().copied(),
+                    Msg::new(
+                        format!("topics: {ids_list}"),
+                        format!("thèmes : {ids_list}"),
+                    ),
+                ));
+            }
+        }),
         None => None,
     };
     let topics = kb
@@ -70,7 +84,16 @@ pub fn run<'a>(ctx: &Ctx<'a>, topic: Option<&str>) -> Result<Figures<'a>> {
             figures: v.figures(&v.of_topic(&t.id)),
         })
         .filter(|t| !t.figures.is_empty())
-        .collect();
+        .collect::<Vec<_>>();
+    if topics.is_empty() {
+        return Err(match chosen {
+            Some(t) => Error::NotFound(Msg::new(
+                format!("the topic `{}` has no figures\ntry `aimemo figures` for the topics that have some", t.id),
+                format!("le thème `{}` ne contient aucun chiffre\nessayez `aimemo chiffres` pour les thèmes qui en ont", t.id),
+            )),
+            None => super::nothing(Msg::new("no figures", "aucun chiffre")),
+        });
+    }
     Ok(Figures {
         lang: l,
         topic: chosen.map(|t| Named {

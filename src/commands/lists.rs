@@ -41,6 +41,9 @@ pub struct SummaryRecord<'a> {
 pub fn all<'a>(ctx: &Ctx<'a>) -> Result<Lists<'a>> {
     let l = ctx.lang;
     let v = ctx.viewer();
+    if ctx.kb().lists.is_empty() {
+        return Err(super::nothing(Msg::new("no lists", "aucune liste")));
+    }
     Ok(Lists {
         lang: l,
         lists: ctx

@@ -235,6 +235,21 @@ pub fn miss<'a>(
     ))
 }
 
+/// The error of a command with nothing to show: the knowledge base has `what`
+/// ("no lists" / "aucune liste") and no more (exit 1, nothing on stdout).
+pub fn nothing(what: Msg) -> Error {
+    Error::NotFound(Msg::new(
+        format!(
+            "the knowledge base has {}\nadd some with --facts FILE (docs/SCHEMA.md gives the format)",
+            what.en
+        ),
+        format!(
+            "la base ne contient {}\najoutez-en avec --facts FICHIER (format : docs/SCHEMA.md)",
+            what.fr
+        ),
+    ))
+}
+
 /// Refuses an empty query (a usage error, exit 2), naming what was expected
 /// (`what`: "the topic" / "le thème").
 pub fn not_empty(query: &str, what: Msg, example: Msg) -> Result<&str> {

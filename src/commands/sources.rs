@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::views::{FigureRecord, FigureView, SourceView};
 use super::{Ctx, Report};
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::render::{Block, Cell, Doc};
 
@@ -18,6 +18,9 @@ pub struct Sources<'a> {
 
 pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Sources<'a>> {
     let v = ctx.viewer();
+    if ctx.kb().sources.is_empty() {
+        return Err(super::nothing(Msg::new("no sources", "aucune source")));
+    }
     Ok(Sources {
         lang: ctx.lang,
         sources: ctx.kb().sources.iter().map(|s| v.source_view(s)).collect(),

@@ -16,22 +16,49 @@ pub fn by_id(kb: &Kb, query: &str) -> Option<EntryRef> {
         })
 }
 
-/// A topic by its id, by the start of its id, or by words of its name.
-pub fn topic<'a>(kb: &'a Kb, query: &str) -> Option<&'a Topic> {
+/// What a topic query found.
+#[derive(Debug, PartialEq)]
+pub enum TopicMatch<'a> {
+    One(&'a Topic),
+    /// Several topics match; the query needs narrowing.
+    Many(Vec<&'a Topic>),
+    None,
+}
+
+/// A topic by its id, by the start of its id, or by words of its name (each word
+/// the start of a word of the French or English name, accents optional).
+pub fn topic<'a>(kb: &'a Kb, query: &str) -> TopicMatch<'a> {
     let q = fold(query);
     if q.is_empty() {
-        return None;
+        return TopicMatch::None;
     }
     let topics = &kb.topics;
-    topics
+    if let Some(t) = topics.iter().find(|t| fold(&t.id) == q) {
+        return TopicMatch::One(t);
+    }
+    let one_or_many = |found: Vec<&'a Topic>| match found[..] {
+        [] => TopicMatch::None,
+        [one] => TopicMatch::One(one),
+        _ => TopicMatch::Many(found),
+    };
+    let by_id: Vec<&Topic> = topics
         .iter()
-        .find(|t| fold(&t.id) == q)
-        .or_else(|| topics.iter().find(|t| fold(&t.id).starts_with(&q)))
-        .or_else(|| {
-            topics
-                .iter()
-                .find(|t| fold(&t.name.fr).contains(&q) || fold(&t.name.en).contains(&q))
+        .filter(|t| fold(&t.id).starts_with(&q))
+        .collect();
+    if !by_id.is_empty() {
+        return one_or_many(by_id);
+    }
+    let terms: Vec<&str> = q.split(' ').collect();
+    let by_name: Vec<&Topic> = topics
+        .iter()
+        .filter(|t| {
+            [fold(&t.name.fr), fold(&t.name.en)].iter().any(|name| {
+                let words: Vec<&str> = name.split(' ').collect();
+                terms.iter().all(|t| words.iter().any(|w| w.starts_with(t)))
+            })
         })
+        .collect();
+    one_or_many(by_name)
 }
 
 /// What an actor query found.
