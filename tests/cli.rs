@@ -2313,6 +2313,15 @@ fn cite_by_words_says_which_entry_it_cited_and_a_wrong_id_suggests() {
         "no entry has the id `jobs-at-rsk`; did you mean `jobs-at-risk`?",
     );
     fails(&["cite", "zzzqqq"], 1, "nothing to cite matches `zzzqqq`");
+    // A mistyped id beside a good one is not dropped: nothing is cited.
+    aimemo()
+        .args(["cite", "jobs-at-risk", "genai-market-2072"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "aimemo: error: no entry has the id `genai-market-2072`; did you mean `genai-market-2027`",
+        ));
 }
 
 // ───────────────────────── French first, plain text, narrow terminals ─────────────────────────

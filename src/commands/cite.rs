@@ -193,16 +193,23 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
         .iter()
         .map(|w| lookup::by_id(kb, w).map(|e| (e, kb.id_of(e))))
         .collect();
+    // A word meant as an id that is none: alone, or beside ids that are, it is a
+    // mistyped id (never dropped for the others, nor taken for search words).
+    let mistyped = words
+        .iter()
+        .find(|w| looks_like_id(w) && lookup::by_id(kb, w).is_none());
+    let gives_ids = words.len() == 1 || words.iter().any(|w| lookup::by_id(kb, w).is_some());
     let (entries, matched) = match by_id {
         Some(found) => (found, None),
-        None if words.len() == 1 && looks_like_id(&query) => {
-            let q = super::shown(&query);
+        None if mistyped.is_some() && gives_ids => {
+            let wrong = mistyped.map_or("", String::as_str);
+            let q = super::shown(wrong);
             return Err(miss(
                 Msg::new(
                     format!("no entry has the id `{q}`"),
                     format!("aucune fiche n’a l’identifiant `{q}`"),
                 ),
-                &query,
+                wrong,
                 kb.ids().map(|(id, _)| id),
                 Msg::new(
                     "try `aimemo search WORDS`, or `aimemo cite` with words to cite the best match",
