@@ -792,6 +792,17 @@ fn search_is_accent_and_case_insensitive() {
     assert_eq!(a, b);
     assert!(a.contains(&"aie"), "{a:?}");
     assert!(a.contains(&"chatgpt-energy"), "{a:?}");
+    // Accents typed apart from their letters (decomposed, as macOS writes them).
+    let decomposed = search(&["E\u{301}NERGIE"]);
+    let c: Vec<&str> = decomposed.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(a, c);
+    assert_eq!(
+        stdout(&["actor", "direction du nume\u{301}rique", "--format", "tsv"])
+            .lines()
+            .nth(1)
+            .and_then(|l| l.split('\t').next()),
+        Some("dnum")
+    );
 }
 
 #[test]
