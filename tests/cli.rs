@@ -1468,6 +1468,42 @@ fn markdown_is_ready_to_paste() {
 }
 
 #[test]
+fn markdown_shows_a_files_text_as_text_never_as_markup() {
+    let toml = concat!(
+        "[[topics]]\nid = \"t\"\n",
+        "name = { fr = \"x\", en = \"Label\\n# heading <img src=x> **bold** [link](http://e.example) `code` a|b\" }\n",
+    );
+    let (_d, path) = temp_file("md.toml", toml.as_bytes());
+    let md = stdout(&[
+        "--no-builtin",
+        "--facts",
+        path.to_str().unwrap(),
+        "show",
+        "t",
+        "--format",
+        "markdown",
+    ]);
+    let escaped = r"\# heading \<img src=x> \*\*bold\*\* \[link\](http://e.example) \`code\` a\|b";
+    assert!(
+        md.starts_with(&format!("# Label {escaped}\n")),
+        "one heading, its text escaped:\n{md}"
+    );
+    let table = stdout(&[
+        "--no-builtin",
+        "--facts",
+        path.to_str().unwrap(),
+        "search",
+        "heading",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        table.contains(&format!("| topic | t | Label<br>{escaped} | Figures: 0 |")),
+        "one row, its cell escaped:\n{table}"
+    );
+}
+
+#[test]
 fn language_from_flag_environment_and_locale() {
     let fr = "plus de 109 milliards d’euros";
     let has = |args: &[&str], env: &[(&str, &str)]| {

@@ -6,8 +6,46 @@ use super::sanitize::sanitize;
 use super::{Block, Doc};
 use crate::error::Result;
 
-fn cell(text: &str) -> String {
-    sanitize(text).replace('|', "\\|").replace('\n', "<br>")
+/// Text from a knowledge base as Markdown text, never markup: control characters
+/// escaped (`sanitize`), then a backslash before each character that could start
+/// markup (emphasis, code, links, HTML, table cells) and before a heading, quote or
+/// list marker that starts a line.
+fn text(t: &str) -> String {
+    let t = sanitize(t);
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut at_line_start = true;
+    let mut digits = 0;
+    for c in t.chars() {
+        let marker = at_line_start && matches!(c, '#' | '>' | '-' | '+' | '=');
+        let ordered = digits > 0 && matches!(c, '.' | ')');
+        if marker
+            || ordered
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '&'
+            )
+        {
+            out.push('\\');
+        }
+        out.push(c);
+        digits = if (at_line_start || digits > 0) && c.is_ascii_digit() {
+            digits + 1
+        } else {
+            0
+        };
+        at_line_start = c == '\n' || (at_line_start && c == ' ');
+    }
+    out
+}
+
+/// A cell of a table or list: text on one line.
+fn cell(t: &str) -> String {
+    text(t).replace('\n', "<br>")
+}
+
+/// A heading: text on one line.
+fn heading(t: &str) -> String {
+    text(t).replace('\n', " ")
 }
 
 pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
@@ -17,12 +55,18 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
             writeln!(out)?;
         }
         match block {
-            Block::Heading(t) => writeln!(out, "# {}", sanitize(t))?,
-            Block::Subheading(t) => writeln!(out, "## {}", sanitize(t))?,
-            Block::Text(t) => writeln!(out, "{}", sanitize(t))?,
-            Block::Pre(t) => writeln!(out, "```\n{}\n```", sanitize(t))?,
+            Block::Heading(t) => writeln!(out, "# {}", heading(t))?,
+            Block::Subheading(t) => writeln!(out, "## {}", heading(t))?,
+            Block::Text(t) => writeln!(out, "{}", text(t))?,
+            Block::Pre(t) => {
+                // A fence longer than any run of backticks inside, so none closes it.
+                let t = sanitize(t);
+                let longest = t.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                writeln!(out, "{fence}\n{t}\n{fence}")?;
+            }
             Block::Quote(t) => {
-                for line in sanitize(t).lines() {
+                for line in text(t).lines() {
                     writeln!(out, "> {line}")?;
                 }
             }
@@ -30,7 +74,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
                 let text: String = spans
                     .iter()
                     .map(|s| {
-                        let t = sanitize(&s.text).replace('*', "\\*");
+                        let t = cell(&s.text);
                         if s.emphasis {
                             format!("*{t}*")
                         } else {
@@ -42,7 +86,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
             }
             Block::Fields(fields) => {
                 for (k, v) in fields {
-                    writeln!(out, "- **{}**: {}", sanitize(k), cell(&v.text))?;
+                    writeln!(out, "- **{}**: {}", cell(k), cell(&v.text))?;
                 }
             }
             Block::Numbered(items) => {
