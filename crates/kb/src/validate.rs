@@ -346,7 +346,9 @@ impl Workspace {
         what: &str,
     ) -> Problem {
         let at = e.span().map_or(fallback, |s| s.start);
-        self.problem_at(origin, Some(at), format!("in {what}: {}", e.message()))
+        let value = self.origins[origin].text.get(at..).unwrap_or_default();
+        let message = in_plain_words(e.message(), value);
+        self.problem_at(origin, Some(at), format!("in {what}: {message}"))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -819,6 +821,34 @@ impl Workspace {
     }
 }
 
+/// serde's words for a value of the wrong type, said as the file's author needs
+/// them: what to write instead. `value` is the file from the value on.
+fn in_plain_words(message: &str, value: &str) -> String {
+    let b = value.as_bytes();
+    let is_date = b.len() >= 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit);
+    if message.contains("$__toml_private_datetime") {
+        return "expected a text in both languages: { fr = \"…\", en = \"…\" }".into();
+    }
+    if is_date && message.ends_with("expected a string") {
+        // TOML reads an unquoted date as a date, which no field of the schema takes.
+        let date: String = value
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ',' && *c != '}')
+            .collect();
+        return format!("a date is written as a quoted string here: \"{date}\"");
+    }
+    message
+        .replace(
+            "expected struct Text",
+            "expected a text in both languages: { fr = \"…\", en = \"…\" }",
+        )
+        .replace("expected f64", "expected a number, unquoted")
+        .replace("expected struct Memo", "expected a table: [memo]")
+}
+
 /// The longest chain of parents an actor may have: the map of actors draws them as
 /// trees, and no deeper.
 pub const MAX_DEPTH: usize = 32;
@@ -1027,6 +1057,28 @@ mod tests {
                     .to_string(),
                 "kb.toml:18:1: `part_of_id` names `e`, the entry itself".to_string(),
             ]
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_says_what_to_write() {
+        let event = |start: &str, name: &str| {
+            problems(&format!(
+                "[[sections]]\nid = \"s\"\ntitle = {{ fr = \"s\", en = \"s\" }}\n\n[[events]]\nid = \"ev\"\nname = {name}\nplace = {{ fr = \"a\", en = \"b\" }}\ndescription = {{ fr = \"a\", en = \"b\" }}\nsection_id = \"s\"\nstart = {start}\n"
+            ))
+        };
+        let text = "{ fr = \"a\", en = \"b\" }";
+        assert_eq!(
+            event("2025-02-06", text),
+            ["kb.toml:11:9: in event `ev`: a date is written as a quoted string here: \"2025-02-06\""]
+        );
+        assert_eq!(
+            event("\"2025-02-06\"", "\"plain\""),
+            ["kb.toml:7:8: in event `ev`: invalid type: string \"plain\", expected a text in both languages: { fr = \"…\", en = \"…\" }"]
+        );
+        assert_eq!(
+            event("\"2025-02-06\"", "2025-02-06"),
+            ["kb.toml:7:8: in event `ev`: expected a text in both languages: { fr = \"…\", en = \"…\" }"]
         );
     }
 
