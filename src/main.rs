@@ -10,8 +10,17 @@ fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return clap_exit_code(&e);
+            // Help and version go to stdout, which may be full or closed.
+            return match e.print() {
+                Err(io) if io.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "aimemo: error: cannot write the output: {io}"
+                    );
+                    ExitCode::from(2)
+                }
+                _ => clap_exit_code(&e),
+            };
         }
     };
     let run = aimemo::run(&cli);

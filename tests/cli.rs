@@ -1564,6 +1564,37 @@ fn a_closed_pipe_ends_quietly() {
 }
 
 #[test]
+fn a_full_device_is_an_error_for_help_too() {
+    let Ok(full) = std::fs::File::options().write(true).open("/dev/full") else {
+        eprintln!("SKIPPED a_full_device_is_an_error_for_help_too: no /dev/full here");
+        return;
+    };
+    for args in [&["--help"][..], &["figures"][..]] {
+        let out = StdCommand::new(assert_cmd::cargo::cargo_bin("aimemo"))
+            .args(args)
+            .env_clear()
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with("aimemo: error: cannot write the output: No space left on device"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn no_builtin_validate_needs_a_file() {
+    fails(
+        &["--no-builtin", "validate"],
+        2,
+        "--no-builtin leaves nothing to validate: name a FILE, or add one with --facts FILE",
+    );
+}
+
+#[test]
 fn brief_fits_one_screen() {
     for lang in ["en", "fr"] {
         let out = stdout(&["brief", "--lang", lang]);
@@ -1899,6 +1930,11 @@ fn unreadable_files_get_one_clear_line() {
     let (_a, empty) = temp_file("empty.toml", b"  \n");
     refused(
         &empty,
+        "is empty: a knowledge base needs at least one entry",
+    );
+    let (_e, comments) = temp_file("comments.toml", b"# a comment\n\n  # another\n");
+    refused(
+        &comments,
         "is empty: a knowledge base needs at least one entry",
     );
     let (_b, latin1) = temp_file("latin1.toml", b"[[topics]]\nid = \"caf\xe9\"\n");

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Report;
-use crate::error::Result;
+use crate::error::{Error, Msg, Result};
 use crate::kb::validate::{self, Problem, Workspace};
 use crate::kb::{self, Kind, BUILTIN_NAME};
 use crate::render::{Block, Doc};
@@ -28,6 +28,12 @@ pub struct Validation {
 pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
     let mut ws: Workspace;
     let mut problems = Vec::new();
+    if files.is_empty() && !with_builtin {
+        return Err(Error::Usage(Msg::new(
+            "--no-builtin leaves nothing to validate: name a FILE, or add one with --facts FILE",
+            "--no-builtin ne laisse rien à valider : indiquez un FICHIER, ou ajoutez-en un avec --facts FICHIER",
+        )));
+    }
     if files.is_empty() {
         // The embedded knowledge base, checked again as it stands in the binary,
         // quotes of the memo included.

@@ -12,7 +12,7 @@ use crate::kb::{
 
 /// A number as JSON (and CSV) writes it best: an integer when it is whole.
 pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+    if v.fract() == 0.0 && v.abs() <= crate::kb::validate::MAX_EXACT {
         s.serialize_i64(*v as i64)
     } else {
         s.serialize_f64(*v)
@@ -21,7 +21,7 @@ pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
 
 /// A number as plain text: `109000000000`, `511.3`.
 pub fn plain_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+    if v.fract() == 0.0 && v.abs() <= crate::kb::validate::MAX_EXACT {
         format!("{}", v as i64)
     } else {
         format!("{v}")

@@ -147,7 +147,12 @@ pub fn read_file(path: &Path) -> Result<String> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    if text.trim().is_empty() {
+    // Blank lines and comments only: no entry, whether or not it says something.
+    let no_entry = text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    });
+    if no_entry {
         return Err(fail(
             "is empty: a knowledge base needs at least one entry".into(),
         ));

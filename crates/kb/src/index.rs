@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn plain_numbers() {
         for v in [0.0f64, 7.0, -42.0, 109e9, 511.3, -0.5, 8.9e15, 1e300] {
-            let expected = if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            let expected = if v.fract() == 0.0 && v.abs() <= crate::validate::MAX_EXACT {
                 format!("{}", v as i64)
             } else {
                 format!("{v}")
@@ -167,7 +167,7 @@ pub fn plain_number(v: f64) -> String {
 /// a new string: this runs for every figure a number is searched in. `None` for
 /// other numbers.
 fn plain_whole(v: f64, buf: &mut [u8; 21]) -> Option<&str> {
-    if !(v.fract() == 0.0 && v.abs() < 9.0e15) {
+    if !(v.fract() == 0.0 && v.abs() <= crate::validate::MAX_EXACT) {
         return None;
     }
     let mut n = (v as i64).unsigned_abs();

@@ -469,8 +469,10 @@ impl Workspace {
             }
             if let Some(first) = seen.get(id) {
                 let (a, b) = (self.place_of(*first), self.place_of(entry));
+                let article = |k: Kind| if k == Kind::Actor { "an" } else { "a" };
                 let msg = format!(
-                    "duplicate id `{id}`: a {} at {a} and a different {} at {b}",
+                    "duplicate id `{id}`: {} {} at {a} and a different {} at {b}",
+                    article(first.kind),
                     first.kind.name(),
                     entry.kind.name()
                 );
@@ -605,6 +607,12 @@ impl Workspace {
                     e,
                     "value",
                     format!("`value` must be a finite number, not {}", f.value),
+                ));
+            } else if f.value.abs() > MAX_EXACT {
+                problems.push(self.problem_in(
+                    e,
+                    "value",
+                    "`value` is larger than 2^53 (9007199254740992), beyond which a number is not kept exactly".into(),
                 ));
             }
             if !UNITS.contains(&f.unit.as_ref()) {
@@ -849,6 +857,10 @@ fn in_plain_words(message: &str, value: &str) -> String {
         .replace("expected struct Memo", "expected a table: [memo]")
 }
 
+/// The largest whole number a figure's value keeps exactly (2^53): JSON and CSV
+/// write values up to it as integers.
+pub const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+
 /// The longest chain of parents an actor may have: the map of actors draws them as
 /// trees, and no deeper.
 pub const MAX_DEPTH: usize = 32;
@@ -1057,6 +1069,20 @@ mod tests {
                     .to_string(),
                 "kb.toml:18:1: `part_of_id` names `e`, the entry itself".to_string(),
             ]
+        );
+    }
+
+    #[test]
+    fn a_value_beyond_2_53_is_refused() {
+        let figure = |value: &str| {
+            problems(&format!(
+                "[[sections]]\nid = \"s\"\ntitle = {{ fr = \"s\", en = \"s\" }}\n[[sources]]\nid = \"src\"\nname = {{ fr = \"s\", en = \"s\" }}\n[[topics]]\nid = \"t\"\nname = {{ fr = \"t\", en = \"t\" }}\n[[figures]]\nid = \"f\"\ntopic_id = \"t\"\nvalue = {value}\nunit = \"EUR\"\nmagnitude = {{ fr = \"1\", en = \"1\" }}\nlabel = {{ fr = \"l\", en = \"l\" }}\ntext = {{ fr = \"x\", en = \"x\" }}\nsource_id = \"src\"\nsection_id = \"s\"\n"
+            ))
+        };
+        assert_eq!(figure("9007199254740992"), Vec::<String>::new());
+        assert_eq!(
+            figure("123456789012345678"),
+            ["kb.toml:13:1: `value` is larger than 2^53 (9007199254740992), beyond which a number is not kept exactly"]
         );
     }
 
