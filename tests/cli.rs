@@ -1877,6 +1877,34 @@ fn validate_lists_every_problem_located() {
 }
 
 #[test]
+fn validate_points_at_the_column_as_it_shows() {
+    // Wide characters, an escaped control character, a tab, a byte-order mark.
+    for (text, shown) in [
+        (
+            "[[topics]]\nid = \"t\"\nname = { fr = \"日本語\", en = \"b\" }, bad = 1\n",
+            "    name = { fr = \"日本語\", en = \"b\" }, bad = 1\n                                      ^\n",
+        ),
+        (
+            "x = \"a\u{7}b\"\n",
+            "    x = \"a\\x07b\"\n          ^\n",
+        ),
+        (
+            "[[topics]]\nid = \"t\"\n\tname = { fr = \"a\", en = \"b\" }, bad = 1\n",
+            "     name = { fr = \"a\", en = \"b\" }, bad = 1\n                                  ^\n",
+        ),
+        ("\u{feff}bad line\n", "    bad line\n        ^\n"),
+    ] {
+        let (_d, path) = temp_file("kb.toml", text.as_bytes());
+        let out = aimemo()
+            .args(["validate", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        assert!(out.contains(shown), "{text:?}:\n{out}");
+    }
+}
+
+#[test]
 fn validate_the_builtin_and_the_example() {
     aimemo()
         .arg("validate")

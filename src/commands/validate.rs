@@ -8,7 +8,8 @@ use super::Report;
 use crate::error::{Error, Msg, Result};
 use crate::kb::validate::{self, Problem, Workspace};
 use crate::kb::{self, Kind, BUILTIN_NAME};
-use crate::render::{Block, Doc};
+use crate::render::sanitize::sanitize;
+use crate::render::{width_of, Block, Doc};
 
 /// What validation found: no `lang`, since problems are written in English.
 #[derive(Serialize)]
@@ -74,10 +75,16 @@ impl Report for Validation {
         for p in self.problems.iter() {
             let mut text = p.to_string();
             if let Some(s) = &p.snippet {
-                for line in s.lines() {
-                    text.push_str("\n    ");
-                    text.push_str(line);
-                }
+                // The line as it will show (escapes, tabs as spaces), and the caret
+                // under the problem's column as it shows: escapes and wide
+                // characters take more than one column.
+                let shown = |t: &str| sanitize(t).replace('\t', " ");
+                let before = s.line.get(..s.at).unwrap_or(&s.line);
+                text.push_str(&format!(
+                    "\n    {}\n    {}^",
+                    shown(&s.line),
+                    " ".repeat(width_of(&shown(before)))
+                ));
             }
             doc.push(Block::Pre(text));
         }

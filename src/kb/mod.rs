@@ -141,12 +141,16 @@ pub fn read_file(path: &Path) -> Result<String> {
             "is binary (a NUL byte at offset {at}), not TOML"
         )));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         fail(format!(
             "is not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         ))
     })?;
+    // A byte-order mark is no part of the text: columns count from after it.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     // Blank lines and comments only: no entry, whether or not it says something.
     let no_entry = text.lines().all(|l| {
         let l = l.trim();

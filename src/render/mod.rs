@@ -11,8 +11,9 @@ mod markdown;
 pub mod sanitize;
 mod table;
 
-/// Text padded to a number of terminal columns (CJK and emoji take two).
-pub use table::pad;
+/// Text padded to a number of terminal columns, and the columns text takes (CJK
+/// and emoji take two).
+pub use table::{pad, width_of};
 pub mod term;
 
 use std::io::Write;

@@ -78,7 +78,15 @@ pub struct Problem {
     pub message: String,
     /// The line of TOML at fault, for human output.
     #[serde(skip)]
-    pub snippet: Option<String>,
+    pub snippet: Option<Snippet>,
+}
+
+/// A line of a file, and where in it a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub line: String,
+    /// The byte of `line` the problem is at.
+    pub at: usize,
 }
 
 impl fmt::Display for Problem {
@@ -119,8 +127,10 @@ impl Workspace {
                 let line_end = o.text[at..].find('\n').map_or(o.text.len(), |i| at + i);
                 let line = o.text[..at].matches('\n').count() + 1;
                 let column = o.text[line_start..at].chars().count() + 1;
-                let text = &o.text[line_start..line_end];
-                let snippet = format!("{text}\n{}^", " ".repeat(column - 1));
+                let snippet = Snippet {
+                    line: o.text[line_start..line_end].to_string(),
+                    at: at - line_start,
+                };
                 Problem {
                     file: o.name.clone(),
                     line,
