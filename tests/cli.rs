@@ -1660,6 +1660,25 @@ fn example() -> &'static str {
     concat!(env!("CARGO_MANIFEST_DIR"), "/docs/example.toml")
 }
 
+#[test]
+fn the_overview_of_another_knowledge_base_suggests_only_what_it_has() {
+    let out = stdout(&["--no-builtin", "--facts", example()]);
+    assert!(
+        out.starts_with("aimemo — Robotics: an example (Example notes)\n\nYour knowledge base"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("foreign ministry") && !out.contains("DNUM"),
+        "{out}"
+    );
+    assert!(out.contains("aimemo search WORDS"), "{out}");
+    let builtin = stdout(&[]);
+    assert!(
+        builtin.contains("The French foreign ministry's memo")
+            && builtin.contains("aimemo actor DNUM")
+    );
+}
+
 /// A knowledge base whose texts are Chinese, Japanese and emoji: two columns a character.
 const WIDE: &str = r#"
 [[sections]]

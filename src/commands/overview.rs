@@ -47,6 +47,32 @@ const TRY: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The commands to try on a knowledge base of one's own (`--no-builtin`): none
+/// names an entry it may not have.
+const TRY_ANY: &[(&str, &str, &str)] = &[
+    (
+        "aimemo figures",
+        "every figure, by topic",
+        "tous les chiffres, par thème",
+    ),
+    (
+        "aimemo actors",
+        "the map of actors",
+        "la cartographie des acteurs",
+    ),
+    ("aimemo lists", "every list", "toutes les listes"),
+    (
+        "aimemo search WORDS",
+        "search both languages, accents optional",
+        "recherche dans les deux langues",
+    ),
+    (
+        "aimemo --help",
+        "every command and option",
+        "toutes les commandes et options",
+    ),
+];
+
 /// A command to try; also the overview's CSV record.
 #[derive(Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -64,6 +90,9 @@ pub struct Overview<'a> {
     pub series: Option<&'a str>,
     pub figures: Vec<FigureView<'a>>,
     pub commands: Vec<Try<'a>>,
+    /// The built-in knowledge base is loaded (its blurb and examples are shown).
+    #[serde(skip)]
+    pub builtin: bool,
 }
 
 pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Overview<'a>> {
@@ -78,13 +107,18 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Overview<'a>> {
         title: memo.map(|m| l.pick(&m.title)),
         series: memo.map(|m| l.pick(&m.series)),
         figures: v.figures(&figs),
-        commands: TRY
-            .iter()
-            .map(|t| Try {
-                command: t.0,
-                about: about(t),
-            })
-            .collect(),
+        builtin: ctx.loaded.with_builtin,
+        commands: if ctx.loaded.with_builtin {
+            TRY
+        } else {
+            TRY_ANY
+        }
+        .iter()
+        .map(|t| Try {
+            command: t.0,
+            about: about(t),
+        })
+        .collect(),
     })
 }
 
@@ -102,9 +136,11 @@ impl Report for Overview<'_> {
             _ => "aimemo".into(),
         }));
         doc.push(Block::Text(
-            match l {
-                Lang::En => "The French foreign ministry's memo on artificial intelligence, in your terminal: every figure with its source, every list, every actor.",
-                Lang::Fr => "Le mémo de la DGM sur l’intelligence artificielle dans votre terminal : chaque chiffre avec sa source, chaque liste, chaque acteur.",
+            match (l, self.builtin) {
+                (Lang::En, true) => "The French foreign ministry's memo on artificial intelligence, in your terminal: every figure with its source, every list, every actor.",
+                (Lang::Fr, true) => "Le mémo de la DGM sur l’intelligence artificielle dans votre terminal : chaque chiffre avec sa source, chaque liste, chaque acteur.",
+                (Lang::En, false) => "Your knowledge base, in your terminal: every figure with its source, every list, every actor.",
+                (Lang::Fr, false) => "Votre base de connaissances dans votre terminal : chaque chiffre avec sa source, chaque liste, chaque acteur.",
             }
             .into(),
         ));

@@ -22,6 +22,8 @@ mod builtin {
 /// The knowledge base a command works on.
 pub struct Loaded {
     pub kb: Kb,
+    /// The built-in knowledge base is part of it (no `--no-builtin`).
+    pub with_builtin: bool,
     builtin_only: bool,
     /// The file each entry comes from (by origin), for entries read from files.
     origin_of: HashMap<EntryRef, usize>,
@@ -69,6 +71,7 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
         }
         return Ok(Loaded {
             kb: builtin(),
+            with_builtin: true,
             builtin_only: true,
             origin_of: HashMap::new(),
             memo_of_origin: HashMap::new(),
@@ -89,6 +92,7 @@ pub fn load(files: &[&Path], with_builtin: bool) -> Result<Loaded> {
         origin_of: ws.locs.iter().map(|(e, l)| (*e, l.origin)).collect(),
         memo_of_origin: ws.memo_of_origin,
         kb: ws.kb,
+        with_builtin,
         builtin_only: false,
     })
 }
