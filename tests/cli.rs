@@ -2330,6 +2330,90 @@ fn narrow_terminals_cut_no_id_and_no_line_is_too_wide() {
     }
 }
 
+/// `aimemo ARGS` at `cols` columns (`COLUMNS`), in `--format` `format`: stdout, asserting
+/// exit 0.
+fn at_width(cols: usize, format: &str, args: &[&str]) -> String {
+    let out = aimemo()
+        .env("COLUMNS", cols.to_string())
+        .args(["--format", format])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?} at {cols}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every line of `text` fits `cols` columns, but for a word wider than the line,
+/// which is kept whole on a line of its own (not indented, not cut).
+fn assert_fits(text: &str, cols: usize, what: &str) {
+    for line in text.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        assert!(
+            w <= cols || !line.contains(' '),
+            "{what} at {cols}: a line of {w} that is not one word: {line:?}\n{text}"
+        );
+    }
+}
+
+/// Whether `words`, split at spaces, follow each other whole in `text` (a word cut
+/// by a line break would not be found).
+fn has_words(text: &str, words: &str) -> bool {
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let want: Vec<&str> = words.split_whitespace().collect();
+    all.windows(want.len()).any(|w| w == want)
+}
+
+#[test]
+fn fields_wrap_at_spaces_and_cut_no_word_on_narrow_terminals() {
+    for format in ["table", "text"] {
+        // At 40 columns the id does not fit beside the keys: the values go under them.
+        let out = at_width(40, format, &["show", "investment-eu-gigafactories"]);
+        assert_fits(&out, 40, "show");
+        assert!(
+            out.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 40),
+            "{out}"
+        );
+        assert!(
+            out.lines()
+                .any(|l| l.trim() == "investment-eu-gigafactories"),
+            "the id whole:\n{out}"
+        );
+        assert!(
+            has_words(&out, "European Commission: AI gigafactories"),
+            "{out}"
+        );
+        // At 20, every list's id and title, and the actor's role, word for word.
+        let out = at_width(20, format, &["lists"]);
+        assert_fits(&out, 20, "lists");
+        let lists = json(&["lists"]);
+        for l in lists["lists"].as_array().unwrap() {
+            let (id, title) = (l["id"].as_str().unwrap(), l["title"].as_str().unwrap());
+            assert!(
+                out.lines().any(|x| x.trim() == id),
+                "{id} whole, on its line:\n{out}"
+            );
+            assert!(has_words(&out, title), "{title}:\n{out}");
+        }
+        let out = at_width(20, format, &["actor", "DNUM"]);
+        assert_fits(&out, 20, "actor DNUM");
+        assert!(
+            out.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 20),
+            "{out}"
+        );
+        let role = json(&["actor", "DNUM"])["actor"]["role"].clone();
+        assert!(has_words(&out, role.as_str().unwrap()), "{out}");
+    }
+    // Where there is room, values stay beside their keys.
+    let out = at_width(100, "table", &["show", "investment-eu-gigafactories"]);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("Id ") && l.ends_with(" investment-eu-gigafactories")),
+        "{out}"
+    );
+}
+
 #[test]
 fn english_first_acronyms_and_actor_pages_link_their_lists() {
     let out = stdout(&["actor", "OECD", "--lang", "en"]);

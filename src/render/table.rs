@@ -5,6 +5,9 @@
 //! column with the same value in every row is said once under the table, no column
 //! is narrower than its longest word (ids and numbers are never cut), and a table
 //! that cannot fit that way is written as one block of `key  value` lines a record.
+//! Text wraps at spaces only: a word longer than the line is kept whole. A block of
+//! `key  value` lines that leaves a value too little room beside the keys puts
+//! every value under its key, indented.
 
 use std::io::Write;
 
@@ -149,18 +152,25 @@ fn write_table(
         Some(w) => match column_widths(&headers, &rows, w.saturating_sub(frame), plain) {
             Some(widths) => Some(widths),
             None => {
-                // Too narrow for a table: one block of `key  value` lines a record.
-                for (i, r) in rows.iter().enumerate() {
+                // Too narrow for a table: one block of `key  value` lines a record,
+                // all laid out the same way (values beside their keys, or under them).
+                let records: Vec<Vec<(String, Cell)>> = rows
+                    .iter()
+                    .map(|r| {
+                        headers
+                            .iter()
+                            .cloned()
+                            .zip(r.iter().cloned())
+                            .filter(|(_, c)| !c.text.trim().is_empty())
+                            .collect()
+                    })
+                    .collect();
+                let stacked = records.iter().any(|f| fields_stacked(f, s.width));
+                for (i, fields) in records.iter().enumerate() {
                     if i > 0 {
                         writeln!(out)?;
                     }
-                    let fields: Vec<(String, Cell)> = headers
-                        .iter()
-                        .cloned()
-                        .zip(r.iter().cloned())
-                        .filter(|(_, c)| !c.text.trim().is_empty())
-                        .collect();
-                    write_fields(out, &fields, s.width, s.color)?;
+                    write_fields_as(out, fields, s.width, s.color, stacked)?;
                 }
                 return write_once(out, &once, !rows.is_empty(), s);
             }
@@ -202,7 +212,6 @@ pub fn column_widths(
     room: usize,
     whole_amounts: bool,
 ) -> Option<Vec<usize>> {
-    let longest_word = |t: &str| t.split_whitespace().map(width_of).max().unwrap_or(0);
     // Ids, codes and tree branches stay whole; so do short amounts ("€200 billion").
     let unbreakable = |c: &Cell| {
         let whole = c.text.lines().map(width_of).max().unwrap_or(0);
@@ -390,15 +399,79 @@ fn tone<'a>(c: &Cell, text: &'a str, color: bool) -> std::borrow::Cow<'a, str> {
     }
 }
 
+/// A value narrower than this beside its key is written under it instead (when it
+/// does not fit on one line there).
+const MIN_BESIDE: usize = 12;
+/// How far a value written under its key is indented.
+const UNDER: usize = 2;
+
+/// The widest word of `text`.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(width_of).max().unwrap_or(0)
+}
+
+/// Whether a block of fields is written each value under its key, as `width` leaves
+/// too little room beside the widest key for one of them: a value goes beside its key
+/// when it fits on the line there, or when its words do and the room is not a sliver;
+/// when one does not, the whole block goes under, for one layout.
+fn fields_stacked(fields: &[(String, Cell)], width: Option<usize>) -> bool {
+    let Some(width) = width else {
+        return false;
+    };
+    let kw = fields.iter().map(|(k, _)| width_of(k)).max().unwrap_or(0);
+    let beside = width.saturating_sub(kw + 2);
+    fields.iter().any(|(_, v)| {
+        let text = sanitize(&v.text);
+        let line = text.lines().map(width_of).max().unwrap_or(0);
+        let word = longest_word(&text);
+        !(line <= beside || (word <= beside && beside >= MIN_BESIDE))
+    })
+}
+
+/// Label-value pairs, one a line, the values aligned and wrapped at spaces beside
+/// the widest key; or, when the width leaves too little room beside it, each value
+/// under its key, indented (see [`fields_stacked`]).
 fn write_fields(
     out: &mut impl Write,
     fields: &[(String, Cell)],
     width: Option<usize>,
     color: bool,
 ) -> Result<()> {
+    let stacked = fields_stacked(fields, width);
+    write_fields_as(out, fields, width, color, stacked)
+}
+
+fn write_fields_as(
+    out: &mut impl Write,
+    fields: &[(String, Cell)],
+    width: Option<usize>,
+    color: bool,
+    stacked: bool,
+) -> Result<()> {
+    if stacked {
+        let width = width.unwrap_or(usize::MAX);
+        let avail = width.saturating_sub(UNDER).max(1);
+        for (k, v) in fields {
+            writeln!(out, "{}", paint(k, Style::Strong, color))?;
+            if v.text.trim().is_empty() {
+                continue;
+            }
+            for line in wrap(&sanitize(&v.text), avail) {
+                // A word wider than the indented line (a long id) is kept whole, and
+                // not indented if that lets it fit.
+                let indent = if width_of(&line) + UNDER <= width {
+                    UNDER
+                } else {
+                    0
+                };
+                writeln!(out, "{}{}", " ".repeat(indent), tone(v, &line, color))?;
+            }
+        }
+        return Ok(());
+    }
     let kw = fields.iter().map(|(k, _)| width_of(k)).max().unwrap_or(0);
     for (k, v) in fields {
-        let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(12));
+        let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(1));
         let key = pad(k, kw);
         for (j, line) in wrap(&sanitize(&v.text), avail).iter().enumerate() {
             if j == 0 {
@@ -448,14 +521,15 @@ pub fn cut(text: &str, width: usize) -> String {
 }
 
 /// Word wrap to `width` columns of a terminal (textwrap, by display width), at
-/// spaces only (never inside `low-carbon` or an id); words longer than a line are
-/// broken.
+/// spaces only (never inside `low-carbon` or an id); a word longer than a line is
+/// kept whole, on a line of its own, wider than `width`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if !text.contains('\n') && (text.len() <= width || width_of(text) <= width) {
         return vec![text.trim_end().to_string()];
     }
-    let options =
-        textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let options = textwrap::Options::new(width.max(1))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
     textwrap::wrap(text, options)
         .into_iter()
         .map(|l| l.trim_end().to_string())
@@ -464,7 +538,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, pad, table, width_of, wrap};
+    use super::{cut, pad, table, width_of, wrap, write_fields};
     use crate::render::{Cell, Format, Settings};
 
     #[test]
@@ -501,7 +575,12 @@ mod tests {
     #[test]
     fn wraps_words() {
         assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        // A word longer than the line is kept whole, never cut.
+        assert_eq!(wrap("abcdefgh", 3), vec!["abcdefgh"]);
+        assert_eq!(
+            wrap("Id investment-eu-gigafactories now", 12),
+            vec!["Id", "investment-eu-gigafactories", "now"]
+        );
         assert_eq!(wrap("x\ny", 10), vec!["x", "y"]);
         assert_eq!(wrap("short", 100), vec!["short"]);
     }
@@ -515,5 +594,38 @@ mod tests {
         assert_eq!(pad("人工", 6), "人工  ");
         assert_eq!(cut("人工知能報告", 7), "人工知…");
         assert_eq!(width_of(&cut("人工知能報告", 7)), 7);
+    }
+
+    fn fields(pairs: &[(&str, &str)], width: usize) -> String {
+        let f: Vec<(String, Cell)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Cell::plain(v)))
+            .collect();
+        let mut out = Vec::new();
+        write_fields(&mut out, &f, Some(width), false).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn fields_go_under_their_keys_when_a_value_has_no_room_beside() {
+        let pairs = [
+            ("Id", "investment-eu-gigafactories"),
+            ("Memo section", "a b"),
+        ];
+        // Room beside the keys: values aligned beside them.
+        assert_eq!(
+            fields(&pairs, 60),
+            "Id            investment-eu-gigafactories\nMemo section  a b\n"
+        );
+        // The id is one column too wide beside them: every value goes under its key.
+        assert_eq!(
+            fields(&pairs, 40),
+            "Id\n  investment-eu-gigafactories\nMemo section\n  a b\n"
+        );
+        // Under, a word wider than the indented line is kept whole, not indented.
+        assert_eq!(
+            fields(&pairs, 28),
+            "Id\ninvestment-eu-gigafactories\nMemo section\n  a b\n"
+        );
     }
 }
