@@ -2415,6 +2415,84 @@ fn fields_wrap_at_spaces_and_cut_no_word_on_narrow_terminals() {
 }
 
 #[test]
+fn the_overview_s_key_figures_fit_narrow_terminals() {
+    let overview = json(&[]);
+    let figures = overview["figures"].as_array().unwrap();
+    assert!(figures.len() >= 2);
+    for format in ["table", "text"] {
+        for cols in [20, 40, 60] {
+            let out = at_width(cols, format, &[]);
+            assert!(
+                out.lines()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l) <= cols),
+                "every line fits {cols} columns ({format}):\n{out}"
+            );
+            for f in figures {
+                let (stated, label) = (f["stated"].as_str().unwrap(), f["label"].as_str().unwrap());
+                assert!(has_words(&out, stated), "{stated} at {cols}:\n{out}");
+                assert!(has_words(&out, label), "{label} at {cols}:\n{out}");
+                // The label goes under its amount, indented.
+                let first = label.split_whitespace().next().unwrap();
+                assert!(
+                    out.lines().any(|l| l.starts_with(&format!("  {first}"))),
+                    "{label} under its amount at {cols}:\n{out}"
+                );
+            }
+        }
+    }
+    // With room, amounts and labels side by side, as before.
+    let out = at_width(200, "table", &[]);
+    let f = &figures[0];
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(f["stated"].as_str().unwrap())
+                && l.ends_with(f["label"].as_str().unwrap())),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_overview_s_amounts_are_sanitized() {
+    let facts = r#"
+[[sections]]
+id = "s"
+title = { fr = "S", en = "S" }
+[[sources]]
+id = "src"
+name = { fr = "src", en = "src" }
+[[topics]]
+id = "tp"
+name = { fr = "T", en = "T" }
+[[figures]]
+id = "f-esc"
+topic_id = "tp"
+value = 4
+unit = "EUR"
+magnitude = { fr = "4", en = "4\u001b]0;pwned\u0007" }
+headline = true
+label = { fr = "L", en = "label" }
+text = { fr = "T", en = "T" }
+source_id = "src"
+section_id = "s"
+"#;
+    let (_dir, path) = temp_file("esc.toml", facts.as_bytes());
+    for format in ["table", "text"] {
+        let out = aimemo()
+            .args(["--no-builtin", "--facts"])
+            .arg(&path)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("4\\e]0;pwned\\x07  label"), "{text}");
+    }
+}
+
+#[test]
 fn english_first_acronyms_and_actor_pages_link_their_lists() {
     let out = stdout(&["actor", "OECD", "--lang", "en"]);
     assert!(out.starts_with("OECD (OCDE) — "), "{out}");

@@ -418,7 +418,11 @@ fn fields_stacked(fields: &[(String, Cell)], width: Option<usize>) -> bool {
     let Some(width) = width else {
         return false;
     };
-    let kw = fields.iter().map(|(k, _)| width_of(k)).max().unwrap_or(0);
+    let kw = fields
+        .iter()
+        .map(|(k, _)| width_of(&sanitize(k)))
+        .max()
+        .unwrap_or(0);
     let beside = width.saturating_sub(kw + 2);
     fields.iter().any(|(_, v)| {
         let text = sanitize(&v.text);
@@ -452,7 +456,12 @@ fn write_fields_as(
         let width = width.unwrap_or(usize::MAX);
         let avail = width.saturating_sub(UNDER).max(1);
         for (k, v) in fields {
-            writeln!(out, "{}", paint(k, Style::Strong, color))?;
+            // A key wider than the line wraps at spaces too (the overview's keys are
+            // amounts as the memo states them: "64 countries and international
+            // organisations").
+            for line in wrap(&sanitize(k), width) {
+                writeln!(out, "{}", paint(&line, Style::Strong, color))?;
+            }
             if v.text.trim().is_empty() {
                 continue;
             }
@@ -469,8 +478,10 @@ fn write_fields_as(
         }
         return Ok(());
     }
-    let kw = fields.iter().map(|(k, _)| width_of(k)).max().unwrap_or(0);
-    for (k, v) in fields {
+    // Keys can come from a knowledge-base file (the overview's amounts): sanitized.
+    let keys: Vec<_> = fields.iter().map(|(k, _)| sanitize(k)).collect();
+    let kw = keys.iter().map(|k| width_of(k)).max().unwrap_or(0);
+    for ((_, v), k) in fields.iter().zip(&keys) {
         let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(1));
         let key = pad(k, kw);
         for (j, line) in wrap(&sanitize(&v.text), avail).iter().enumerate() {
@@ -622,6 +633,19 @@ mod tests {
             fields(&pairs, 40),
             "Id\n  investment-eu-gigafactories\nMemo section\n  a b\n"
         );
+        // A key wider than the line wraps at spaces, and so does its value.
+        assert_eq!(
+            fields(
+                &[(
+                    "64 countries and organisations",
+                    "Countries that endorsed it"
+                )],
+                20
+            ),
+            "64 countries and\norganisations\n  Countries that\n  endorsed it\n"
+        );
+        // Keys are sanitized, beside or above their values.
+        assert_eq!(fields(&[("a\u{1b}[2J", "b")], 40), "a\\e[2J  b\n");
         // Under, a word wider than the indented line is kept whole, not indented.
         assert_eq!(
             fields(&pairs, 28),
