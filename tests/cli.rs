@@ -2493,6 +2493,68 @@ section_id = "s"
 }
 
 #[test]
+fn bar_charts_fit_narrow_terminals_and_keep_their_amounts_whole() {
+    for lang in ["en", "fr"] {
+        let market = json(&["--lang", lang, "figures", "market"]);
+        let stated: Vec<String> = market["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["figures"].as_array().unwrap().iter())
+            .map(|f| f["stated"].as_str().unwrap().to_string())
+            .collect();
+        for cols in [20, 30, 40, 60, 100] {
+            let out = at_width(cols, "table", &["--lang", lang, "figures", "market"]);
+            let bars: Vec<&str> = out.lines().filter(|l| l.contains('█')).collect();
+            assert_eq!(bars.len(), stated.len(), "{lang} at {cols}:\n{out}");
+            assert!(
+                out.lines()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l) <= cols),
+                "{lang}: every line fits {cols} columns:\n{out}"
+            );
+            for s in &stated {
+                // Never shortened: whole on one line when it fits, else wrapped at spaces.
+                assert!(has_words(&out, s), "{s} at {cols}:\n{out}");
+                if unicode_width::UnicodeWidthStr::width(s.as_str()) + 2 <= cols {
+                    assert!(
+                        out.lines().any(|l| l.contains(s.as_str())),
+                        "{s} at {cols}:\n{out}"
+                    );
+                }
+            }
+        }
+        // Where there is room, label, bar and amount share a line, as before.
+        let out = at_width(100, "table", &["--lang", lang, "figures", "market"]);
+        for s in &stated {
+            assert!(
+                out.lines()
+                    .any(|l| l.contains('█') && l.ends_with(s.as_str())),
+                "{s}:\n{out}"
+            );
+        }
+        // The investments' chart: the bar lines fit (the pledges' ids above may not, at
+        // 20 columns: they are kept whole).
+        for cols in [20, 30, 40] {
+            let out = at_width(cols, "table", &["--lang", lang, "investments"]);
+            assert_fits(&out, cols, "investments");
+            let bars = out.lines().filter(|l| l.contains(['█', '▏', '▎', '▊']));
+            assert_eq!(bars.count(), 5, "{out}");
+            assert!(
+                has_words(
+                    &out,
+                    if lang == "en" {
+                        "more than €109 billion"
+                    } else {
+                        "plus de 109 milliards d’euros"
+                    }
+                ),
+                "{out}"
+            );
+        }
+    }
+}
+
+#[test]
 fn english_first_acronyms_and_actor_pages_link_their_lists() {
     let out = stdout(&["actor", "OECD", "--lang", "en"]);
     assert!(out.starts_with("OECD (OCDE) — "), "{out}");
