@@ -1575,6 +1575,71 @@ fn wide_characters_are_wrapped_and_padded_by_display_width() {
     }
 }
 
+/// Two figures, one whose label and amount hold a tab.
+const TAB: &str = "
+[[sections]]
+id = \"s\"
+title = { fr = \"S\", en = \"S\" }
+[[sources]]
+id = \"src\"
+name = { fr = \"src\", en = \"src\" }
+[[topics]]
+id = \"tp\"
+name = { fr = \"T\", en = \"T\" }
+[[figures]]
+id = \"f-tab\"
+topic_id = \"tp\"
+value = 4
+unit = \"EUR\"
+magnitude = { fr = \"4\", en = \"4\\t4\" }
+label = { fr = \"avec\\ttab\", en = \"with\\ttab\" }
+text = { fr = \"T\", en = \"T\" }
+source_id = \"src\"
+section_id = \"s\"
+[[figures]]
+id = \"f-two\"
+topic_id = \"tp\"
+value = 5
+unit = \"EUR\"
+magnitude = { fr = \"5\", en = \"5\" }
+label = { fr = \"normal label here\", en = \"normal label here\" }
+text = { fr = \"T\", en = \"T\" }
+source_id = \"src\"
+section_id = \"s\"
+";
+
+#[test]
+fn a_tab_in_a_cell_is_a_space_and_the_table_stays_aligned() {
+    let (_dir, path) = temp_file("tab.toml", TAB.as_bytes());
+    for (format, args) in [
+        ("table", &["figures", "tp"][..]),
+        ("text", &["figures", "tp"]),
+        ("table", &["show", "f-tab"]),
+        ("table", &["search", "tab"]),
+    ] {
+        let out = aimemo()
+            .args(["--no-builtin", "--facts"])
+            .arg(&path)
+            .args(["--format", format, "--color", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains('\t'), "{format} {args:?}: no tab:\n{text}");
+        assert!(text.contains("with tab"), "{format} {args:?}:\n{text}");
+        let table: Vec<usize> = text
+            .lines()
+            .filter(|l| l.starts_with(['│', '┌', '└', '╞']))
+            .map(unicode_width::UnicodeWidthStr::width)
+            .collect();
+        assert!(
+            table.windows(2).all(|w| w[0] == w[1]),
+            "the table's lines are aligned:\n{text}"
+        );
+    }
+}
+
 #[test]
 fn an_added_file_is_merged_with_the_builtin() {
     let s: Search =

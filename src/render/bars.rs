@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::sanitize::sanitize;
+use super::sanitize::sanitize_for_layout;
 use super::table::{cut, pad, width_of, wrap};
 use super::term::{paint, Style};
 use super::Bar;
@@ -87,11 +87,11 @@ fn layout(label: usize, amount: usize, width: Option<usize>) -> Layout {
 pub fn write(out: &mut impl Write, bars: &[Bar], width: Option<usize>, color: bool) -> Result<()> {
     let labels: Vec<String> = bars
         .iter()
-        .map(|b| sanitize(&b.label).into_owned())
+        .map(|b| sanitize_for_layout(&b.label).into_owned())
         .collect();
     let shown: Vec<String> = bars
         .iter()
-        .map(|b| sanitize(&b.shown).into_owned())
+        .map(|b| sanitize_for_layout(&b.shown).into_owned())
         .collect();
     let lw = labels.iter().map(|l| width_of(l)).max().unwrap_or(0);
     let sw = shown.iter().map(|s| width_of(s)).max().unwrap_or(0);

@@ -13,7 +13,7 @@ use std::io::Write;
 
 use comfy_table::{presets, Attribute, Color, ContentArrangement};
 
-use super::sanitize::sanitize;
+use super::sanitize::{sanitize, sanitize_for_layout};
 use super::term::{paint, Style};
 use super::{bars, Block, Cell, Doc, Format, Settings, Tone};
 use crate::error::Result;
@@ -47,7 +47,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
         }
         match block {
             Block::Heading(t) => {
-                let lines = wrap(&sanitize(t), width.unwrap_or(usize::MAX));
+                let lines = wrap(&sanitize_for_layout(t), width.unwrap_or(usize::MAX));
                 for line in lines.iter() {
                     writeln!(out, "{}", paint(line, Style::Heading, s.color))?;
                 }
@@ -57,7 +57,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                 }
             }
             Block::Subheading(t) => {
-                let lines = wrap(&sanitize(t), width.unwrap_or(usize::MAX));
+                let lines = wrap(&sanitize_for_layout(t), width.unwrap_or(usize::MAX));
                 for line in lines.iter() {
                     writeln!(out, "{}", paint(line, Style::Strong, s.color))?;
                 }
@@ -67,20 +67,20 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                 }
             }
             Block::Text(t) => {
-                for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
+                for line in wrap(&sanitize_for_layout(t), width.unwrap_or(usize::MAX)) {
                     writeln!(out, "{line}")?;
                 }
             }
             Block::Pre(t) => writeln!(out, "{}", sanitize(t))?,
             Block::Quote(t) => {
                 let avail = width.map_or(usize::MAX, |w| w.saturating_sub(2).max(10));
-                for line in wrap(&sanitize(t), avail) {
+                for line in wrap(&sanitize_for_layout(t), avail) {
                     writeln!(out, "  {line}")?;
                 }
             }
             Block::Rich(spans) => {
                 let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-                for line in wrap(&sanitize(&text), width.unwrap_or(usize::MAX)) {
+                for line in wrap(&sanitize_for_layout(&text), width.unwrap_or(usize::MAX)) {
                     writeln!(out, "{line}")?;
                 }
             }
@@ -91,7 +91,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                     let prefix = format!("{:>w$}. ", n + 1);
                     let avail =
                         width.map_or(usize::MAX, |x| x.saturating_sub(prefix.len()).max(10));
-                    for (j, line) in wrap(&sanitize(item), avail).iter().enumerate() {
+                    for (j, line) in wrap(&sanitize_for_layout(item), avail).iter().enumerate() {
                         if j == 0 {
                             writeln!(out, "{}{line}", paint(&prefix, Style::Strong, s.color))?;
                         } else {
@@ -212,16 +212,24 @@ pub fn column_widths(
     room: usize,
     whole_amounts: bool,
 ) -> Option<Vec<usize>> {
+    // Measured as drawn: sanitized, tabs as spaces.
     // Ids, codes and tree branches stay whole; so do short amounts ("€200 billion").
     let unbreakable = |c: &Cell| {
-        let whole = c.text.lines().map(width_of).max().unwrap_or(0);
+        let text = sanitize_for_layout(&c.text);
+        let whole = text.lines().map(width_of).max().unwrap_or(0);
         match c.tone {
             Tone::Code => whole,
             Tone::Figure if whole_amounts || whole <= 14 => whole,
-            _ => longest_word(&c.text),
+            _ => longest_word(&text),
         }
     };
-    let longest_line = |t: &str| t.lines().map(width_of).max().unwrap_or(0);
+    let longest_line = |t: &str| {
+        sanitize_for_layout(t)
+            .lines()
+            .map(width_of)
+            .max()
+            .unwrap_or(0)
+    };
     let n = headers.len();
     let text = |r: &[Cell], c: usize| r.get(c).map_or("", |x| x.text.as_str()).to_string();
     let min: Vec<usize> = (0..n)
@@ -296,11 +304,9 @@ pub fn table(
             None => text.to_string(),
         }
     };
-    t.set_header(
-        headers.iter().enumerate().map(|(c, h)| {
-            comfy_table::Cell::new(fit(c, &sanitize(h))).add_attribute(Attribute::Bold)
-        }),
-    );
+    t.set_header(headers.iter().enumerate().map(|(c, h)| {
+        comfy_table::Cell::new(fit(c, &sanitize_for_layout(h))).add_attribute(Attribute::Bold)
+    }));
     for row in rows {
         t.add_row(row.iter().enumerate().map(|(c, cell)| {
             // Matched words are marked (when colored) before the cell is wrapped: the
@@ -308,7 +314,7 @@ pub fn table(
             let text = if s.color && !cell.marks.is_empty() {
                 marked(cell)
             } else {
-                sanitize(&cell.text).into_owned()
+                sanitize_for_layout(&cell.text).into_owned()
             };
             styled(cell, fit(c, &text))
         }));
@@ -346,13 +352,13 @@ fn marked(c: &Cell) -> String {
         let (Some(before), Some(inside)) = (c.text.get(at..r.start), c.text.get(r.clone())) else {
             continue;
         };
-        out.push_str(&sanitize(before));
+        out.push_str(&sanitize_for_layout(before));
         out.push(MARK_ON);
-        out.push_str(&sanitize(inside));
+        out.push_str(&sanitize_for_layout(inside));
         out.push(MARK_OFF);
         at = r.end;
     }
-    out.push_str(&sanitize(c.text.get(at..).unwrap_or("")));
+    out.push_str(&sanitize_for_layout(c.text.get(at..).unwrap_or("")));
     out
 }
 
@@ -420,12 +426,12 @@ fn fields_stacked(fields: &[(String, Cell)], width: Option<usize>) -> bool {
     };
     let kw = fields
         .iter()
-        .map(|(k, _)| width_of(&sanitize(k)))
+        .map(|(k, _)| width_of(&sanitize_for_layout(k)))
         .max()
         .unwrap_or(0);
     let beside = width.saturating_sub(kw + 2);
     fields.iter().any(|(_, v)| {
-        let text = sanitize(&v.text);
+        let text = sanitize_for_layout(&v.text);
         let line = text.lines().map(width_of).max().unwrap_or(0);
         let word = longest_word(&text);
         !(line <= beside || (word <= beside && beside >= MIN_BESIDE))
@@ -459,13 +465,13 @@ fn write_fields_as(
             // A key wider than the line wraps at spaces too (the overview's keys are
             // amounts as the memo states them: "64 countries and international
             // organisations").
-            for line in wrap(&sanitize(k), width) {
+            for line in wrap(&sanitize_for_layout(k), width) {
                 writeln!(out, "{}", paint(&line, Style::Strong, color))?;
             }
             if v.text.trim().is_empty() {
                 continue;
             }
-            for line in wrap(&sanitize(&v.text), avail) {
+            for line in wrap(&sanitize_for_layout(&v.text), avail) {
                 // A word wider than the indented line (a long id) is kept whole, and
                 // not indented if that lets it fit.
                 let indent = if width_of(&line) + UNDER <= width {
@@ -479,12 +485,15 @@ fn write_fields_as(
         return Ok(());
     }
     // Keys can come from a knowledge-base file (the overview's amounts): sanitized.
-    let keys: Vec<_> = fields.iter().map(|(k, _)| sanitize(k)).collect();
+    let keys: Vec<_> = fields.iter().map(|(k, _)| sanitize_for_layout(k)).collect();
     let kw = keys.iter().map(|k| width_of(k)).max().unwrap_or(0);
     for ((_, v), k) in fields.iter().zip(&keys) {
         let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(1));
         let key = pad(k, kw);
-        for (j, line) in wrap(&sanitize(&v.text), avail).iter().enumerate() {
+        for (j, line) in wrap(&sanitize_for_layout(&v.text), avail)
+            .iter()
+            .enumerate()
+        {
             if j == 0 {
                 writeln!(
                     out,
