@@ -1641,6 +1641,80 @@ fn a_tab_in_a_cell_is_a_space_and_the_table_stays_aligned() {
 }
 
 #[test]
+fn bar_labels_are_cut_between_grapheme_clusters() {
+    let family = "👩\u{200d}👩\u{200d}👧\u{200d}👦";
+    let figure = |id: &str, value: u32, label: &str| {
+        format!(
+            r#"
+[[figures]]
+id = "{id}"
+topic_id = "t"
+value = {value}
+unit = "EUR"
+magnitude = {{ fr = "{value} €", en = "€{value}" }}
+label = {{ fr = "{label}", en = "{label}" }}
+text = {{ fr = "T", en = "T" }}
+source_id = "src"
+section_id = "s"
+"#
+        )
+    };
+    let facts = r#"
+[[sections]]
+id = "s"
+title = { fr = "S", en = "S" }
+[[sources]]
+id = "src"
+name = { fr = "src", en = "src" }
+[[topics]]
+id = "t"
+name = { fr = "T", en = "T" }
+"#
+    .to_string()
+        + &figure(
+            "emoji",
+            2,
+            &format!("robots 🤖 {family} family 🇫🇷 flag e\\u0301e\\u0301"),
+        )
+        + &figure(
+            "wide",
+            12,
+            "人工知能の会社 🤖🤖 人工知能の会社 人工知能の会社",
+        );
+    let (_dir, path) = temp_file("emoji.toml", facts.as_bytes());
+    let mut cut_in_family = 0;
+    for cols in 20..=70 {
+        let out = aimemo()
+            .env("COLUMNS", cols.to_string())
+            .args(["--no-builtin", "--facts"])
+            .arg(&path)
+            .args(["figures", "t"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let bar = text
+            .lines()
+            .find(|l| l.starts_with("robots") && l.contains('█'))
+            .unwrap_or_else(|| panic!("the bar at {cols}:\n{text}"));
+        assert!(!bar.contains("\u{200d}…"), "{cols}: {bar:?}");
+        // The family is whole or left out whole; so is the flag.
+        if bar.contains('👩') {
+            assert!(bar.contains(family), "{cols}: {bar:?}");
+        } else {
+            cut_in_family += 1;
+        }
+        if bar.contains('\u{1f1eb}') {
+            assert!(bar.contains("🇫🇷"), "{cols}: {bar:?}");
+        }
+    }
+    assert!(
+        cut_in_family > 0,
+        "some widths cut the label before the family"
+    );
+}
+
+#[test]
 fn an_added_file_is_merged_with_the_builtin() {
     let s: Search =
         serde_json::from_value(json(&["--facts", example(), "search", "robotics"])).unwrap();

@@ -521,19 +521,22 @@ pub fn pad(text: &str, width: usize) -> String {
     s
 }
 
-/// `text` cut to `width` columns, with `…` where it was cut.
+/// `text` cut to `width` columns, with `…` where it was cut: between two grapheme
+/// clusters, so that an emoji sequence (`👩‍👩‍👧‍👦`, a flag) or a letter and its accents
+/// are kept whole or left out whole, never split (a dangling zero-width joiner).
 pub fn cut(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     if width_of(text) <= width {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for g in text.graphemes(true) {
+        let w = width_of(g);
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -614,6 +617,24 @@ mod tests {
         assert_eq!(pad("人工", 6), "人工  ");
         assert_eq!(cut("人工知能報告", 7), "人工知…");
         assert_eq!(width_of(&cut("人工知能報告", 7)), 7);
+    }
+
+    #[test]
+    fn cuts_between_grapheme_clusters() {
+        let family = "👩\u{200d}👩\u{200d}👧\u{200d}👦";
+        let label = format!("robots 🤖 {family} family");
+        // The family (two columns) is kept whole, or left out whole.
+        assert_eq!(cut(&label, 13), format!("robots 🤖 {family}…"));
+        assert_eq!(cut(&label, 12), "robots 🤖 …");
+        for w in 1..=label.len() {
+            let c = cut(&label, w);
+            assert!(!c.contains("\u{200d}…"), "{w}: {c:?}");
+            assert!(width_of(&c) <= w.max(1), "{w}: {c:?}");
+        }
+        // A flag is two regional indicators; a letter and its combining accent.
+        assert_eq!(cut("ab🇫🇷cd", 4), "ab…");
+        assert_eq!(cut("ab🇫🇷cd", 5), "ab🇫🇷…");
+        assert_eq!(cut("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
     }
 
     fn fields(pairs: &[(&str, &str)], width: usize) -> String {
