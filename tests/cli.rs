@@ -1739,6 +1739,145 @@ fn wide_characters_are_wrapped_and_padded_by_display_width() {
     }
 }
 
+/// Two figures, one whose label and amount hold a tab.
+const TAB: &str = "
+[[sections]]
+id = \"s\"
+title = { fr = \"S\", en = \"S\" }
+[[sources]]
+id = \"src\"
+name = { fr = \"src\", en = \"src\" }
+[[topics]]
+id = \"tp\"
+name = { fr = \"T\", en = \"T\" }
+[[figures]]
+id = \"f-tab\"
+topic_id = \"tp\"
+value = 4
+unit = \"EUR\"
+magnitude = { fr = \"4\", en = \"4\\t4\" }
+label = { fr = \"avec\\ttab\", en = \"with\\ttab\" }
+text = { fr = \"T\", en = \"T\" }
+source_id = \"src\"
+section_id = \"s\"
+[[figures]]
+id = \"f-two\"
+topic_id = \"tp\"
+value = 5
+unit = \"EUR\"
+magnitude = { fr = \"5\", en = \"5\" }
+label = { fr = \"normal label here\", en = \"normal label here\" }
+text = { fr = \"T\", en = \"T\" }
+source_id = \"src\"
+section_id = \"s\"
+";
+
+#[test]
+fn a_tab_in_a_cell_is_a_space_and_the_table_stays_aligned() {
+    let (_dir, path) = temp_file("tab.toml", TAB.as_bytes());
+    for (format, args) in [
+        ("table", &["figures", "tp"][..]),
+        ("text", &["figures", "tp"]),
+        ("table", &["show", "f-tab"]),
+        ("table", &["search", "tab"]),
+    ] {
+        let out = aimemo()
+            .args(["--no-builtin", "--facts"])
+            .arg(&path)
+            .args(["--format", format, "--color", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains('\t'), "{format} {args:?}: no tab:\n{text}");
+        assert!(text.contains("with tab"), "{format} {args:?}:\n{text}");
+        let table: Vec<usize> = text
+            .lines()
+            .filter(|l| l.starts_with(['│', '┌', '└', '╞']))
+            .map(unicode_width::UnicodeWidthStr::width)
+            .collect();
+        assert!(
+            table.windows(2).all(|w| w[0] == w[1]),
+            "the table's lines are aligned:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn bar_labels_are_cut_between_grapheme_clusters() {
+    let family = "👩\u{200d}👩\u{200d}👧\u{200d}👦";
+    let figure = |id: &str, value: u32, label: &str| {
+        format!(
+            r#"
+[[figures]]
+id = "{id}"
+topic_id = "t"
+value = {value}
+unit = "EUR"
+magnitude = {{ fr = "{value} €", en = "€{value}" }}
+label = {{ fr = "{label}", en = "{label}" }}
+text = {{ fr = "T", en = "T" }}
+source_id = "src"
+section_id = "s"
+"#
+        )
+    };
+    let facts = r#"
+[[sections]]
+id = "s"
+title = { fr = "S", en = "S" }
+[[sources]]
+id = "src"
+name = { fr = "src", en = "src" }
+[[topics]]
+id = "t"
+name = { fr = "T", en = "T" }
+"#
+    .to_string()
+        + &figure(
+            "emoji",
+            2,
+            &format!("robots 🤖 {family} family 🇫🇷 flag e\\u0301e\\u0301"),
+        )
+        + &figure(
+            "wide",
+            12,
+            "人工知能の会社 🤖🤖 人工知能の会社 人工知能の会社",
+        );
+    let (_dir, path) = temp_file("emoji.toml", facts.as_bytes());
+    let mut cut_in_family = 0;
+    for cols in 20..=70 {
+        let out = aimemo()
+            .env("COLUMNS", cols.to_string())
+            .args(["--no-builtin", "--facts"])
+            .arg(&path)
+            .args(["figures", "t"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let bar = text
+            .lines()
+            .find(|l| l.starts_with("robots") && l.contains('█'))
+            .unwrap_or_else(|| panic!("the bar at {cols}:\n{text}"));
+        assert!(!bar.contains("\u{200d}…"), "{cols}: {bar:?}");
+        // The family is whole or left out whole; so is the flag.
+        if bar.contains('👩') {
+            assert!(bar.contains(family), "{cols}: {bar:?}");
+        } else {
+            cut_in_family += 1;
+        }
+        if bar.contains('\u{1f1eb}') {
+            assert!(bar.contains("🇫🇷"), "{cols}: {bar:?}");
+        }
+    }
+    assert!(
+        cut_in_family > 0,
+        "some widths cut the label before the family"
+    );
+}
+
 #[test]
 fn an_added_file_is_merged_with_the_builtin() {
     let s: Search =
@@ -2595,6 +2734,230 @@ fn narrow_terminals_cut_no_id_and_no_line_is_too_wide() {
                     "a column every row repeats is said once, under the table:\n{text}"
                 );
             }
+        }
+    }
+}
+
+/// `aimemo ARGS` at `cols` columns (`COLUMNS`), in `--format` `format`: stdout, asserting
+/// exit 0.
+fn at_width(cols: usize, format: &str, args: &[&str]) -> String {
+    let out = aimemo()
+        .env("COLUMNS", cols.to_string())
+        .args(["--format", format])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?} at {cols}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every line of `text` fits `cols` columns, but for a word wider than the line,
+/// which is kept whole on a line of its own (not indented, not cut).
+fn assert_fits(text: &str, cols: usize, what: &str) {
+    for line in text.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        assert!(
+            w <= cols || !line.contains(' '),
+            "{what} at {cols}: a line of {w} that is not one word: {line:?}\n{text}"
+        );
+    }
+}
+
+/// Whether `words`, split at spaces, follow each other whole in `text` (a word cut
+/// by a line break would not be found).
+fn has_words(text: &str, words: &str) -> bool {
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let want: Vec<&str> = words.split_whitespace().collect();
+    all.windows(want.len()).any(|w| w == want)
+}
+
+#[test]
+fn fields_wrap_at_spaces_and_cut_no_word_on_narrow_terminals() {
+    for format in ["table", "text"] {
+        // At 40 columns the id does not fit beside the keys: the values go under them.
+        let out = at_width(40, format, &["show", "investment-eu-gigafactories"]);
+        assert_fits(&out, 40, "show");
+        assert!(
+            out.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 40),
+            "{out}"
+        );
+        assert!(
+            out.lines()
+                .any(|l| l.trim() == "investment-eu-gigafactories"),
+            "the id whole:\n{out}"
+        );
+        assert!(
+            has_words(&out, "European Commission: AI gigafactories"),
+            "{out}"
+        );
+        // At 20, every list's id and title, and the actor's role, word for word.
+        let out = at_width(20, format, &["lists"]);
+        assert_fits(&out, 20, "lists");
+        let lists = json(&["lists"]);
+        for l in lists["lists"].as_array().unwrap() {
+            let (id, title) = (l["id"].as_str().unwrap(), l["title"].as_str().unwrap());
+            assert!(
+                out.lines().any(|x| x.trim() == id),
+                "{id} whole, on its line:\n{out}"
+            );
+            assert!(has_words(&out, title), "{title}:\n{out}");
+        }
+        let out = at_width(20, format, &["actor", "DNUM"]);
+        assert_fits(&out, 20, "actor DNUM");
+        assert!(
+            out.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 20),
+            "{out}"
+        );
+        let role = json(&["actor", "DNUM"])["actor"]["role"].clone();
+        assert!(has_words(&out, role.as_str().unwrap()), "{out}");
+    }
+    // Where there is room, values stay beside their keys.
+    let out = at_width(100, "table", &["show", "investment-eu-gigafactories"]);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("Id ") && l.ends_with(" investment-eu-gigafactories")),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_overview_s_key_figures_fit_narrow_terminals() {
+    let overview = json(&[]);
+    let figures = overview["figures"].as_array().unwrap();
+    assert!(figures.len() >= 2);
+    for format in ["table", "text"] {
+        for cols in [20, 40, 60] {
+            let out = at_width(cols, format, &[]);
+            assert!(
+                out.lines()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l) <= cols),
+                "every line fits {cols} columns ({format}):\n{out}"
+            );
+            for f in figures {
+                let (stated, label) = (f["stated"].as_str().unwrap(), f["label"].as_str().unwrap());
+                assert!(has_words(&out, stated), "{stated} at {cols}:\n{out}");
+                assert!(has_words(&out, label), "{label} at {cols}:\n{out}");
+                // The label goes under its amount, indented.
+                let first = label.split_whitespace().next().unwrap();
+                assert!(
+                    out.lines().any(|l| l.starts_with(&format!("  {first}"))),
+                    "{label} under its amount at {cols}:\n{out}"
+                );
+            }
+        }
+    }
+    // With room, amounts and labels side by side, as before.
+    let out = at_width(200, "table", &[]);
+    let f = &figures[0];
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(f["stated"].as_str().unwrap())
+                && l.ends_with(f["label"].as_str().unwrap())),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_overview_s_amounts_are_sanitized() {
+    let facts = r#"
+[[sections]]
+id = "s"
+title = { fr = "S", en = "S" }
+[[sources]]
+id = "src"
+name = { fr = "src", en = "src" }
+[[topics]]
+id = "tp"
+name = { fr = "T", en = "T" }
+[[figures]]
+id = "f-esc"
+topic_id = "tp"
+value = 4
+unit = "EUR"
+magnitude = { fr = "4", en = "4\u001b]0;pwned\u0007" }
+headline = true
+label = { fr = "L", en = "label" }
+text = { fr = "T", en = "T" }
+source_id = "src"
+section_id = "s"
+"#;
+    let (_dir, path) = temp_file("esc.toml", facts.as_bytes());
+    for format in ["table", "text"] {
+        let out = aimemo()
+            .args(["--no-builtin", "--facts"])
+            .arg(&path)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("4\\e]0;pwned\\x07  label"), "{text}");
+    }
+}
+
+#[test]
+fn bar_charts_fit_narrow_terminals_and_keep_their_amounts_whole() {
+    for lang in ["en", "fr"] {
+        let market = json(&["--lang", lang, "figures", "market"]);
+        let stated: Vec<String> = market["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["figures"].as_array().unwrap().iter())
+            .map(|f| f["stated"].as_str().unwrap().to_string())
+            .collect();
+        for cols in [20, 30, 40, 60, 100] {
+            let out = at_width(cols, "table", &["--lang", lang, "figures", "market"]);
+            let bars: Vec<&str> = out.lines().filter(|l| l.contains('█')).collect();
+            assert_eq!(bars.len(), stated.len(), "{lang} at {cols}:\n{out}");
+            assert!(
+                out.lines()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l) <= cols),
+                "{lang}: every line fits {cols} columns:\n{out}"
+            );
+            for s in &stated {
+                // Never shortened: whole on one line when it fits, else wrapped at spaces.
+                assert!(has_words(&out, s), "{s} at {cols}:\n{out}");
+                if unicode_width::UnicodeWidthStr::width(s.as_str()) + 2 <= cols {
+                    assert!(
+                        out.lines().any(|l| l.contains(s.as_str())),
+                        "{s} at {cols}:\n{out}"
+                    );
+                }
+            }
+        }
+        // Where there is room, label, bar and amount share a line, as before.
+        let out = at_width(100, "table", &["--lang", lang, "figures", "market"]);
+        for s in &stated {
+            assert!(
+                out.lines()
+                    .any(|l| l.contains('█') && l.ends_with(s.as_str())),
+                "{s}:\n{out}"
+            );
+        }
+        // The investments' chart: the bar lines fit (the pledges' ids above may not, at
+        // 20 columns: they are kept whole).
+        for cols in [20, 30, 40] {
+            let out = at_width(cols, "table", &["--lang", lang, "investments"]);
+            assert_fits(&out, cols, "investments");
+            let bars = out.lines().filter(|l| l.contains(['█', '▏', '▎', '▊']));
+            assert_eq!(bars.count(), 5, "{out}");
+            assert!(
+                has_words(
+                    &out,
+                    if lang == "en" {
+                        "more than €109 billion"
+                    } else {
+                        "plus de 109 milliards d’euros"
+                    }
+                ),
+                "{out}"
+            );
         }
     }
 }

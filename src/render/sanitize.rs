@@ -3,7 +3,8 @@
 //! A knowledge-base file could carry ESC sequences, BEL, carriage returns, C1
 //! controls or bidirectional overrides that rewrite the terminal or hide text.
 //! Human output shows them as `\e`, `\r`, `\x07`, `\u{9b}`, `\u{202e}`; only
-//! tab and newline pass. The invisible marks U+2060–U+2064 are escaped too: the
+//! tab and newline pass, and in laid-out text (tables, wrapped lines, bars) a tab
+//! is a space. The invisible marks U+2060–U+2064 are escaped too: the
 //! table renderer uses two of them to mark highlighted words. JSON needs none of this: serde escapes them.
 
 use std::borrow::Cow;
@@ -59,9 +60,31 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` sanitized for a line that is laid out (a table's cell, a key and its value,
+/// wrapped text, a bar's label): as [`sanitize`], and each tab a space, as a tab's
+/// width depends on the column it falls in, so that text around it could be neither
+/// measured nor aligned.
+pub fn sanitize_for_layout(text: &str) -> Cow<'_, str> {
+    match sanitize(text) {
+        Cow::Borrowed(t) if !t.contains('\t') => Cow::Borrowed(t),
+        t => Cow::Owned(t.replace('\t', " ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{sanitize, sanitize_for_layout};
+
+    #[test]
+    fn a_tab_in_laid_out_text_is_a_space() {
+        assert_eq!(sanitize_for_layout("with\ttab"), "with tab");
+        assert_eq!(sanitize_for_layout("a\t\u{1b}b\nc"), "a \\eb\nc");
+        assert_eq!(sanitize_for_layout("plain"), "plain");
+        assert!(matches!(
+            sanitize_for_layout("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn escapes_controls_byte_for_byte() {

@@ -5,12 +5,15 @@
 //! column with the same value in every row is said once under the table, no column
 //! is narrower than its longest word (ids and numbers are never cut), and a table
 //! that cannot fit that way is written as one block of `key  value` lines a record.
+//! Text wraps at spaces only: a word longer than the line is kept whole. A block of
+//! `key  value` lines that leaves a value too little room beside the keys puts
+//! every value under its key, indented.
 
 use std::io::Write;
 
 use comfy_table::{presets, Attribute, Color, ContentArrangement};
 
-use super::sanitize::sanitize;
+use super::sanitize::{sanitize, sanitize_for_layout};
 use super::term::{paint, Style};
 use super::{bars, Block, Cell, Doc, Format, Settings, Tone};
 use crate::error::Result;
@@ -44,7 +47,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
         }
         match block {
             Block::Heading(t) => {
-                let lines = wrap(&sanitize(t), width.unwrap_or(usize::MAX));
+                let lines = wrap(&sanitize_for_layout(t), width.unwrap_or(usize::MAX));
                 for line in lines.iter() {
                     writeln!(out, "{}", paint(line, Style::Heading, s.color))?;
                 }
@@ -54,7 +57,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                 }
             }
             Block::Subheading(t) => {
-                let lines = wrap(&sanitize(t), width.unwrap_or(usize::MAX));
+                let lines = wrap(&sanitize_for_layout(t), width.unwrap_or(usize::MAX));
                 for line in lines.iter() {
                     writeln!(out, "{}", paint(line, Style::Strong, s.color))?;
                 }
@@ -64,20 +67,20 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                 }
             }
             Block::Text(t) => {
-                for line in wrap(&sanitize(t), width.unwrap_or(usize::MAX)) {
+                for line in wrap(&sanitize_for_layout(t), width.unwrap_or(usize::MAX)) {
                     writeln!(out, "{line}")?;
                 }
             }
             Block::Pre(t) => writeln!(out, "{}", sanitize(t))?,
             Block::Quote(t) => {
                 let avail = width.map_or(usize::MAX, |w| w.saturating_sub(2).max(10));
-                for line in wrap(&sanitize(t), avail) {
+                for line in wrap(&sanitize_for_layout(t), avail) {
                     writeln!(out, "  {line}")?;
                 }
             }
             Block::Rich(spans) => {
                 let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-                for line in wrap(&sanitize(&text), width.unwrap_or(usize::MAX)) {
+                for line in wrap(&sanitize_for_layout(&text), width.unwrap_or(usize::MAX)) {
                     writeln!(out, "{line}")?;
                 }
             }
@@ -88,7 +91,7 @@ pub fn write(out: &mut impl Write, doc: &Doc, s: &Settings) -> Result<()> {
                     let prefix = format!("{:>w$}. ", n + 1);
                     let avail =
                         width.map_or(usize::MAX, |x| x.saturating_sub(prefix.len()).max(10));
-                    for (j, line) in wrap(&sanitize(item), avail).iter().enumerate() {
+                    for (j, line) in wrap(&sanitize_for_layout(item), avail).iter().enumerate() {
                         if j == 0 {
                             writeln!(out, "{}{line}", paint(&prefix, Style::Strong, s.color))?;
                         } else {
@@ -149,18 +152,25 @@ fn write_table(
         Some(w) => match column_widths(&headers, &rows, w.saturating_sub(frame), plain) {
             Some(widths) => Some(widths),
             None => {
-                // Too narrow for a table: one block of `key  value` lines a record.
-                for (i, r) in rows.iter().enumerate() {
+                // Too narrow for a table: one block of `key  value` lines a record,
+                // all laid out the same way (values beside their keys, or under them).
+                let records: Vec<Vec<(String, Cell)>> = rows
+                    .iter()
+                    .map(|r| {
+                        headers
+                            .iter()
+                            .cloned()
+                            .zip(r.iter().cloned())
+                            .filter(|(_, c)| !c.text.trim().is_empty())
+                            .collect()
+                    })
+                    .collect();
+                let stacked = records.iter().any(|f| fields_stacked(f, s.width));
+                for (i, fields) in records.iter().enumerate() {
                     if i > 0 {
                         writeln!(out)?;
                     }
-                    let fields: Vec<(String, Cell)> = headers
-                        .iter()
-                        .cloned()
-                        .zip(r.iter().cloned())
-                        .filter(|(_, c)| !c.text.trim().is_empty())
-                        .collect();
-                    write_fields(out, &fields, s.width, s.color)?;
+                    write_fields_as(out, fields, s.width, s.color, stacked)?;
                 }
                 return write_once(out, &once, !rows.is_empty(), s);
             }
@@ -202,17 +212,24 @@ pub fn column_widths(
     room: usize,
     whole_amounts: bool,
 ) -> Option<Vec<usize>> {
-    let longest_word = |t: &str| t.split_whitespace().map(width_of).max().unwrap_or(0);
+    // Measured as drawn: sanitized, tabs as spaces.
     // Ids, codes and tree branches stay whole; so do short amounts ("€200 billion").
     let unbreakable = |c: &Cell| {
-        let whole = c.text.lines().map(width_of).max().unwrap_or(0);
+        let text = sanitize_for_layout(&c.text);
+        let whole = text.lines().map(width_of).max().unwrap_or(0);
         match c.tone {
             Tone::Code => whole,
             Tone::Figure if whole_amounts || whole <= 14 => whole,
-            _ => longest_word(&c.text),
+            _ => longest_word(&text),
         }
     };
-    let longest_line = |t: &str| t.lines().map(width_of).max().unwrap_or(0);
+    let longest_line = |t: &str| {
+        sanitize_for_layout(t)
+            .lines()
+            .map(width_of)
+            .max()
+            .unwrap_or(0)
+    };
     let n = headers.len();
     let text = |r: &[Cell], c: usize| r.get(c).map_or("", |x| x.text.as_str()).to_string();
     let min: Vec<usize> = (0..n)
@@ -287,11 +304,9 @@ pub fn table(
             None => text.to_string(),
         }
     };
-    t.set_header(
-        headers.iter().enumerate().map(|(c, h)| {
-            comfy_table::Cell::new(fit(c, &sanitize(h))).add_attribute(Attribute::Bold)
-        }),
-    );
+    t.set_header(headers.iter().enumerate().map(|(c, h)| {
+        comfy_table::Cell::new(fit(c, &sanitize_for_layout(h))).add_attribute(Attribute::Bold)
+    }));
     for row in rows {
         t.add_row(row.iter().enumerate().map(|(c, cell)| {
             // Matched words are marked (when colored) before the cell is wrapped: the
@@ -299,7 +314,7 @@ pub fn table(
             let text = if s.color && !cell.marks.is_empty() {
                 marked(cell)
             } else {
-                sanitize(&cell.text).into_owned()
+                sanitize_for_layout(&cell.text).into_owned()
             };
             styled(cell, fit(c, &text))
         }));
@@ -337,13 +352,13 @@ fn marked(c: &Cell) -> String {
         let (Some(before), Some(inside)) = (c.text.get(at..r.start), c.text.get(r.clone())) else {
             continue;
         };
-        out.push_str(&sanitize(before));
+        out.push_str(&sanitize_for_layout(before));
         out.push(MARK_ON);
-        out.push_str(&sanitize(inside));
+        out.push_str(&sanitize_for_layout(inside));
         out.push(MARK_OFF);
         at = r.end;
     }
-    out.push_str(&sanitize(c.text.get(at..).unwrap_or("")));
+    out.push_str(&sanitize_for_layout(c.text.get(at..).unwrap_or("")));
     out
 }
 
@@ -390,17 +405,95 @@ fn tone<'a>(c: &Cell, text: &'a str, color: bool) -> std::borrow::Cow<'a, str> {
     }
 }
 
+/// A value narrower than this beside its key is written under it instead (when it
+/// does not fit on one line there).
+const MIN_BESIDE: usize = 12;
+/// How far a value written under its key is indented.
+const UNDER: usize = 2;
+
+/// The widest word of `text`.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(width_of).max().unwrap_or(0)
+}
+
+/// Whether a block of fields is written each value under its key, as `width` leaves
+/// too little room beside the widest key for one of them: a value goes beside its key
+/// when it fits on the line there, or when its words do and the room is not a sliver;
+/// when one does not, the whole block goes under, for one layout.
+fn fields_stacked(fields: &[(String, Cell)], width: Option<usize>) -> bool {
+    let Some(width) = width else {
+        return false;
+    };
+    let kw = fields
+        .iter()
+        .map(|(k, _)| width_of(&sanitize_for_layout(k)))
+        .max()
+        .unwrap_or(0);
+    let beside = width.saturating_sub(kw + 2);
+    fields.iter().any(|(_, v)| {
+        let text = sanitize_for_layout(&v.text);
+        let line = text.lines().map(width_of).max().unwrap_or(0);
+        let word = longest_word(&text);
+        !(line <= beside || (word <= beside && beside >= MIN_BESIDE))
+    })
+}
+
+/// Label-value pairs, one a line, the values aligned and wrapped at spaces beside
+/// the widest key; or, when the width leaves too little room beside it, each value
+/// under its key, indented (see [`fields_stacked`]).
 fn write_fields(
     out: &mut impl Write,
     fields: &[(String, Cell)],
     width: Option<usize>,
     color: bool,
 ) -> Result<()> {
-    let kw = fields.iter().map(|(k, _)| width_of(k)).max().unwrap_or(0);
-    for (k, v) in fields {
-        let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(12));
+    let stacked = fields_stacked(fields, width);
+    write_fields_as(out, fields, width, color, stacked)
+}
+
+fn write_fields_as(
+    out: &mut impl Write,
+    fields: &[(String, Cell)],
+    width: Option<usize>,
+    color: bool,
+    stacked: bool,
+) -> Result<()> {
+    if stacked {
+        let width = width.unwrap_or(usize::MAX);
+        let avail = width.saturating_sub(UNDER).max(1);
+        for (k, v) in fields {
+            // A key wider than the line wraps at spaces too (the overview's keys are
+            // amounts as the memo states them: "64 countries and international
+            // organisations").
+            for line in wrap(&sanitize_for_layout(k), width) {
+                writeln!(out, "{}", paint(&line, Style::Strong, color))?;
+            }
+            if v.text.trim().is_empty() {
+                continue;
+            }
+            for line in wrap(&sanitize_for_layout(&v.text), avail) {
+                // A word wider than the indented line (a long id) is kept whole, and
+                // not indented if that lets it fit.
+                let indent = if width_of(&line) + UNDER <= width {
+                    UNDER
+                } else {
+                    0
+                };
+                writeln!(out, "{}{}", " ".repeat(indent), tone(v, &line, color))?;
+            }
+        }
+        return Ok(());
+    }
+    // Keys can come from a knowledge-base file (the overview's amounts): sanitized.
+    let keys: Vec<_> = fields.iter().map(|(k, _)| sanitize_for_layout(k)).collect();
+    let kw = keys.iter().map(|k| width_of(k)).max().unwrap_or(0);
+    for ((_, v), k) in fields.iter().zip(&keys) {
+        let avail = width.map_or(usize::MAX, |w| w.saturating_sub(kw + 2).max(1));
         let key = pad(k, kw);
-        for (j, line) in wrap(&sanitize(&v.text), avail).iter().enumerate() {
+        for (j, line) in wrap(&sanitize_for_layout(&v.text), avail)
+            .iter()
+            .enumerate()
+        {
             if j == 0 {
                 writeln!(
                     out,
@@ -428,19 +521,22 @@ pub fn pad(text: &str, width: usize) -> String {
     s
 }
 
-/// `text` cut to `width` columns, with `…` where it was cut.
+/// `text` cut to `width` columns, with `…` where it was cut: between two grapheme
+/// clusters, so that an emoji sequence (`👩‍👩‍👧‍👦`, a flag) or a letter and its accents
+/// are kept whole or left out whole, never split (a dangling zero-width joiner).
 pub fn cut(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     if width_of(text) <= width {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for g in text.graphemes(true) {
+        let w = width_of(g);
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -448,14 +544,15 @@ pub fn cut(text: &str, width: usize) -> String {
 }
 
 /// Word wrap to `width` columns of a terminal (textwrap, by display width), at
-/// spaces only (never inside `low-carbon` or an id); words longer than a line are
-/// broken.
+/// spaces only (never inside `low-carbon` or an id); a word longer than a line is
+/// kept whole, on a line of its own, wider than `width`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if !text.contains('\n') && (text.len() <= width || width_of(text) <= width) {
         return vec![text.trim_end().to_string()];
     }
-    let options =
-        textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let options = textwrap::Options::new(width.max(1))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
     textwrap::wrap(text, options)
         .into_iter()
         .map(|l| l.trim_end().to_string())
@@ -464,7 +561,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, pad, table, width_of, wrap};
+    use super::{cut, pad, table, width_of, wrap, write_fields};
     use crate::render::{Cell, Format, Settings};
 
     #[test]
@@ -501,7 +598,12 @@ mod tests {
     #[test]
     fn wraps_words() {
         assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        // A word longer than the line is kept whole, never cut.
+        assert_eq!(wrap("abcdefgh", 3), vec!["abcdefgh"]);
+        assert_eq!(
+            wrap("Id investment-eu-gigafactories now", 12),
+            vec!["Id", "investment-eu-gigafactories", "now"]
+        );
         assert_eq!(wrap("x\ny", 10), vec!["x", "y"]);
         assert_eq!(wrap("short", 100), vec!["short"]);
     }
@@ -515,5 +617,69 @@ mod tests {
         assert_eq!(pad("人工", 6), "人工  ");
         assert_eq!(cut("人工知能報告", 7), "人工知…");
         assert_eq!(width_of(&cut("人工知能報告", 7)), 7);
+    }
+
+    #[test]
+    fn cuts_between_grapheme_clusters() {
+        let family = "👩\u{200d}👩\u{200d}👧\u{200d}👦";
+        let label = format!("robots 🤖 {family} family");
+        // The family (two columns) is kept whole, or left out whole.
+        assert_eq!(cut(&label, 13), format!("robots 🤖 {family}…"));
+        assert_eq!(cut(&label, 12), "robots 🤖 …");
+        for w in 1..=label.len() {
+            let c = cut(&label, w);
+            assert!(!c.contains("\u{200d}…"), "{w}: {c:?}");
+            assert!(width_of(&c) <= w.max(1), "{w}: {c:?}");
+        }
+        // A flag is two regional indicators; a letter and its combining accent.
+        assert_eq!(cut("ab🇫🇷cd", 4), "ab…");
+        assert_eq!(cut("ab🇫🇷cd", 5), "ab🇫🇷…");
+        assert_eq!(cut("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+    }
+
+    fn fields(pairs: &[(&str, &str)], width: usize) -> String {
+        let f: Vec<(String, Cell)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Cell::plain(v)))
+            .collect();
+        let mut out = Vec::new();
+        write_fields(&mut out, &f, Some(width), false).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn fields_go_under_their_keys_when_a_value_has_no_room_beside() {
+        let pairs = [
+            ("Id", "investment-eu-gigafactories"),
+            ("Memo section", "a b"),
+        ];
+        // Room beside the keys: values aligned beside them.
+        assert_eq!(
+            fields(&pairs, 60),
+            "Id            investment-eu-gigafactories\nMemo section  a b\n"
+        );
+        // The id is one column too wide beside them: every value goes under its key.
+        assert_eq!(
+            fields(&pairs, 40),
+            "Id\n  investment-eu-gigafactories\nMemo section\n  a b\n"
+        );
+        // A key wider than the line wraps at spaces, and so does its value.
+        assert_eq!(
+            fields(
+                &[(
+                    "64 countries and organisations",
+                    "Countries that endorsed it"
+                )],
+                20
+            ),
+            "64 countries and\norganisations\n  Countries that\n  endorsed it\n"
+        );
+        // Keys are sanitized, beside or above their values.
+        assert_eq!(fields(&[("a\u{1b}[2J", "b")], 40), "a\\e[2J  b\n");
+        // Under, a word wider than the indented line is kept whole, not indented.
+        assert_eq!(
+            fields(&pairs, 28),
+            "Id\ninvestment-eu-gigafactories\nMemo section\n  a b\n"
+        );
     }
 }
