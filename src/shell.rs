@@ -49,6 +49,17 @@ pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
             safe(kb.topics.iter().map(|t| &*t.id).collect()),
         ),
         ("show", "id", safe(kb.ids().map(|(id, _)| id).collect())),
+        // The entries that quote the memo: the ones `cite` can cite.
+        (
+            "cite",
+            "words",
+            safe(
+                kb.ids()
+                    .filter(|(_, e)| kb.quote_of(*e).is_some())
+                    .map(|(id, _)| id)
+                    .collect(),
+            ),
+        ),
     ];
     let mut cmd = cli::command();
     cmd.build(); // the subcommands' arguments, deferred until now

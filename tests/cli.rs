@@ -1626,6 +1626,17 @@ fn completions_know_codes_and_ids() {
         assert!(out.contains("summit-verticals"), "{shell}");
         assert!(out.contains("investments"), "{shell}");
     }
+    // `cite` completes the ids of the entries that quote the memo.
+    let bash = stdout(&["completions", "bash"]);
+    let cite = bash
+        .split("aimemo__subcmd__cite)")
+        .nth(1)
+        .and_then(|s| s.lines().nth(1))
+        .unwrap_or_default();
+    assert!(
+        cite.contains(" jobs-at-risk ") && !cite.contains(" market "),
+        "{cite}"
+    );
 }
 
 #[test]
