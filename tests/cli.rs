@@ -858,6 +858,17 @@ fn numbers_match_as_people_type_them() {
         .ids()
         .iter()
         .all(|id| *id != "investments-france-total"));
+    // A scaled number is its value: the number and its scale word are highlighted
+    // together, in a figure's amount and in the memo's words alike.
+    let s = search(&["400M"]);
+    let words: Vec<Vec<String>> = s.hits.iter().map(|h| h.matched.words()).collect();
+    assert_eq!(s.hits[0].matched.field, "magnitude");
+    assert_eq!(words[0], ["400 million"]);
+    assert!(words.contains(&vec!["400 millions".to_string()]), "{words:?}");
+    // ... and the same digits with another scale are another number.
+    for query in ["200m", "1bn", "6 millions", "50m"] {
+        fails(&["search", query], 1, "nothing matches");
+    }
 }
 
 #[test]

@@ -542,6 +542,66 @@ pub fn is_number(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// Words that scale the number before them: `109bn`, `400 millions`, `5k`.
+pub const SCALES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("thousand", 1e3),
+    ("thousands", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("md", 1e9),
+    ("mds", 1e9),
+    ("mrd", 1e9),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+];
+
+/// Calls `f` with each word of `folded` (a folded text), and after a number followed
+/// by a word that scales it (`109 milliards`, `eur 200 billion`), with the number they
+/// make (`109000000000`): a query's `109bn` or `200 milliards` is that number. Only
+/// scale words that are words in a text count here, not the query's abbreviations
+/// (`m`, `k`, `b`: `50 m` may be metres).
+pub fn each_word_and_scaled(folded: &str, mut f: impl FnMut(&str)) {
+    let mut prev: Option<&str> = None;
+    for w in folded.split(' ').filter(|w| !w.is_empty()) {
+        f(w);
+        if let Some(n) = prev.and_then(|p| scaled(p, w)) {
+            f(&n);
+        }
+        prev = Some(w);
+    }
+}
+
+/// The number that folded `number` and the folded word after it make, when that word
+/// scales it (`109`, `milliards`: `109000000000`).
+pub fn scaled(number: &str, next: &str) -> Option<String> {
+    if !is_number(number) {
+        return None;
+    }
+    let v = number.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    let (_, s) = SCALES
+        .iter()
+        .find(|(name, _)| *name == next && name.len() > 1)?;
+    Some(plain(v * s))
+}
+
+/// A number as a folded word: whole when it is within a millionth of a whole number
+/// (`511.3` × 10⁹ is 511300000000), as Rust writes it otherwise.
+fn plain(v: f64) -> String {
+    let r = v.round();
+    if (v - r).abs() <= 1e-6 * v.abs().max(1.0) && r.abs() < 1e18 {
+        format!("{r:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,6 +664,30 @@ mod tests {
             fold_words(&mut slow, &text, false);
             proptest::prop_assert_eq!(fast, slow);
         }
+    }
+
+    #[test]
+    fn a_number_and_its_scale_make_a_number() {
+        let mut words = Vec::new();
+        each_word_and_scaled(&fold("€109 milliards, 511,3 billion; 50 m 2 k"), |w| {
+            words.push(w.to_string())
+        });
+        assert_eq!(
+            words,
+            [
+                "eur",
+                "109",
+                "milliards",
+                "109000000000",
+                "511.3",
+                "billion",
+                "511300000000",
+                "50",
+                "m",
+                "2",
+                "k"
+            ]
+        );
     }
 
     #[test]

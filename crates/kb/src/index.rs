@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::fold::fold;
+use super::fold::{each_word_and_scaled, fold};
 use super::model::{EntryRef, Kb, Kind, Seq, Source, Str, Text, Topic};
 use super::stem;
 
@@ -516,12 +516,12 @@ impl SearchIndex {
                     piece: p.at,
                     len: u16::try_from(len).unwrap_or(u16::MAX),
                 });
-                for w in folded.split(' ').filter(|w| !w.is_empty()) {
+                each_word_and_scaled(&folded, |w| {
                     let list = words.entry(w.to_string()).or_default();
                     if list.last() != Some(&at) {
                         list.push(at);
                     }
-                }
+                });
             });
         }
         let stemmed: Vec<[Option<String>; 2]> = words.keys().map(|w| stem::stems(w)).collect();

@@ -2,7 +2,7 @@
 //! list items, the sentence of a role or a text, the quote), cut to about a line
 //! around the first of them, with each matched word's place in it.
 
-use super::fold::fold_into;
+use super::fold::{each_word_and_scaled, fold_into, is_number, scaled};
 use super::index::{pieces_with, Field, Side};
 use super::model::{EntryRef, Kb};
 use super::search::{FieldHit, Query};
@@ -84,6 +84,10 @@ fn marks(text: &str, q: &Query) -> Vec<Mark> {
 fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
     let mut folded = String::new();
+    let matches = |w: &str| !w.is_empty() && q.qualities(w).iter().any(|&x| x > 0);
+    // The run before, when it ends with a number: where it starts, and that number
+    // (folded), which the next run's first word may scale (`109 milliards`).
+    let mut number: Option<(usize, String)> = None;
     each_run(text, |start, end| {
         if out
             .first()
@@ -93,6 +97,16 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
         }
         let run = &text[start..end];
         folded.clear();
+        // A number and the word that scales it match together, marked as one.
+        if let Some((from, n)) = number.take() {
+            fold_into(&mut folded, run);
+            let first = folded.split(' ').next().unwrap_or_default();
+            if scaled(&n, first).is_some_and(|v| matches(&v)) {
+                out.retain(|m| m.start < from);
+                out.push(Mark { start: from, end });
+            }
+            folded.clear();
+        }
         if run.bytes().all(|b| b.is_ascii_alphabetic()) {
             // Plain letters fold to themselves, lowercased: the first can say no.
             if !q.could_start(run.as_bytes()[0].to_ascii_lowercase()) {
@@ -101,14 +115,19 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
             folded.push_str(run);
             folded.make_ascii_lowercase();
         } else {
-            if !q.could_hold(run) {
+            if !q.could_hold(run) && !run.bytes().any(|b| b.is_ascii_digit()) {
                 return true;
             }
             fold_into(&mut folded, run);
         }
-        let matches = |w: &str| !w.is_empty() && q.qualities(w).iter().any(|&x| x > 0);
-        if folded.split(' ').any(matches) {
+        let mut found = false;
+        each_word_and_scaled(&folded, |w| found = found || matches(w));
+        if found && out.last().is_none_or(|m| m.end <= start) {
             out.push(Mark { start, end });
+        }
+        let last = folded.rsplit(' ').next().unwrap_or_default();
+        if is_number(last) {
+            number = Some((start, last.to_string()));
         }
         true
     });

@@ -17,7 +17,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::fold::{fold, is_number};
+use super::fold::{each_word_and_scaled, fold, is_number, SCALES};
 use super::index::{kind_rank, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
@@ -38,26 +38,6 @@ const POINTS: [u32; 5] = [0, 10, 20, 30, 40];
 const STOPWORDS: &[&str] = &[
     "a", "an", "and", "at", "au", "aux", "by", "d", "de", "des", "du", "en", "et", "for", "in",
     "l", "la", "le", "les", "of", "on", "or", "ou", "par", "pour", "sur", "the", "to", "with",
-];
-
-/// Words that scale the number before them: `109bn`, `400 millions`, `5k`.
-const SCALES: &[(&str, f64)] = &[
-    ("k", 1e3),
-    ("thousand", 1e3),
-    ("thousands", 1e3),
-    ("m", 1e6),
-    ("mn", 1e6),
-    ("million", 1e6),
-    ("millions", 1e6),
-    ("b", 1e9),
-    ("bn", 1e9),
-    ("billion", 1e9),
-    ("billions", 1e9),
-    ("md", 1e9),
-    ("mds", 1e9),
-    ("mrd", 1e9),
-    ("milliard", 1e9),
-    ("milliards", 1e9),
 ];
 
 /// One word of a query, folded.
@@ -143,11 +123,16 @@ impl Term {
     /// How `word` (folded) matches: 0 for not at all. `stems` gives the word's stems,
     /// asked only when they can decide.
     fn quality<'s>(&self, word: &str, stems: impl FnOnce() -> [Option<&'s str>; 2]) -> u8 {
+        if let Some((value, scale)) = self.number {
+            // A scaled number (`200m`) is its value: the digits alone (`200` of
+            // "€200 billion") are another number.
+            if scale <= 1.0 && word == self.text {
+                return EXACT;
+            }
+            return number_quality(&self.text, value, scale, word);
+        }
         if word == self.text {
             return EXACT;
-        }
-        if let Some((value, scale)) = self.number {
-            return number_quality(&self.text, value, scale, word);
         }
         if word.is_empty() || is_number(word) {
             return 0;
@@ -729,7 +714,7 @@ fn field_hit(
                 }
             }
         } else {
-            folded.split(' ').filter(|w| !w.is_empty()).for_each(judge);
+            each_word_and_scaled(folded, judge);
         }
     }
     if !any {
@@ -868,7 +853,11 @@ mod tests {
         assert_eq!(quality("ten", "partenaires"), 0);
         assert_eq!(quality("511", "511.3"), PREFIX);
         assert_eq!(quality("109bn", "109000000000"), EXACT);
-        assert_eq!(quality("109 milliards", "109"), EXACT);
+        // A scaled number is its value: the digits alone are another number.
+        assert_eq!(quality("109 milliards", "109"), 0);
+        assert_eq!(quality("200m", "200"), 0);
+        assert_eq!(quality("200m", "200000000000"), 0);
+        assert_eq!(quality("109", "109"), EXACT);
         assert_eq!(quality("400M", "400000000"), EXACT);
         assert_eq!(quality("511bn", "511300000000"), PREFIX);
         assert_eq!(quality("10", "109"), 0);
