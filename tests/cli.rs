@@ -552,7 +552,7 @@ fn a_topic_is_its_id_the_start_of_it_or_words_of_its_name() {
         .code(1)
         .stdout("")
         .stderr(
-            "aimemo: error: `sommet` matches 2 topics:\n  summit-numbers           The AI Action Summit\n  declaration              Summit declaration\ngive its id or more words of its name\n",
+            "aimemo: error: `sommet` matches 2 topics:\n  summit-numbers       The AI Action Summit\n  declaration          Summit declaration\ngive its id or more words of its name\n",
         );
 }
 
@@ -864,7 +864,10 @@ fn numbers_match_as_people_type_them() {
     let words: Vec<Vec<String>> = s.hits.iter().map(|h| h.matched.words()).collect();
     assert_eq!(s.hits[0].matched.field, "magnitude");
     assert_eq!(words[0], ["400 million"]);
-    assert!(words.contains(&vec!["400 millions".to_string()]), "{words:?}");
+    assert!(
+        words.contains(&vec!["400 millions".to_string()]),
+        "{words:?}"
+    );
     // ... and the same digits with another scale are another number.
     for query in ["200m", "1bn", "6 millions", "50m"] {
         fails(&["search", query], 1, "nothing matches");

@@ -4,12 +4,10 @@ use serde::Serialize;
 
 use super::views::{both_codes, ActorRecord, ActorView, Viewer};
 use super::{layout, miss, Ctx, Report};
-use crate::error::{Error, Msg, Result};
+use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::lookup::{self, ActorMatch};
 use crate::kb::Actor;
-use crate::render::pad;
-use crate::render::sanitize::sanitize;
 use crate::render::{Block, Cell, Doc};
 
 /// An actor in the map, with the actors under it in the same group.
@@ -234,21 +232,20 @@ pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
     let idx = match lookup::actor(kb, query) {
         ActorMatch::One(i) => i,
         ActorMatch::Many(list) => {
-            let names: Vec<String> = list
-                .iter()
-                .take(8)
-                .map(|&i| {
-                    let a = &kb.actors[i];
-                    // Escaped before it is padded, so that the names line up.
-                    let code = sanitize(a.code.as_deref().unwrap_or(&a.id));
-                    format!("  {} {}", pad(&code, 20), ctx.lang.pick(&a.name))
-                })
-                .collect();
-            let (q, n, names) = (super::shown(query), list.len(), names.join("\n"));
-            return Err(Error::NotFound(Msg::new(
-                format!("`{q}` matches {n} actors:\n{names}\ngive a code or more words of the name"),
-                format!("`{q}` correspond à {n} acteurs :\n{names}\nindiquez un sigle ou davantage de mots du nom"),
-            )));
+            let l = ctx.lang;
+            let found = list.iter().map(|&i| {
+                let a = &kb.actors[i];
+                (a.code.as_deref().unwrap_or(&a.id), l.pick(&a.name))
+            });
+            return Err(super::several(
+                query,
+                Msg::new("actors", "acteurs"),
+                found,
+                Msg::new(
+                    "give a code or more words of the name",
+                    "indiquez un sigle ou davantage de mots du nom",
+                ),
+            ));
         }
         ActorMatch::None => {
             let candidates = kb.actors.iter().flat_map(|a| {

@@ -7,7 +7,7 @@ use super::{layout, miss, Ctx, Report};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::kb::lookup::{self, TopicMatch};
-use crate::render::{pad, Block, Doc};
+use crate::render::{Block, Doc};
 
 /// The figures of one topic.
 #[derive(Serialize)]
@@ -45,15 +45,15 @@ pub fn run<'a>(ctx: &Ctx<'a>, topic: Option<&str>) -> Result<Figures<'a>> {
         Some(q) => Some(match lookup::topic(kb, q) {
             TopicMatch::One(t) => t,
             TopicMatch::Many(found) => {
-                let names: Vec<String> = found
-                    .iter()
-                    .map(|t| format!("  {} {}", pad(&t.id, 24), l.pick(&t.name)))
-                    .collect();
-                let (q, n, names) = (super::shown(q), found.len(), names.join("\n"));
-                return Err(Error::NotFound(Msg::new(
-                    format!("`{q}` matches {n} topics:\n{names}\ngive its id or more words of its name"),
-                    format!("`{q}` correspond à {n} thèmes :\n{names}\nindiquez son identifiant ou davantage de mots de son nom"),
-                )));
+                return Err(super::several(
+                    q,
+                    Msg::new("topics", "thèmes"),
+                    found.iter().map(|t| (&*t.id, l.pick(&t.name))),
+                    Msg::new(
+                        "give its id or more words of its name",
+                        "indiquez son identifiant ou davantage de mots de son nom",
+                    ),
+                ));
             }
             TopicMatch::None => {
                 let ids: Vec<&str> = kb.topics.iter().map(|t| &*t.id).collect();

@@ -235,6 +235,32 @@ pub fn miss<'a>(
     ))
 }
 
+/// The error of a query that names several entries (exit 1): the first eight, each
+/// by its key (code or id) and name, and how to narrow it.
+pub fn several<'a>(
+    query: &str,
+    what: Msg,
+    found: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
+    hint: Msg,
+) -> Error {
+    let n = found.len();
+    // Escaped before it is padded, so that the names line up.
+    let rows: Vec<String> = found
+        .take(8)
+        .map(|(key, name)| {
+            format!(
+                "  {} {name}",
+                render::pad(&render::sanitize::sanitize(key), 20)
+            )
+        })
+        .collect();
+    let (q, rows) = (shown(query), rows.join("\n"));
+    Error::NotFound(Msg::new(
+        format!("`{q}` matches {n} {}:\n{rows}\n{}", what.en, hint.en),
+        format!("`{q}` correspond à {n} {} :\n{rows}\n{}", what.fr, hint.fr),
+    ))
+}
+
 /// The error of a command with nothing to show: the knowledge base has `what`
 /// ("no lists" / "aucune liste") and no more (exit 1, nothing on stdout).
 pub fn nothing(what: Msg) -> Error {
