@@ -868,6 +868,15 @@ fn numbers_match_as_people_type_them() {
         words.contains(&vec!["400 millions".to_string()]),
         "{words:?}"
     );
+    // `€` is the currency, not the start of "Europe".
+    for h in search(&["€"]).hits {
+        assert!(
+            h.matched.words().iter().all(|w| w == "€" || w == "EUR"),
+            "{}: {:?}",
+            h.id,
+            h.matched.words()
+        );
+    }
     // ... and the same digits with another scale are another number.
     for query in ["200m", "1bn", "6 millions", "50m"] {
         fails(&["search", query], 1, "nothing matches");
@@ -2607,6 +2616,12 @@ fn cite_by_words_says_which_entry_it_cited_and_a_wrong_id_suggests() {
         "no entry has the id `jobs-at-rsk`; did you mean `jobs-at-risk`?",
     );
     fails(&["cite", "zzzqqq"], 1, "nothing to cite matches `zzzqqq`");
+    // Two mistyped ids are no search words.
+    fails(
+        &["cite", "jobs-at-rsk", "genai-market-2072"],
+        1,
+        "no entry has the id `jobs-at-rsk`; did you mean `jobs-at-risk`?",
+    );
     // A mistyped id beside a good one is not dropped: nothing is cited.
     aimemo()
         .args(["cite", "jobs-at-risk", "genai-market-2072"])

@@ -198,7 +198,11 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String]) -> Result<Cite<'a>> {
     let mistyped = words
         .iter()
         .find(|w| looks_like_id(w) && lookup::by_id(kb, w).is_none());
-    let gives_ids = words.len() == 1 || words.iter().any(|w| lookup::by_id(kb, w).is_some());
+    // Ids are meant when one word is given, when one is an id, or when every word
+    // looks like one.
+    let gives_ids = words.len() == 1
+        || words.iter().any(|w| lookup::by_id(kb, w).is_some())
+        || words.iter().all(|w| looks_like_id(w));
     let (entries, matched) = match by_id {
         Some(found) => (found, None),
         None if mistyped.is_some() && gives_ids => {

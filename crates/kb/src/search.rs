@@ -68,7 +68,8 @@ impl Term {
         } else {
             None
         };
-        let head: String = if number.is_none() && text.chars().nth(2).is_some() {
+        // `eur` is what `€` folds to: the currency, not the start of "europe".
+        let head: String = if number.is_none() && text.chars().nth(2).is_some() && text != "eur" {
             text.chars().take(3).collect()
         } else {
             String::new()
