@@ -368,17 +368,18 @@ const SUBCOMMANDS: &[Spec] = &[
         positional: Some(Positional {
             id: "topic",
             value_name: "TOPIC",
-            help: "Only this topic (its id, the start of it, or a word of its name)",
+            help: "Only this topic (its id, the start of it, or words of its name)",
             min: 0,
-            max: 1,
+            max: usize::MAX,
             parser: TEXT,
         }),
         options: &[],
         after_help: "Examples:\n  aimemo figures\n  aimemo figures market\n  \
-                     aimemo figures environment --format markdown",
+                     aimemo figures environmental cost --format markdown",
         make: |v| {
+            let words = texts(v)?;
             Some(Command::Figures {
-                topic: texts(v)?.into_iter().next(),
+                topic: (!words.is_empty()).then(|| words.join(" ")),
             })
         },
     },
@@ -851,6 +852,12 @@ mod tests {
         assert_eq!(
             parse(&["facts"]).command,
             Some(Command::Figures { topic: None })
+        );
+        assert_eq!(
+            parse(&["figures", "environmental", "cost"]).command,
+            Some(Command::Figures {
+                topic: Some("environmental cost".into())
+            })
         );
         assert_eq!(
             parse(&["actor", "RP", "OCDE"]).command,
