@@ -578,7 +578,11 @@ fn a_command_with_nothing_to_show_says_so_and_exits_1() {
         ),
         (
             vec!["--no-builtin", "sources"],
-            "the knowledge base has no sources",
+            "the knowledge base has no source that backs a figure",
+        ),
+        (
+            vec!["--no-builtin", "brief"],
+            "the knowledge base has nothing a brief shows",
         ),
         (
             vec!["--no-builtin", "actors"],

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::figures::TopicFigures;
 use super::views::{event_dates, FigureRecord, FigureView, ListView};
 use super::{Ctx, Report};
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::{Figure, Kb};
 use crate::render::{Block, Cell, Doc};
@@ -86,7 +86,7 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Brief<'a>> {
         .iter()
         .find(|e| e.id == super::summit::SUMMIT)
         .or(kb.events.first());
-    Ok(Brief {
+    let brief = Brief {
         lang: l,
         title: memo.map(|m| l.pick(&m.title)),
         series: memo.map(|m| l.pick(&m.series)),
@@ -120,7 +120,19 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Brief<'a>> {
                 })
             })
             .collect(),
-    })
+    };
+    if brief.position.is_none()
+        && brief.summit.is_none()
+        && brief.messages.is_none()
+        && brief.figures.is_empty()
+        && brief.charts.is_empty()
+    {
+        return Err(super::nothing(Msg::new(
+            "nothing a brief shows (no headline figures, no event, none of the memo's lists)",
+            "rien de ce qu’une synthèse montre (ni chiffres clés, ni événement, ni les listes du mémo)",
+        )));
+    }
+    Ok(brief)
 }
 
 impl Report for Brief<'_> {

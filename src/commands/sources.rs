@@ -18,12 +18,17 @@ pub struct Sources<'a> {
 
 pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Sources<'a>> {
     let v = ctx.viewer();
-    if ctx.kb().sources.is_empty() {
-        return Err(super::nothing(Msg::new("no sources", "aucune source")));
+    let sources: Vec<SourceView> = ctx.kb().sources.iter().map(|s| v.source_view(s)).collect();
+    // The command lists each source by the figures it backs.
+    if sources.iter().all(|s| s.figures.is_empty()) {
+        return Err(super::nothing(Msg::new(
+            "no source that backs a figure",
+            "aucune source à l’appui d’un chiffre",
+        )));
     }
     Ok(Sources {
         lang: ctx.lang,
-        sources: ctx.kb().sources.iter().map(|s| v.source_view(s)).collect(),
+        sources,
     })
 }
 
