@@ -1974,6 +1974,29 @@ fn a_clash_names_the_id_and_both_files() {
 }
 
 #[test]
+fn a_clash_with_a_built_in_entry_of_another_kind_is_the_files_one_problem() {
+    let (_d, path) = temp_file(
+        "clash.toml",
+        b"[[actors]]\nid = \"investments\"\nname = { fr = \"a\", en = \"b\" }\ngroup_id = \"at-dgm\"\nsection_id = \"intro\"\n",
+    );
+    let out = aimemo()
+        .args(["validate", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.starts_with(&format!(
+            "{}:2:1: duplicate id `investments`: a topic at facts.toml (built-in) and a different actor at {}:1\n",
+            path.display(),
+            path.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("\n1 problem found in"), "{out}");
+}
+
+#[test]
 fn the_same_entry_loaded_twice_is_no_clash() {
     let facts = concat!(env!("CARGO_MANIFEST_DIR"), "/facts.toml");
     aimemo()

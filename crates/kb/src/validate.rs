@@ -450,9 +450,23 @@ impl Workspace {
     /// follow it without searching.
     pub fn check(&mut self) -> Vec<Problem> {
         let mut problems = self.problems();
+        // An id two entries have is reported once, as such: not again at every link
+        // to it (which one a link finds is no problem of its own).
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for (id, _) in self.kb.ids() {
+            *count.entry(id).or_default() += 1;
+        }
+        let shared: HashSet<String> = count
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(id, _)| id.to_string())
+            .collect();
         for d in self.kb.resolve() {
             if d.found.is_none() && self.unread.contains(&d.id) {
                 continue; // its own problem is reported where it stands
+            }
+            if shared.contains(&*d.id) {
+                continue;
             }
             if let Some(msg) = reference(d.key, &d.id, d.found, Some(d.want)) {
                 problems.push(self.problem_in(d.entry, d.key, msg));
@@ -477,16 +491,24 @@ impl Workspace {
                     format!("{} id `{id}` {msg}", entry.kind.name()),
                 ));
             }
-            if let Some(first) = seen.get(id) {
-                let (a, b) = (self.place_of(*first), self.place_of(entry));
+            if let Some(&first) = seen.get(id) {
+                // Reported where a file can be changed: at the second entry, or at the
+                // first when the second is the built-in one's.
+                let (earlier, at) =
+                    if !self.locs.contains_key(&entry) && self.locs.contains_key(&first) {
+                        (entry, first)
+                    } else {
+                        (first, entry)
+                    };
+                let (a, b) = (self.place_of(earlier), self.place_of(at));
                 let article = |k: Kind| if k == Kind::Actor { "an" } else { "a" };
                 let msg = format!(
                     "duplicate id `{id}`: {} {} at {a} and a different {} at {b}",
-                    article(first.kind),
-                    first.kind.name(),
-                    entry.kind.name()
+                    article(earlier.kind),
+                    earlier.kind.name(),
+                    at.kind.name()
                 );
-                problems.push(self.problem_in(entry, "id", msg));
+                problems.push(self.problem_in(at, "id", msg));
             } else {
                 seen.insert(id, entry);
             }
