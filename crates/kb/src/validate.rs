@@ -449,18 +449,9 @@ impl Workspace {
     /// once it finds no problem, every link of `self.kb` names its entry and views
     /// follow it without searching.
     pub fn check(&mut self) -> Vec<Problem> {
-        let mut problems = self.problems();
+        let (mut problems, shared) = self.problems();
         // An id two entries have is reported once, as such: not again at every link
         // to it (which one a link finds is no problem of its own).
-        let mut count: HashMap<&str, usize> = HashMap::new();
-        for (id, _) in self.kb.ids() {
-            *count.entry(id).or_default() += 1;
-        }
-        let shared: HashSet<String> = count
-            .into_iter()
-            .filter(|(_, n)| *n > 1)
-            .map(|(id, _)| id.to_string())
-            .collect();
         for d in self.kb.resolve() {
             if d.found.is_none() && self.unread.contains(&d.id) {
                 continue; // its own problem is reported where it stands
@@ -479,10 +470,11 @@ impl Workspace {
     /// Every problem of the knowledge base as merged so far but its links (which
     /// `check` finds as it resolves them): ids, texts, the ids of list items,
     /// cycles.
-    fn problems(&self) -> Vec<Problem> {
+    fn problems(&self) -> (Vec<Problem>, HashSet<String>) {
         let kb = &self.kb;
         let mut problems = Vec::new();
         let mut seen: HashMap<&str, EntryRef> = HashMap::new();
+        let mut shared: HashSet<String> = HashSet::new();
         for (id, entry) in kb.ids() {
             if let Some(msg) = bad_id(id) {
                 problems.push(self.problem_in(
@@ -509,6 +501,7 @@ impl Workspace {
                     at.kind.name()
                 );
                 problems.push(self.problem_in(at, "id", msg));
+                shared.insert(id.to_string());
             } else {
                 seen.insert(id, entry);
             }
@@ -791,7 +784,7 @@ impl Workspace {
             }
         }
         self.check_cycles(&seen, &mut problems);
-        problems
+        (problems, shared)
     }
 
     /// Parent chains (sections, actors) and `under_id` chains (figures) must end.
