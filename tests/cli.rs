@@ -872,6 +872,15 @@ fn numbers_match_as_people_type_them() {
         words.contains(&vec!["400 millions".to_string()]),
         "{words:?}"
     );
+    // A full value finds a number and its scale word in texts, whether the knowledge
+    // base is the built-in one (its index) or a file (read as it is searched).
+    let facts = concat!(env!("CARGO_MANIFEST_DIR"), "/facts.toml");
+    for query in ["109000000000", "400000000"] {
+        let builtin = search(&[query]);
+        let file = search(&["--no-builtin", "--facts", facts, query]);
+        assert_eq!(builtin.ids(), file.ids(), "{query}");
+        assert!(builtin.ids().len() >= 2, "{query}: {:?}", builtin.ids());
+    }
     // `€` is the currency, not the start of "Europe".
     for h in search(&["€"]).hits {
         assert!(

@@ -244,15 +244,12 @@ pub fn several<'a>(
     hint: Msg,
 ) -> Error {
     let n = found.len();
-    // Escaped before it is padded, so that the names line up.
+    // Escaped before it is padded, so that the names line up; a line break in a
+    // file's text is escaped too, so that it cannot start a line of its own.
+    let one_line = |t: &str| render::sanitize::sanitize(t).replace('\n', "\\n");
     let rows: Vec<String> = found
         .take(8)
-        .map(|(key, name)| {
-            format!(
-                "  {} {name}",
-                render::pad(&render::sanitize::sanitize(key), 20)
-            )
-        })
+        .map(|(key, name)| format!("  {} {}", render::pad(&one_line(key), 20), one_line(name)))
         .collect();
     let (q, rows) = (shown(query), rows.join("\n"));
     Error::NotFound(Msg::new(
