@@ -581,13 +581,14 @@ pub fn each_word_and_scaled(folded: &str, mut f: impl FnMut(&str)) {
 /// The number that folded `number` and the folded word after it make, when that word
 /// scales it (`109`, `milliards`: `109000000000`).
 pub fn scaled(number: &str, next: &str) -> Option<String> {
+    // The scale word first: it is rarer than a number, and cheaper to recognise.
+    let (_, s) = SCALES
+        .iter()
+        .find(|(name, _)| *name == next && name.len() > 1)?;
     if !is_number(number) {
         return None;
     }
     let v = number.parse::<f64>().ok().filter(|v| v.is_finite())?;
-    let (_, s) = SCALES
-        .iter()
-        .find(|(name, _)| *name == next && name.len() > 1)?;
     Some(plain(v * s))
 }
 
@@ -596,7 +597,8 @@ pub fn scaled(number: &str, next: &str) -> Option<String> {
 fn plain(v: f64) -> String {
     let r = v.round();
     if (v - r).abs() <= 1e-6 * v.abs().max(1.0) && r.abs() < 1e18 {
-        format!("{r:.0}")
+        // Written as an integer: no float formatting (its code and tables) on the way.
+        format!("{}", r as i64)
     } else {
         format!("{v}")
     }

@@ -88,6 +88,7 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
     // The run before, when it ends with a number: where it starts, and that number
     // (folded), which the next run's first word may scale (`109 milliards`).
     let mut number: Option<(usize, String)> = None;
+    let numbers = q.has_numbers();
     each_run(text, |start, end| {
         if out
             .first()
@@ -97,8 +98,9 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
         }
         let run = &text[start..end];
         folded.clear();
-        // A number and the word that scales it match together, marked as one.
-        if let Some((from, n)) = number.take() {
+        // A number and the word that scales it match together, marked as one (only
+        // a query's number can match what they make).
+        if let Some((from, n)) = number.take().filter(|_| numbers) {
             fold_into(&mut folded, run);
             let first = folded.split(' ').next().unwrap_or_default();
             if scaled(&n, first).is_some_and(|v| matches(&v)) {
@@ -115,18 +117,22 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
             folded.push_str(run);
             folded.make_ascii_lowercase();
         } else {
-            if !q.could_hold(run) && !run.bytes().any(|b| b.is_ascii_digit()) {
+            if !q.could_hold(run) && !(numbers && run.bytes().any(|b| b.is_ascii_digit())) {
                 return true;
             }
             fold_into(&mut folded, run);
         }
         let mut found = false;
-        each_word_and_scaled(&folded, |w| found = found || matches(w));
+        if numbers {
+            each_word_and_scaled(&folded, |w| found = found || matches(w));
+        } else {
+            found = folded.split(' ').any(matches);
+        }
         if found && out.last().is_none_or(|m| m.end <= start) {
             out.push(Mark { start, end });
         }
         let last = folded.rsplit(' ').next().unwrap_or_default();
-        if is_number(last) {
+        if numbers && is_number(last) {
             number = Some((start, last.to_string()));
         }
         true

@@ -312,6 +312,12 @@ impl Query {
         })
     }
 
+    /// Whether one of its words is a number (only those match the number that a
+    /// number and its scale word make).
+    pub fn has_numbers(&self) -> bool {
+        self.terms.iter().any(|t| t.number.is_some())
+    }
+
     /// The words that must match for an entry to match them all.
     pub fn required(&self) -> usize {
         self.terms.iter().filter(|t| !t.optional).count()
