@@ -117,7 +117,9 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
             folded.push_str(run);
             folded.make_ascii_lowercase();
         } else {
-            if !q.could_hold(run) && !(numbers && run.bytes().any(|b| b.is_ascii_digit())) {
+            // A run of digits may be a number its scale word makes a match.
+            let may_scale = numbers && run.bytes().any(|b| b.is_ascii_digit());
+            if !may_scale && !q.could_hold(run) {
                 return true;
             }
             fold_into(&mut folded, run);
