@@ -1,7 +1,7 @@
 //! Errors and outcomes, and the one place where they become exit codes.
 
 use std::fmt;
-use std::io;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::i18n::Lang;
@@ -95,10 +95,17 @@ pub fn exit_code(run: &Result<Outcome>) -> ExitCode {
     }
 }
 
-/// The exit status of a command line clap refused (2), or of `--help` and
-/// `--version` (0).
-pub fn clap_exit_code(e: &clap::Error) -> ExitCode {
-    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+/// Prints what clap has to say (its refusal of a command line on stderr, `--help` or
+/// `--version` on stdout), and the exit status: 2 for a refusal, 0 for help, 2 when
+/// help cannot be written (a full device; a closed pipe is no error).
+pub fn clap_exit(e: &clap::Error) -> ExitCode {
+    match e.print() {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(io::stderr(), "aimemo: error: cannot write the output: {err}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
+    }
 }
 
 impl Error {

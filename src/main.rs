@@ -3,25 +3,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use aimemo::error::{clap_exit_code, exit_code};
+use aimemo::error::{clap_exit, exit_code};
 use aimemo::{cli, render::sanitize::sanitize, render::term};
 
 fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // Help and version go to stdout, which may be full or closed.
-            return match e.print() {
-                Err(io) if io.kind() != std::io::ErrorKind::BrokenPipe => {
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "aimemo: error: cannot write the output: {io}"
-                    );
-                    ExitCode::from(2)
-                }
-                _ => clap_exit_code(&e),
-            };
-        }
+        Err(e) => return clap_exit(&e),
     };
     let run = aimemo::run(&cli);
     if let Err(e) = &run {
