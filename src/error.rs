@@ -101,7 +101,10 @@ pub fn exit_code(run: &Result<Outcome>) -> ExitCode {
 pub fn clap_exit(e: &clap::Error) -> ExitCode {
     match e.print() {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
-            let _ = writeln!(io::stderr(), "aimemo: error: cannot write the output: {err}");
+            let _ = writeln!(
+                io::stderr(),
+                "aimemo: error: cannot write the output: {err}"
+            );
             ExitCode::from(2)
         }
         _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),

@@ -589,7 +589,9 @@ pub fn scaled(number: &str, next: &str) -> Option<String> {
         return None;
     }
     let v = number.parse::<f64>().ok().filter(|v| v.is_finite())?;
-    Some(plain(v * s))
+    // A thousand at least: search reads pairs for its numbers from a thousand up
+    // (`0.5 thousand` is left as it is written).
+    (v * s >= 1000.0).then(|| plain(v * s))
 }
 
 /// A number as a folded word: whole when it is within a millionth of a whole number

@@ -721,7 +721,8 @@ fn field_hit(
                 }
             }
             // A number of a thousand or more may also be a number and the word that
-            // scales it (`109 milliards` for 109000000000), as the index reads them.
+            // scales it (`109 milliards` for 109000000000), as the index reads them
+            // (`fold::scaled` makes none smaller).
             if term.number.is_some_and(|(v, _)| v >= 1000.0) {
                 let mut prev = "";
                 for w in folded.split(' ') {
