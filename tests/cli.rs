@@ -1102,6 +1102,11 @@ fn limit_and_kind() {
         "no source matches `rwanda`",
     );
     fails(
+        &["search", "dnum", "--kind", "event"],
+        1,
+        "no event matches `dnum` (1 entry of another kind does)",
+    );
+    fails(
         &["search", "AI", "--kind", "person"],
         2,
         "invalid value 'person'",

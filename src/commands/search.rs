@@ -245,9 +245,21 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
     if hits.is_empty() {
         if let (Some(k), false) = (opts.kind, found.hits.is_empty()) {
             let (name, q, n) = (k.name(), super::shown(&query), found.hits.len());
+            let (en, fr) = match n {
+                1 => (
+                    "1 entry of another kind does".into(),
+                    "1 fiche d’un autre type, si".into(),
+                ),
+                _ => (
+                    format!("{n} entries of other kinds do"),
+                    format!("{n} fiches d’autres types, si"),
+                ),
+            };
             return Err(Error::NotFound(Msg::new(
-                format!("no {name} matches `{q}` ({n} entries of other kinds do)\ntry without --kind"),
-                format!("aucune fiche de type {name} ne correspond à `{q}` ({n} fiches d’autres types, si)\nessayez sans --kind"),
+                format!("no {name} matches `{q}` ({en})\ntry without --kind"),
+                format!(
+                    "aucune fiche de type {name} ne correspond à `{q}` ({fr})\nessayez sans --kind"
+                ),
             )));
         }
         let candidates = kb
