@@ -212,16 +212,18 @@ pub fn column_widths(
     room: usize,
     whole_amounts: bool,
 ) -> Option<Vec<usize>> {
-    // Measured as drawn: sanitized, tabs as spaces.
-    // Ids, codes and tree branches stay whole; so do short amounts ("€200 billion").
-    let unbreakable = |c: &Cell| {
+    // Each cell measured once, as drawn (sanitized, tabs as spaces): what must stay
+    // whole (ids, codes, tree branches and short amounts like "€200 billion"; else
+    // its longest word), and its longest line.
+    let measure = |c: &Cell| {
         let text = sanitize_for_layout(&c.text);
         let whole = text.lines().map(width_of).max().unwrap_or(0);
-        match c.tone {
+        let keep = match c.tone {
             Tone::Code => whole,
             Tone::Figure if whole_amounts || whole <= 14 => whole,
             _ => longest_word(&text),
-        }
+        };
+        (keep, whole)
     };
     let longest_line = |t: &str| {
         sanitize_for_layout(t)
@@ -231,27 +233,19 @@ pub fn column_widths(
             .unwrap_or(0)
     };
     let n = headers.len();
-    let text = |r: &[Cell], c: usize| r.get(c).map_or("", |x| x.text.as_str()).to_string();
-    let min: Vec<usize> = (0..n)
-        .map(|c| {
-            rows.iter()
-                .map(|r| r.get(c).map_or(0, unbreakable))
-                .chain([longest_word(&headers[c])])
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        })
-        .collect();
-    let max: Vec<usize> = (0..n)
-        .map(|c| {
-            rows.iter()
-                .map(|r| longest_line(&text(r, c)))
-                .chain([longest_line(&headers[c])])
-                .max()
-                .unwrap_or(0)
-                .max(min[c])
-        })
-        .collect();
+    let mut min: Vec<usize> = headers.iter().map(|h| longest_word(h)).collect();
+    let mut max: Vec<usize> = headers.iter().map(|h| longest_line(h)).collect();
+    for row in rows {
+        for (c, cell) in row.iter().enumerate().take(n) {
+            let (keep, whole) = measure(cell);
+            min[c] = min[c].max(keep);
+            max[c] = max[c].max(whole);
+        }
+    }
+    for c in 0..n {
+        min[c] = min[c].max(1);
+        max[c] = max[c].max(min[c]);
+    }
     let (sum_min, sum_max) = (min.iter().sum::<usize>(), max.iter().sum::<usize>());
     if sum_max <= room {
         return Some(max);
