@@ -562,19 +562,25 @@ pub const SCALES: &[(&str, f64)] = &[
     ("milliards", 1e9),
 ];
 
-/// Calls `f` with each word of `folded` (a folded text), and after a number followed
+/// Calls `f` with each word of `folded` (a folded text), then, for a number followed
 /// by a word that scales it (`109 milliards`, `eur 200 billion`), with the number they
 /// make (`109000000000`): a query's `109bn` or `200 milliards` is that number. Only
 /// scale words that are words in a text count here, not the query's abbreviations
 /// (`m`, `k`, `b`: `50 m` may be metres).
 pub fn each_word_and_scaled(folded: &str, mut f: impl FnMut(&str)) {
-    let mut prev: Option<&str> = None;
-    for w in folded.split(' ').filter(|w| !w.is_empty()) {
-        f(w);
-        if let Some(n) = prev.and_then(|p| scaled(p, w)) {
+    folded.split(' ').filter(|w| !w.is_empty()).for_each(&mut f);
+    each_scaled(folded, f);
+}
+
+/// Calls `f` with the number each number and scale word of `folded` make (the second
+/// half of `each_word_and_scaled`).
+pub fn each_scaled(folded: &str, mut f: impl FnMut(&str)) {
+    let mut prev = "";
+    for w in folded.split(' ') {
+        if let Some(n) = scaled(prev, w) {
             f(&n);
         }
-        prev = Some(w);
+        prev = w;
     }
 }
 
@@ -682,14 +688,14 @@ mod tests {
                 "eur",
                 "109",
                 "milliards",
-                "109000000000",
                 "511.3",
                 "billion",
-                "511300000000",
                 "50",
                 "m",
                 "2",
-                "k"
+                "k",
+                "109000000000",
+                "511300000000"
             ]
         );
     }

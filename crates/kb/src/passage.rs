@@ -99,8 +99,8 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
         let run = &text[start..end];
         folded.clear();
         // A number and the word that scales it match together, marked as one (only
-        // a query's number can match what they make).
-        if let Some((from, n)) = number.take().filter(|_| numbers) {
+        // a query's number can match what they make: `number` is kept for those).
+        if let Some((from, n)) = number.take() {
             fold_into(&mut folded, run);
             let first = folded.split(' ').next().unwrap_or_default();
             if scaled(&n, first).is_some_and(|v| matches(&v)) {

@@ -17,7 +17,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::fold::{each_word_and_scaled, fold, is_number, scaled, SCALES};
+use super::fold::{each_scaled, each_word_and_scaled, fold, is_number, SCALES};
 use super::index::{kind_rank, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
@@ -724,13 +724,7 @@ fn field_hit(
             // scales it (`109 milliards` for 109000000000), as the index reads them
             // (`fold::scaled` makes none smaller).
             if term.number.is_some_and(|(v, _)| v >= 1000.0) {
-                let mut prev = "";
-                for w in folded.split(' ') {
-                    if let Some(n) = scaled(prev, w) {
-                        judge(&n);
-                    }
-                    prev = w;
-                }
+                each_scaled(folded, &mut judge);
             }
         } else {
             each_word_and_scaled(folded, judge);
