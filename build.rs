@@ -12,7 +12,6 @@ use databake::{Bake, CrateEnv};
 fn main() {
     println!("cargo:rerun-if-changed=facts.toml");
     embed_schemas();
-    link_at_fixed_address();
     let text = match std::fs::read_to_string("facts.toml") {
         Ok(t) => t,
         Err(e) => fail(&[format!("facts.toml: cannot be read ({e})")]),
@@ -40,21 +39,6 @@ fn main() {
     };
     if let Err(e) = std::fs::write(PathBuf::from(out).join("builtin.rs"), code) {
         fail(&[format!("cannot write the baked knowledge base: {e}")]);
-    }
-}
-
-/// The baked knowledge base holds a few thousand pointers. In a position-independent
-/// executable each is a relocation that the loader applies at every start, writing
-/// (and so copying) every page that holds one. Linked at a fixed address (`-no-pie`,
-/// on Linux with the default C compiler as linker), the linker writes them once; the
-/// program's code stays position-independent, only its load address is fixed.
-fn link_at_fixed_address() {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    let linux_gnu = var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu";
-    let default_linker = !var("CARGO_ENCODED_RUSTFLAGS").contains("linker")
-        && std::env::var_os("RUSTC_LINKER").is_none();
-    if linux_gnu && default_linker {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 }
 

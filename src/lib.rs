@@ -66,7 +66,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         g.format.unwrap_or(Format::Table)
     };
     let color =
-        format == Format::Table && term::use_color(g.color, std::io::stdout().is_terminal(), env);
+        format == Format::Table && term::use_color(g.color(), std::io::stdout().is_terminal(), env);
     term::apply_color(color);
     let settings = Settings {
         format,

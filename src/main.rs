@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     if let Err(e) = &run {
         if !e.is_quiet() {
             let lang = aimemo::lang(&cli);
-            let color = term::stderr_color(cli.global.color, |k| std::env::var(k).ok());
+            let color = term::stderr_color(cli.global.color(), |k| std::env::var(k).ok());
             let label = match lang {
                 aimemo::i18n::Lang::En => "error:",
                 aimemo::i18n::Lang::Fr => "erreur :",

@@ -105,7 +105,10 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
         None => report!(c => overview::run(c)),
         Some(Command::Investments) => report!(c => investments::run(c)),
         Some(Command::Summit) => report!(c => summit::run(c)),
-        Some(Command::Figures { topic }) => report!(c => figures::run(c, topic.as_deref())),
+        Some(Command::Figures { topic }) => {
+            let topic = (!topic.is_empty()).then(|| topic.join(" "));
+            report!(c => figures::run(c, topic.as_deref()))
+        }
         Some(Command::Actors) => report!(c => actors::map(c)),
         Some(Command::Actor { query }) => report!(c => actors::one(c, &query.join(" "))),
         Some(Command::Lists) => report!(c => lists::all(c)),
