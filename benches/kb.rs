@@ -3,7 +3,7 @@
 //! `cargo bench` (the sizes are figures; each has a tenth as many actors and lists).
 
 use aimemo::kb::index::SearchIndex;
-use aimemo::kb::search::{search, search_kb};
+use aimemo::kb::search::search;
 use aimemo::kb::synth::generate;
 use aimemo::kb::validate::Workspace;
 use divan::{black_box, Bencher};
@@ -59,12 +59,20 @@ fn search_broad(b: Bencher, n: usize) {
     b.bench(|| black_box(search(&index, "energie").hits.len()));
 }
 
-/// What `aimemo search` does on other files: each entry folded and scored in turn.
+/// What `aimemo search` does on other files: an index built, then searched, for a
+/// word every entry holds and one none holds (a typo's suggestions).
 #[divan::bench(args = SIZES, sample_count = 10)]
-fn fold_and_search(b: Bencher, n: usize) {
+fn index_and_search(b: Bencher, n: usize) {
     let mut ws = Workspace::default();
     ws.add_file("bench.toml", generate(n));
-    b.bench(|| black_box(search_kb(&ws.kb, "syn-figure-42").hits.len()));
+    b.bench(|| black_box(search(&SearchIndex::build(&ws.kb), "energy").hits.len()));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn index_and_miss(b: Bencher, n: usize) {
+    let mut ws = Workspace::default();
+    ws.add_file("bench.toml", generate(n));
+    b.bench(|| black_box(search(&SearchIndex::build(&ws.kb), "zqxjvk").hits.len()));
 }
 
 /// The built-in knowledge base: a search, with its embedded index.

@@ -45,12 +45,12 @@ impl Loaded {
     }
 
     /// Every entry matching `query`, best first: through the built-in index, embedded
-    /// ready-folded, or by folding each entry of other files as it is scored.
+    /// ready-folded, or an index of the files read, built for the search.
     pub fn search(&self, query: &str) -> search::Found {
         if self.builtin_only {
             search::search(&builtin::BUILTIN_INDEX, query)
         } else {
-            search::search_kb(&self.kb, query)
+            search::search(&index::SearchIndex::build(&self.kb), query)
         }
     }
 }

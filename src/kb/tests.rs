@@ -19,36 +19,6 @@ fn validate(name: &str, text: &str) -> (Workspace, Vec<Problem>) {
     (ws, problems)
 }
 
-/// Two searches found the same: the same query read, the same hits in the same
-/// order once selected (scans read entries in another order than the index), each
-/// with the same fields matched.
-fn same_hits(
-    kb: &Kb,
-    a: &super::search::Found,
-    b: &super::search::Found,
-) -> Result<(), TestCaseError> {
-    prop_assert_eq!(&a.query, &b.query);
-    prop_assert_eq!(a.hits.len(), b.hits.len());
-    for kind in [None, Some(super::Kind::List)] {
-        let (x, all_x) = a.select(kb, kind);
-        let (y, all_y) = b.select(kb, kind);
-        prop_assert_eq!(all_x, all_y);
-        prop_assert_eq!(x.len(), y.len());
-        for (h, k) in x.iter().zip(&y) {
-            prop_assert_eq!((h.entry, h.score, h.words), (k.entry, k.score, k.words));
-            prop_assert_eq!(a.fields_of(h), b.fields_of(k));
-        }
-    }
-    Ok(())
-}
-
-/// A synthetic knowledge base of `n` figures, read as a file would be.
-fn synthetic(n: usize) -> Kb {
-    let (ws, problems) = validate("syn.toml", &super::synth::generate(n));
-    assert_eq!(problems, vec![]);
-    ws.kb
-}
-
 fn builtin() -> Kb {
     load(&[], true)
         .expect("the built-in knowledge base loads")
@@ -201,20 +171,6 @@ proptest! {
     }
 
     #[test]
-    fn searching_without_an_index_finds_what_the_index_finds(query in "(énergie|ENERGIE|109|milliards|IA|dgm|numérique|x|syn|[a-zé ]{1,12}|€109bn|400 millions|0[.]4bn|511|1 GW|27 %|Kazakstan|Rwnada|cybersecurty|gigafactories|webinaires|l’Inde|0[.]0|5[.]3[.]1|11,000|5 300) ?(france|[a-z]{0,6}|[0-9]{1,3}(bn|k| milliards)?)") {
-        let kb = builtin();
-        let found = search(&SearchIndex::build(&kb), &query);
-        same_hits(&kb, &super::search::search_kb(&kb, &query), &found)?;
-        // A file of many more entries: the fields and their words, their stems, in another order.
-        let mut big = kb.clone();
-        big.extend(synthetic(40));
-        same_hits(&big, &super::search::search_kb(&big, &query), &search(&SearchIndex::build(&big), &query))?;
-        // The embedded index is the one folded now.
-        let loaded = load(&[], true).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(loaded.search(&query), found);
-    }
-
-    #[test]
     fn any_query_searches_without_panic_best_first(query in "\\PC{0,60}") {
         let kb = builtin();
         let index = SearchIndex::build(&kb);
@@ -243,6 +199,14 @@ proptest! {
         prop_assert_eq!(hits.first().map(|h| h.entry), Some(entry), "{} typed as {}", id, typed);
         prop_assert_eq!(lookup::by_id(&kb, &typed), Some(entry));
     }
+}
+
+#[test]
+fn the_embedded_index_is_the_one_built_from_the_embedded_knowledge_base() {
+    assert_eq!(
+        super::builtin::BUILTIN_INDEX,
+        SearchIndex::build(&builtin())
+    );
 }
 
 #[test]

@@ -1,14 +1,13 @@
 //! What search reads of each entry: its texts, field by field ([`pieces`]), and the
-//! built-in knowledge base's inverted index of them, folded and stemmed once, at
-//! build time ([`SearchIndex`]). Other files are read piece by piece as a search
-//! goes (`search::search_kb`); both ways score the same fields the same way.
+//! inverted index of them, folded and stemmed ([`SearchIndex`]): the built-in knowledge
+//! base's once, at build time; that of other files when they are searched.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::fold::{each_word_and_scaled, fold};
-use super::model::{EntryRef, Kb, Kind, Seq, Source, Str, Text, Topic};
+use super::fold::{each_word_and_scaled, fold_into};
+use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
 use super::stem;
 
 /// Where a field's words count in ranking: names above texts above what an entry
@@ -82,11 +81,6 @@ impl Field {
         }
     }
 
-    /// Its bit in a set of fields (`pieces_with`'s `skip`).
-    pub fn bit(self) -> u32 {
-        1 << (self as u32)
-    }
-
     /// Where its words count.
     pub fn class(self) -> Class {
         match self {
@@ -119,26 +113,8 @@ pub struct Piece<'a> {
     pub n: u16,
     pub side: Option<Side>,
     pub text: &'a str,
-    /// Its place among its entry's pieces, from 0 (left 0 by `source_pieces` and
-    /// `topic_pieces`, which stand for the last pieces of a figure).
+    /// Its place among its entry's pieces, from 0.
     pub at: u16,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plain_number;
-
-    #[test]
-    fn plain_numbers() {
-        for v in [0.0f64, 7.0, -42.0, 109e9, 511.3, -0.5, 8.9e15, 1e300] {
-            let expected = if v.fract() == 0.0 && v.abs() <= crate::validate::MAX_EXACT {
-                format!("{}", v as i64)
-            } else {
-                format!("{v}")
-            };
-            assert_eq!(plain_number(v), expected);
-        }
-    }
 }
 
 /// The rank of a kind when entries match equally: figures, actors and lists first.
@@ -157,88 +133,21 @@ pub fn kind_rank(k: Kind) -> u8 {
 
 /// A number as plain text: `109000000000`, `511.3`.
 pub fn plain_number(v: f64) -> String {
-    match plain_whole(v, &mut [0; 21]) {
-        Some(whole) => whole.to_string(),
-        None => format!("{v}"),
+    if v.fract() == 0.0 && v.abs() <= crate::validate::MAX_EXACT {
+        (v as i64).to_string()
+    } else {
+        v.to_string()
     }
 }
 
-/// `plain_number` for a whole number, written digit by digit into `buf` rather than
-/// a new string: this runs for every figure a number is searched in. `None` for
-/// other numbers.
-fn plain_whole(v: f64, buf: &mut [u8; 21]) -> Option<&str> {
-    if !(v.fract() == 0.0 && v.abs() <= crate::validate::MAX_EXACT) {
-        return None;
-    }
-    let mut n = (v as i64).unsigned_abs();
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if v < 0.0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    std::str::from_utf8(&buf[at..]).ok()
-}
-
-/// Hands every text of entry `e` to `f`, field by field, in a fixed order.
+/// Hands every text of entry `e` to `f`, field by field, in a fixed order; a
+/// figure's last pieces are its source's and its topic's names.
 pub fn pieces(kb: &Kb, e: EntryRef, f: &mut dyn FnMut(Piece<'_>)) {
-    let _ = pieces_with(kb, e, 0, f);
-}
-
-/// The texts a figure borrows from its source: its name and aliases.
-pub fn source_pieces(s: &Source, f: &mut dyn FnMut(Piece<'_>)) {
-    for (side, text) in [(Side::Fr, &s.name.fr), (Side::En, &s.name.en)] {
-        f(Piece {
-            field: Field::Source,
-            n: 0,
-            side: Some(side),
-            text,
-            at: 0,
-        });
-    }
-    for (i, a) in s.aliases.iter().enumerate() {
-        f(Piece {
-            field: Field::Source,
-            n: u16::try_from(i + 1).unwrap_or(u16::MAX),
-            side: None,
-            text: a,
-            at: 0,
-        });
-    }
-}
-
-/// The texts a figure borrows from its topic: its name.
-pub fn topic_pieces(t: &Topic, f: &mut dyn FnMut(Piece<'_>)) {
-    for (side, text) in [(Side::Fr, &t.name.fr), (Side::En, &t.name.en)] {
-        f(Piece {
-            field: Field::Topic,
-            n: 0,
-            side: Some(side),
-            text,
-            at: 0,
-        });
-    }
-}
-
-/// `pieces`, leaving out the fields in `skip` (a set of `Field::bit`s) without
-/// computing them; a figure's source and topic, when left out, are left out whole.
-/// Returns the place after the last piece handed (or left out).
-pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)) -> u16 {
-    let wanted = |field: Field| skip & field.bit() == 0;
     let mut next: u16 = 0;
     let f = &mut |mut p: Piece<'_>| {
         p.at = next;
         next = next.saturating_add(1);
-        if wanted(p.field) {
-            f(p);
-        }
+        f(p);
     };
     fn one(f: &mut dyn FnMut(Piece<'_>), field: Field, n: usize, text: &str) {
         let n = u16::try_from(n).unwrap_or(u16::MAX);
@@ -284,26 +193,19 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
             one(f, Field::Id, 0, &x.id);
             both(f, Field::Label, 0, &x.label);
             both(f, Field::Magnitude, 0, &x.magnitude);
-            if wanted(Field::Value) {
-                match plain_whole(x.value, &mut [0; 21]) {
-                    Some(whole) => one(f, Field::Value, 0, whole),
-                    None => one(f, Field::Value, 0, &plain_number(x.value)),
-                }
-            } else {
-                one(f, Field::Value, 0, ""); // its place, kept
-            }
+            one(f, Field::Value, 0, &plain_number(x.value));
             opt(f, Field::Stated, &x.stated);
             opt(f, Field::Qualifier, &x.qualifier);
             opt(f, Field::Period, &x.period);
             one(f, Field::Unit, 0, &x.unit);
             both(f, Field::Text, 0, &x.text);
             quote(f, &x.quote);
-            if wanted(Field::Source) {
-                source_pieces(kb.get(&x.source_id), f);
+            let source = kb.get(&x.source_id);
+            both(f, Field::Source, 0, &source.name);
+            for (i, a) in source.aliases.iter().enumerate() {
+                one(f, Field::Source, i + 1, a);
             }
-            if wanted(Field::Topic) {
-                topic_pieces(kb.get(&x.topic_id), f);
-            }
+            both(f, Field::Topic, 0, &kb.get(&x.topic_id).name);
         }
         Kind::List => {
             let x = &kb.lists[e.idx];
@@ -374,7 +276,6 @@ pub fn pieces_with(kb: &Kb, e: EntryRef, skip: u32, f: &mut dyn FnMut(Piece<'_>)
             quote(f, &x.quote);
         }
     }
-    next
 }
 
 /// Every entry of `kb` in the order ties are ranked: by kind (figures, actors and
@@ -501,10 +402,12 @@ impl SearchIndex {
     pub fn build(kb: &Kb) -> SearchIndex {
         let entries = ranked_entries(kb);
         let mut fields: Vec<FieldRef> = Vec::new();
-        let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut words: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut folded = String::new();
         for (doc, (_, e)) in entries.iter().enumerate() {
             pieces(kb, *e, &mut |p| {
-                let folded = fold(p.text);
+                folded.clear();
+                fold_into(&mut folded, p.text);
                 let len = folded.split(' ').filter(|w| !w.is_empty()).count();
                 if len == 0 {
                     return;
@@ -516,15 +419,18 @@ impl SearchIndex {
                     piece: p.at,
                     len: u16::try_from(len).unwrap_or(u16::MAX),
                 });
-                each_word_and_scaled(&folded, |w| {
-                    let list = words.entry(w.to_string()).or_default();
-                    if list.last() != Some(&at) {
-                        list.push(at);
+                each_word_and_scaled(&folded, |w| match words.get_mut(w) {
+                    Some(list) if list.last() == Some(&at) => {}
+                    Some(list) => list.push(at),
+                    None => {
+                        words.insert(w.to_string(), vec![at]);
                     }
                 });
             });
         }
-        let stemmed: Vec<[Option<String>; 2]> = words.keys().map(|w| stem::stems(w)).collect();
+        let mut words: Vec<(String, Vec<u32>)> = words.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let stemmed: Vec<[Option<String>; 2]> = words.iter().map(|(w, _)| stem::stems(w)).collect();
         let mut stems: Vec<String> = stemmed.iter().flatten().flatten().cloned().collect();
         stems.sort();
         stems.dedup();
@@ -537,7 +443,7 @@ impl SearchIndex {
         let stem_en = stemmed.iter().map(|s| id(&s[1])).collect();
         let mut starts = Vec::with_capacity(words.len() + 1);
         let mut postings = Vec::new();
-        for list in words.values() {
+        for (_, list) in &words {
             starts.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
             postings.extend_from_slice(list);
         }
@@ -545,7 +451,7 @@ impl SearchIndex {
         SearchIndex {
             entries: Seq::Owned(entries.into_iter().map(|(_, e)| e).collect()),
             fields: Seq::Owned(fields),
-            words: StrTable::new(words.into_keys()),
+            words: StrTable::new(words.into_iter().map(|(w, _)| w)),
             stem_fr: Seq::Owned(stem_fr),
             stem_en: Seq::Owned(stem_en),
             stems: StrTable::new(stems),

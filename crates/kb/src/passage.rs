@@ -3,7 +3,7 @@
 //! around the first of them, with each matched word's place in it.
 
 use super::fold::{each_word_and_scaled, fold_into, is_number, scaled};
-use super::index::{pieces_with, Field, Side};
+use super::index::{pieces, Field, Side};
 use super::model::{EntryRef, Kb};
 use super::search::{FieldHit, Query};
 
@@ -109,21 +109,7 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
             }
             folded.clear();
         }
-        if run.bytes().all(|b| b.is_ascii_alphabetic()) {
-            // Plain letters fold to themselves, lowercased: the first can say no.
-            if !q.could_start(run.as_bytes()[0].to_ascii_lowercase()) {
-                return true;
-            }
-            folded.push_str(run);
-            folded.make_ascii_lowercase();
-        } else {
-            // A run of digits may be a number its scale word makes a match.
-            let may_scale = numbers && run.bytes().any(|b| b.is_ascii_digit());
-            if !may_scale && !q.could_hold(run) {
-                return true;
-            }
-            fold_into(&mut folded, run);
-        }
+        fold_into(&mut folded, run);
         let mut found = false;
         if numbers {
             each_word_and_scaled(&folded, |w| found = found || matches(w));
@@ -183,7 +169,7 @@ pub fn passage(
     fields: &[FieldHit],
 ) -> Option<Passage> {
     let mut all: Vec<Candidate> = Vec::new();
-    let _ = pieces_with(kb, e, 0, &mut |p| {
+    pieces(kb, e, &mut |p| {
         let Some(hit) = fields.iter().find(|h| h.piece == p.at) else {
             return;
         };

@@ -17,7 +17,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::fold::{each_scaled, each_word_and_scaled, fold, is_number, SCALES};
+use super::fold::{fold, is_number, SCALES};
 use super::index::{kind_rank, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
@@ -54,8 +54,6 @@ pub struct Term {
     /// Its first three characters (empty when it has fewer): every word it matches
     /// by stem or as a start begins with them.
     head: String,
-    /// What every word it matches starts with, unless it is fuzzy or a scaled number.
-    needle: String,
 }
 
 impl Term {
@@ -74,18 +72,10 @@ impl Term {
         } else {
             String::new()
         };
-        let needle = if number.is_some() {
-            text.split('.').next().unwrap_or(text).to_string()
-        } else if head.is_empty() {
-            text.to_string()
-        } else {
-            head.clone()
-        };
         Term {
             text: text.to_string(),
             optional: false,
             fuzzy: false,
-            needle,
             stems: if number.is_none() {
                 stem::stems(text)
             } else {
@@ -99,17 +89,6 @@ impl Term {
     /// Whether it may match by a small edit distance.
     fn may_be_fuzzy(&self) -> bool {
         !self.optional && self.number.is_none() && typos_allowed(&self.text) > 0
-    }
-
-    /// Whether every word it matches starts with its `needle` (not so for a typo, or
-    /// for a scaled number: `400M` matches 400000000 but also 0.4bn's digits).
-    fn starts_every_match(&self) -> bool {
-        !self.fuzzy && !self.number.is_some_and(|(_, scale)| scale > 1.0)
-    }
-
-    /// What every folded text holding a word it matches contains, when not fuzzy.
-    fn needle(&self) -> &str {
-        &self.needle
     }
 
     /// Whether matching `word` may need its stems.
@@ -202,9 +181,6 @@ fn within_typos(text: &str, word: &str) -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
     pub terms: Vec<Term>,
-    /// The first two characters of the words' needles, when every word matches
-    /// only words that start with its needle (see `Query::settle`).
-    starts: Option<super::fold::Starts>,
     /// The stems of the words `qualities` was asked about.
     stems: StemCache,
 }
@@ -263,52 +239,9 @@ impl Query {
                 t.optional = true;
             }
         }
-        let mut q = Query {
+        Some(Query {
             terms,
-            starts: None,
             stems: StemCache::default(),
-        };
-        q.settle();
-        Some(q)
-    }
-
-    /// Works out `starts` again, once the words that may match by typo are known.
-    fn settle(&mut self) {
-        let starts: Option<Vec<(char, Option<char>)>> = self
-            .terms
-            .iter()
-            .map(|t| {
-                let mut cs = t.needle().chars();
-                let first = cs.next()?;
-                t.starts_every_match().then_some((first, cs.next()))
-            })
-            .collect();
-        self.starts = starts.map(|s| super::fold::Starts::new(&s));
-    }
-
-    /// Whether `text`, folded, may hold the start of a word that matches one of the
-    /// query's (`fold::could_write`): true when a word may match anywhere.
-    pub fn could_hold(&self, text: &str) -> bool {
-        self.starts
-            .as_ref()
-            .is_none_or(|s| super::fold::could_write(text, s))
-    }
-
-    /// Whether a folded text may hold a word that matches one of the query's: the
-    /// quick test before reading its words.
-    pub fn may_match(&self, folded: &str) -> bool {
-        self.terms
-            .iter()
-            .any(|t| t.fuzzy || folded.contains(t.needle()))
-    }
-
-    /// Whether a folded word starting with byte `first` may match one of the query's
-    /// words: only a typo or a scaled number (`400M`: 400000000) can start otherwise.
-    pub fn could_start(&self, first: u8) -> bool {
-        self.terms.iter().any(|t| {
-            t.fuzzy
-                || t.number.is_some_and(|(_, scale)| scale > 1.0)
-                || t.text.as_bytes().first() == Some(&first)
         })
     }
 
@@ -327,13 +260,6 @@ impl Query {
     /// computed here): one quality per term.
     pub fn qualities(&self, word: &str) -> [u8; MAX_TERMS] {
         let mut out = [0; MAX_TERMS];
-        if !word
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| self.could_start(b))
-        {
-            return out;
-        }
         if !self.terms.iter().any(|t| t.wants_stems(word)) {
             for (t, term) in self.terms.iter().enumerate() {
                 out[t] = term.quality(word, || [None, None]);
@@ -537,7 +463,6 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
             }
         }
     }
-    q.settle();
     matches.sort_unstable();
     let mut hits = Vec::new();
     let mut all = Vec::new();
@@ -627,226 +552,6 @@ fn vocabulary_matches(index: &SearchIndex, term: &Term) -> Vec<(usize, u8)> {
     out
 }
 
-/// The same search on a knowledge base without an index: each entry's texts are
-/// folded and scored in turn, and only the hits are kept.
-pub fn search_kb(kb: &Kb, query: &str) -> Found {
-    let Some(mut q) = Query::new(query) else {
-        return Found::default();
-    };
-    // In the knowledge base's order, which is the order of its memory: read in the
-    // order ties are ranked, a large file's entries would be fetched all over it.
-    let entries: Vec<(&str, EntryRef)> = kb.ids().collect();
-    let mut stems = Stems::new();
-    let (mut hits, matched, mut fields) = scan(kb, &entries, &q, &mut stems);
-    let mut again = false;
-    for (t, term) in q.terms.iter_mut().enumerate() {
-        if !matched[t] && term.may_be_fuzzy() {
-            term.fuzzy = true;
-            again = true;
-        }
-    }
-    if again {
-        q.settle();
-        (hits, _, fields) = scan(kb, &entries, &q, &mut stems);
-    }
-    Found {
-        hits: ranked(hits),
-        query: q,
-        fields,
-    }
-}
-
-/// Stems already computed, by word, for one search of a file.
-type Stems = HashMap<String, [Option<String>; 2]>;
-
-/// How `q` matches one text (folded into `buf`): `None` when it does not. A word is
-/// judged against a query word only when it starts with that word's needle, unless
-/// the query word can match elsewhere (a typo, a scaled number).
-fn field_hit(
-    field: Field,
-    piece: u16,
-    text: &str,
-    q: &Query,
-    buf: &mut String,
-    stems: &mut Stems,
-) -> Option<FieldHit> {
-    // Most texts cannot hold the start of any needle: no need to fold them.
-    if !q.could_hold(text) {
-        return None;
-    }
-    buf.clear();
-    super::fold::fold_into(buf, text);
-    let folded: &str = buf;
-    let mut hit = FieldHit {
-        field,
-        piece,
-        len: 0,
-        quals: [0; MAX_TERMS],
-    };
-    let mut any = false;
-    let bytes = folded.as_bytes();
-    for (t, term) in q.terms.iter().enumerate() {
-        let mut judge = |word: &str| {
-            let sref = &mut *stems;
-            let ql = term.quality(word, move || {
-                if !sref.contains_key(word) {
-                    sref.insert(word.to_string(), stem::stems(word));
-                }
-                let known: &Stems = sref;
-                let s = known.get(word);
-                [
-                    s.and_then(|s| s[0].as_deref()),
-                    s.and_then(|s| s[1].as_deref()),
-                ]
-            });
-            hit.quals[t] = hit.quals[t].max(ql);
-            any |= ql > 0;
-        };
-        if term.starts_every_match() {
-            // Only the words that start with the needle.
-            let needle = term.needle().as_bytes();
-            let Some(&first) = needle.first() else {
-                continue;
-            };
-            let mut from = 0;
-            while let Some(p) = bytes[from..].iter().position(|&b| b == first) {
-                let at = from + p;
-                from = at + 1;
-                if (at == 0 || bytes[at - 1] == b' ') && bytes[at..].starts_with(needle) {
-                    let end = bytes[at..]
-                        .iter()
-                        .position(|&b| b == b' ')
-                        .map_or(bytes.len(), |e| at + e);
-                    judge(&folded[at..end]);
-                }
-            }
-            // A number of a thousand or more may also be a number and the word that
-            // scales it (`109 milliards` for 109000000000), as the index reads them
-            // (`fold::scaled` makes none smaller).
-            if term.number.is_some_and(|(v, _)| v >= 1000.0) {
-                each_scaled(folded, &mut judge);
-            }
-        } else {
-            each_word_and_scaled(folded, judge);
-        }
-    }
-    if !any {
-        return None;
-    }
-    hit.len = u16::try_from(word_count(folded)).unwrap_or(u16::MAX);
-    Some(hit)
-}
-
-/// The number of words of a text parted by spaces, counted byte by byte (`split`
-/// costs several times more in the size-optimized build).
-fn word_count(text: &str) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let word = b != b' ';
-        count += usize::from(word && !in_word);
-        in_word = word;
-    }
-    count
-}
-
-/// How `q` matches each of some shared texts (a source's, a topic's): computed the
-/// first time, then read from `cache`.
-fn shared_hits<'c>(
-    cache: &'c mut [Option<Vec<FieldHit>>],
-    at: usize,
-    each: impl FnOnce(&mut dyn FnMut(super::index::Piece<'_>)),
-    q: &Query,
-    buf: &mut String,
-    stems: &mut Stems,
-) -> &'c [FieldHit] {
-    let Some(slot) = cache.get_mut(at) else {
-        return &[];
-    };
-    slot.get_or_insert_with(|| {
-        let mut hits = Vec::new();
-        let mut at: u16 = 0;
-        each(&mut |p| {
-            if let Some(h) = field_hit(p.field, at, p.text, q, buf, stems) {
-                hits.push(h);
-            }
-            at = at.saturating_add(1);
-        });
-        hits
-    })
-}
-
-/// Scores every entry: the hits, in `entries`' order, which terms matched anywhere,
-/// and the fields the hits matched.
-fn scan(
-    kb: &Kb,
-    entries: &[(&str, EntryRef)],
-    q: &Query,
-    stems: &mut Stems,
-) -> (Vec<Hit>, [bool; MAX_TERMS], Vec<FieldHit>) {
-    let mut hits = Vec::new();
-    let mut all = Vec::new();
-    let mut matched = [false; MAX_TERMS];
-    let mut buf = String::new();
-    let mut fields: Vec<FieldHit> = Vec::new();
-    // A figure's value can only match a number; its source and topic are shared by
-    // many figures, and read once.
-    let numbers = q.terms.iter().any(|t| t.number.is_some());
-    let mut skip_figure = Field::Source.bit() | Field::Topic.bit();
-    if !numbers {
-        skip_figure |= Field::Value.bit();
-    }
-    let mut sources: Vec<Option<Vec<FieldHit>>> = vec![None; kb.sources.len()];
-    let mut topics: Vec<Option<Vec<FieldHit>>> = vec![None; kb.topics.len()];
-    for (_, e) in entries {
-        fields.clear();
-        let skip = if e.kind == Kind::Figure {
-            skip_figure
-        } else {
-            0
-        };
-        let mut next = super::index::pieces_with(kb, *e, skip, &mut |p| {
-            if let Some(h) = field_hit(p.field, p.at, p.text, q, &mut buf, stems) {
-                fields.push(h);
-            }
-        });
-        if e.kind == Kind::Figure {
-            // The source's and the topic's pieces come last, in this order.
-            let f = &kb.figures[e.idx];
-            let mut shared = |hits: &[FieldHit], count: usize, fields: &mut Vec<FieldHit>| {
-                fields.extend(hits.iter().map(|h| FieldHit {
-                    piece: h.piece.saturating_add(next),
-                    ..*h
-                }));
-                next = next.saturating_add(u16::try_from(count).unwrap_or(u16::MAX));
-            };
-            if let Some(at) = f.source_id.at() {
-                let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
-                    super::index::source_pieces(&kb.sources[at], g)
-                };
-                let hits = shared_hits(&mut sources, at, each, q, &mut buf, stems);
-                shared(hits, 2 + kb.sources[at].aliases.len(), &mut fields);
-            }
-            if let Some(at) = f.topic_id.at() {
-                let each = |g: &mut dyn FnMut(super::index::Piece<'_>)| {
-                    super::index::topic_pieces(&kb.topics[at], g)
-                };
-                let hits = shared_hits(&mut topics, at, each, q, &mut buf, stems);
-                shared(hits, 2, &mut fields);
-            }
-        }
-        for h in &fields {
-            for (m, &ql) in matched.iter_mut().zip(&h.quals).take(q.terms.len()) {
-                *m |= ql > 0;
-            }
-        }
-        if let Some(h) = hit(q, *e, &fields, &mut all) {
-            hits.push(h);
-        }
-    }
-    (hits, matched, all)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -886,14 +591,6 @@ mod tests {
         assert!(within_typos("rwnada", "rwanda"));
         assert!(within_typos("cybersecurty", "cybersecurite"));
         assert!(!within_typos("eau", "euu"));
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn word_count_counts_as_split(text in "[a ]{0,12}") {
-            let split = text.split(' ').filter(|w| !w.is_empty()).count();
-            proptest::prop_assert_eq!(word_count(&text), split);
-        }
     }
 
     #[test]
