@@ -541,7 +541,7 @@ pub fn cut(text: &str, width: usize) -> String {
 /// spaces only (never inside `low-carbon` or an id); a word longer than a line is
 /// kept whole, on a line of its own, wider than `width`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    if !text.contains('\n') && (text.len() <= width || width_of(text) <= width) {
+    if !text.contains('\n') && width_of(text) <= width {
         return vec![text.trim_end().to_string()];
     }
     let options = textwrap::Options::new(width.max(1))
