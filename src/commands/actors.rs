@@ -2,13 +2,13 @@
 
 use serde::Serialize;
 
-use super::views::{both_codes, ActorRecord, ActorView, Viewer};
+use super::views::{both_codes, ActorView, Named, Viewer};
 use super::{layout, miss, Ctx, Report};
 use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::lookup::{self, ActorMatch};
 use crate::kb::Actor;
-use crate::render::{Block, Cell, Doc};
+use crate::render::{Block, Cell, Doc, Row};
 
 /// An actor in the map, with the actors under it in the same group.
 #[derive(Serialize)]
@@ -41,19 +41,18 @@ pub struct Map<'a> {
     pub groups: Vec<Group<'a>>,
 }
 
-/// An actor of the map as a row of CSV or TSV.
+/// An actor of the map, in its group: one row of CSV or TSV.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct NodeRecord<'a> {
-    pub group_id: &'a str,
-    pub group: &'a str,
-    pub id: &'a str,
-    pub code: Option<&'a str>,
-    pub code_en: Option<&'a str>,
-    pub name: &'a str,
-    /// The parent's id, or null.
-    pub parent: Option<&'a str>,
-    pub role: Option<&'a str>,
+pub struct InGroup<'a> {
+    pub group: Named<'a>,
+    #[serde(flatten)]
+    pub actor: &'a Node<'a>,
+}
+
+impl Row for InGroup<'_> {
+    fn columns(&self) -> &'static str {
+        "group_id group=group_name id code code_en name parent role"
+    }
 }
 
 /// The actors of `group` whose parent is elsewhere (or none): the roots of its tree.
@@ -169,7 +168,7 @@ fn walk<'n, 'a>(n: &'n Node<'a>, out: &mut Vec<&'n Node<'a>>) {
 
 impl Report for Map<'_> {
     type Record<'r>
-        = NodeRecord<'r>
+        = InGroup<'r>
     where
         Self: 'r;
 
@@ -192,23 +191,18 @@ impl Report for Map<'_> {
         doc
     }
 
-    fn records(&self) -> Vec<NodeRecord<'_>> {
+    fn records(&self) -> Vec<InGroup<'_>> {
         let mut out = Vec::new();
         for g in self.groups.iter() {
             let mut nodes = Vec::new();
             for n in g.actors.iter() {
                 walk(n, &mut nodes);
             }
-            out.extend(nodes.into_iter().map(|n| NodeRecord {
-                group_id: g.id,
-                group: g.name,
-                id: n.id,
-                code: n.code,
-                code_en: n.code_en,
-                name: n.name,
-                parent: n.parent,
-                role: n.role,
-            }));
+            let group = Named {
+                id: g.id,
+                name: g.name,
+            };
+            out.extend(nodes.into_iter().map(|actor| InGroup { group, actor }));
         }
         out
     }
@@ -283,7 +277,7 @@ pub fn one<'a>(ctx: &Ctx<'a>, query: &str) -> Result<OneActor<'a>> {
 
 impl Report for OneActor<'_> {
     type Record<'r>
-        = ActorRecord<'r>
+        = &'r ActorView<'r>
     where
         Self: 'r;
 
@@ -291,7 +285,7 @@ impl Report for OneActor<'_> {
         layout::actor(self.lang, &self.actor)
     }
 
-    fn records(&self) -> Vec<ActorRecord<'_>> {
-        vec![self.actor.record()]
+    fn records(&self) -> Vec<&ActorView<'_>> {
+        vec![&self.actor]
     }
 }

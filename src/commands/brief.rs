@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::figures::TopicFigures;
-use super::views::{event_dates, FigureRecord, FigureView, ListView};
+use super::views::{event_dates, FigureView, ListView};
 use super::{Ctx, Report};
 use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
@@ -137,7 +137,7 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Brief<'a>> {
 
 impl Report for Brief<'_> {
     type Record<'r>
-        = FigureRecord<'r>
+        = &'r FigureView<'r>
     where
         Self: 'r;
 
@@ -215,7 +215,7 @@ impl Report for Brief<'_> {
     }
 
     /// The sheet's key figures.
-    fn records(&self) -> Vec<FigureRecord<'_>> {
-        self.figures.iter().map(FigureView::record).collect()
+    fn records(&self) -> Vec<&FigureView<'_>> {
+        self.figures.iter().collect()
     }
 }

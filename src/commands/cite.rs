@@ -8,7 +8,7 @@ use super::{miss, Ctx, Report};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
 use crate::kb::{lookup, EntryRef, Kb, Kind, Link, Source, Text};
-use crate::render::{Block, Doc, Span};
+use crate::render::{Block, Doc, Row, Span};
 
 /// The memo, as a citation names it.
 #[derive(Serialize, Clone)]
@@ -50,21 +50,12 @@ pub struct Cite<'a> {
 }
 
 /// A citation as one row of CSV or TSV.
-#[derive(Serialize)]
-pub struct CiteRecord<'a> {
-    pub kind: Kind,
-    pub id: &'a str,
-    pub quote: &'a str,
-    pub english: Option<&'a str>,
-    pub ministry: Option<&'a str>,
-    pub series: Option<&'a str>,
-    pub title: Option<&'a str>,
-    pub section: Option<&'a str>,
-    pub source_id: Option<&'a str>,
-    pub source: Option<&'a str>,
-    pub source_date: Option<&'a str>,
-    pub source_date_iso: Option<&'a str>,
-    pub text: &'a str,
+impl Row for Citation<'_> {
+    fn columns(&self) -> &'static str {
+        "kind id quote english ministry=reference_ministry series=reference_series \
+         title=reference_title section=reference_section source_id source=source_name \
+         source_date source_date_iso text"
+    }
 }
 
 /// The source the memo itself stands for (no source cited).
@@ -264,7 +255,7 @@ fn looks_like_id(query: &str) -> bool {
 
 impl Report for Cite<'_> {
     type Record<'r>
-        = CiteRecord<'r>
+        = &'r Citation<'r>
     where
         Self: 'r;
 
@@ -293,25 +284,8 @@ impl Report for Cite<'_> {
         doc
     }
 
-    fn records(&self) -> Vec<CiteRecord<'_>> {
-        self.citations
-            .iter()
-            .map(|c| CiteRecord {
-                kind: c.kind,
-                id: c.id,
-                quote: c.quote,
-                english: c.english.as_deref(),
-                ministry: c.reference.ministry,
-                series: c.reference.series,
-                title: c.reference.title,
-                section: c.reference.section,
-                source_id: c.source.as_ref().map(|s| s.id),
-                source: c.source.as_ref().map(|s| s.name),
-                source_date: c.source.as_ref().and_then(|s| s.date),
-                source_date_iso: c.source.as_ref().and_then(|s| s.date_iso),
-                text: &c.text,
-            })
-            .collect()
+    fn records(&self) -> Vec<&Citation<'_>> {
+        self.citations.iter().collect()
     }
 
     fn notes(&self) -> Vec<String> {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::views::{FigureRecord, FigureView, Named};
+use super::views::{FigureView, Named};
 use super::{layout, miss, Ctx, Report};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
@@ -106,7 +106,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, topic: Option<&str>) -> Result<Figures<'a>> {
 
 impl Report for Figures<'_> {
     type Record<'r>
-        = FigureRecord<'r>
+        = &'r FigureView<'r>
     where
         Self: 'r;
 
@@ -124,10 +124,7 @@ impl Report for Figures<'_> {
         doc
     }
 
-    fn records(&self) -> Vec<FigureRecord<'_>> {
-        self.topics
-            .iter()
-            .flat_map(|t| t.figures.iter().map(FigureView::record))
-            .collect()
+    fn records(&self) -> Vec<&FigureView<'_>> {
+        self.topics.iter().flat_map(|t| &t.figures).collect()
     }
 }

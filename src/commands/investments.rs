@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::layout::{self, field};
-use super::views::{FigureRecord, FigureView, Named};
+use super::views::{FigureView, Named};
 use super::{Ctx, Report};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::{labels as L, Lang};
@@ -55,7 +55,7 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Investments<'a>> {
 
 impl Report for Investments<'_> {
     type Record<'r>
-        = FigureRecord<'r>
+        = &'r FigureView<'r>
     where
         Self: 'r;
 
@@ -127,12 +127,11 @@ impl Report for Investments<'_> {
         doc
     }
 
-    fn records(&self) -> Vec<FigureRecord<'_>> {
+    fn records(&self) -> Vec<&FigureView<'_>> {
         self.headline
             .iter()
             .chain(&self.pledges)
             .chain(&self.related)
-            .map(FigureView::record)
             .collect()
     }
 }

@@ -2,12 +2,12 @@
 
 use serde::Serialize;
 
-use super::views::{ListView, Named};
+use super::views::{ItemView, ListView, Named};
 use super::{layout, miss, Ctx, Report};
 use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::{lookup, Kind};
-use crate::render::{Block, Cell, Doc};
+use crate::render::{Block, Cell, Doc, Row};
 
 /// One list, as `lists` sums it up; also its CSV record.
 #[derive(Serialize)]
@@ -27,15 +27,10 @@ pub struct Lists<'a> {
     pub lists: Vec<Summary<'a>>,
 }
 
-/// A list's summary as a row of CSV or TSV.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct SummaryRecord<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub count: usize,
-    pub section_id: &'a str,
-    pub section: &'a str,
+impl Row for Summary<'_> {
+    fn columns(&self) -> &'static str {
+        "id title count section_id section=section_name"
+    }
 }
 
 pub fn all<'a>(ctx: &Ctx<'a>) -> Result<Lists<'a>> {
@@ -62,7 +57,7 @@ pub fn all<'a>(ctx: &Ctx<'a>) -> Result<Lists<'a>> {
 
 impl Report for Lists<'_> {
     type Record<'r>
-        = SummaryRecord<'r>
+        = &'r Summary<'r>
     where
         Self: 'r;
 
@@ -89,17 +84,8 @@ impl Report for Lists<'_> {
         doc
     }
 
-    fn records(&self) -> Vec<SummaryRecord<'_>> {
-        self.lists
-            .iter()
-            .map(|s| SummaryRecord {
-                id: s.id,
-                title: s.title,
-                count: s.count,
-                section_id: s.section.id,
-                section: s.section.name,
-            })
-            .collect()
+    fn records(&self) -> Vec<&Summary<'_>> {
+        self.lists.iter().collect()
     }
 }
 
@@ -111,16 +97,18 @@ pub struct OneList<'a> {
     pub list: ListView<'a>,
 }
 
-/// One item of a list as a row of CSV or TSV.
+/// An item of a list, in its list: one row of CSV or TSV.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct ItemRecord<'a> {
+pub struct InList<'a> {
     pub list_id: &'a str,
-    pub n: usize,
-    pub text: &'a str,
-    pub detail: Option<&'a str>,
-    /// The ids the item refers to, space-separated.
-    pub refs: String,
+    #[serde(flatten)]
+    pub item: &'a ItemView<'a>,
+}
+
+impl Row for InList<'_> {
+    fn columns(&self) -> &'static str {
+        "list_id n text detail refs"
+    }
 }
 
 pub fn one<'a>(ctx: &Ctx<'a>, id: &str) -> Result<OneList<'a>> {
@@ -159,7 +147,7 @@ pub fn one<'a>(ctx: &Ctx<'a>, id: &str) -> Result<OneList<'a>> {
 
 impl Report for OneList<'_> {
     type Record<'r>
-        = ItemRecord<'r>
+        = InList<'r>
     where
         Self: 'r;
 
@@ -167,17 +155,12 @@ impl Report for OneList<'_> {
         layout::list(self.lang, &self.list)
     }
 
-    fn records(&self) -> Vec<ItemRecord<'_>> {
+    fn records(&self) -> Vec<InList<'_>> {
+        let list_id = self.list.id;
         self.list
             .items
             .iter()
-            .map(|i| ItemRecord {
-                list_id: self.list.id,
-                n: i.n,
-                text: i.text,
-                detail: i.detail,
-                refs: i.refs.join(" "),
-            })
+            .map(|item| InList { list_id, item })
             .collect()
     }
 }

@@ -28,7 +28,7 @@ use crate::cli::Command;
 use crate::error::{Error, Msg, Outcome, Result};
 use crate::i18n::Lang;
 use crate::kb::{self, lookup, Kb, Loaded};
-use crate::render::{self, Doc, Format, MemoRef, Settings};
+use crate::render::{self, Doc, Format, MemoRef, Row, Settings};
 
 /// One run of a command: where the knowledge base comes from, and where its result
 /// goes, in what format.
@@ -191,15 +191,15 @@ pub fn memo(ctx: &Ctx) -> Option<MemoRef> {
 /// A command's result, as every exporter needs it. Serializing it gives the JSON
 /// document.
 pub trait Report: Serialize {
-    /// One row of CSV or TSV: a flat struct whose field names are the columns.
-    type Record<'r>: Serialize
+    /// One row of CSV, TSV or JSON lines: a view, and the columns it gives.
+    type Record<'r>: Row
     where
         Self: 'r;
 
     /// What people read: headings, fields, tables (terminal and Markdown).
     fn doc(&self) -> Doc;
 
-    /// One record a row, for CSV and TSV.
+    /// One record a row, for CSV, TSV and JSON lines.
     fn records(&self) -> Vec<Self::Record<'_>>;
 
     /// Notes for the user that are not the result (on stderr): which entry a search

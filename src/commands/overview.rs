@@ -6,7 +6,7 @@ use super::views::FigureView;
 use super::{Ctx, Report};
 use crate::error::Result;
 use crate::i18n::{labels as L, Lang};
-use crate::render::{Block, Cell, Doc};
+use crate::render::{Block, Cell, Doc, Row};
 
 /// The commands to try, with what each shows (English, French).
 const TRY: &[(&str, &str, &str)] = &[
@@ -79,6 +79,12 @@ const TRY_ANY: &[(&str, &str, &str)] = &[
 pub struct Try<'a> {
     pub command: &'a str,
     pub about: &'a str,
+}
+
+impl Row for Try<'_> {
+    fn columns(&self) -> &'static str {
+        "command about"
+    }
 }
 
 /// What aimemo is, a few key figures, and the commands to try.

@@ -12,7 +12,7 @@ use crate::kb::index::Side;
 use crate::kb::passage::{self, Passage};
 use crate::kb::search::Query;
 use crate::kb::{EntryRef, Kind};
-use crate::render::{Block, Cell, Doc};
+use crate::render::{Block, Cell, Doc, Row};
 
 /// What `--limit` and `--kind` ask.
 #[derive(Clone, Copy, Debug, Default)]
@@ -85,16 +85,11 @@ pub struct Hit<'a> {
     line: Option<(String, Vec<Span>)>,
 }
 
-/// A hit as one row of CSV or TSV.
-#[derive(Serialize)]
-pub struct HitRecord<'a> {
-    pub kind: Kind,
-    pub id: &'a str,
-    pub score: u32,
-    pub title: &'a str,
-    pub detail: &'a str,
-    pub field: &'static str,
-    pub passage: &'a str,
+/// A hit as one row of CSV or TSV: where it matched, not its entry.
+impl Row for Hit<'_> {
+    fn columns(&self) -> &'static str {
+        "kind id score title detail field=matched_field passage=matched_text"
+    }
 }
 
 /// The entries that match a query, best first.
@@ -363,7 +358,7 @@ impl Hit<'_> {
 
 impl Report for Search<'_> {
     type Record<'r>
-        = HitRecord<'r>
+        = &'r Hit<'r>
     where
         Self: 'r;
 
@@ -411,18 +406,7 @@ impl Report for Search<'_> {
         doc
     }
 
-    fn records(&self) -> Vec<HitRecord<'_>> {
-        self.hits
-            .iter()
-            .map(|h| HitRecord {
-                kind: h.kind,
-                id: h.id,
-                score: h.score,
-                title: &h.title,
-                detail: &h.detail,
-                field: h.matched.field,
-                passage: &h.matched.text,
-            })
-            .collect()
+    fn records(&self) -> Vec<&Hit<'_>> {
+        self.hits.iter().collect()
     }
 }

@@ -3,14 +3,13 @@
 use serde::Serialize;
 
 use super::views::{
-    ActorRecord, ActorRef, ActorView, EventRecord, EventView, FigureRecord, FigureView, ListRecord,
-    ListView, Named, SourceView, Viewer,
+    ActorRef, ActorView, EventView, FigureView, ListView, Named, SourceView, Viewer,
 };
 use super::{layout, miss, Ctx, Report};
 use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::{lookup, EntryRef, Kb, Kind};
-use crate::render::{Block, Cell, Doc};
+use crate::render::{Block, Cell, Doc, Row};
 
 /// One entry, and its kind.
 #[derive(Serialize)]
@@ -72,29 +71,23 @@ pub struct SectionView<'a> {
     pub entries: Vec<EntryId<'a>>,
 }
 
-/// An entry as one row of CSV or TSV: the columns of its kind.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(untagged)]
-pub enum EntryRecord<'a> {
-    Figure(FigureRecord<'a>),
-    List(ListRecord<'a>),
-    Actor(ActorRecord<'a>),
-    Event(EventRecord<'a>),
-    Other(OtherRecord<'a>),
-}
-
-/// A source, topic, group or section as one row: what it is and how many entries it holds.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct OtherRecord<'a> {
-    pub kind: Kind,
-    pub id: &'a str,
-    pub name: &'a str,
-    /// Its date (a source's), or its parent (a section's) or section (a group's).
-    pub context: Option<&'a str>,
-    /// Figures backed (a source), figures (a topic), actors (a group), entries (a section).
-    pub count: usize,
+/// An entry as one row of CSV or TSV: the columns of its kind; a source, topic,
+/// group or section gives what it is and how many entries it holds (figures backed,
+/// figures, actors, entries), and its `context`: its date (a source's), section (a
+/// group's) or parent (a section's).
+impl Row for Entry<'_> {
+    fn columns(&self) -> &'static str {
+        match self {
+            Entry::Figure(f) => f.columns(),
+            Entry::List(x) => x.columns(),
+            Entry::Actor(a) => a.columns(),
+            Entry::Event(ev) => ev.columns(),
+            Entry::Source(_) => "kind id name context=date count=#figures",
+            Entry::Topic(_) => "kind id name context count=#figures",
+            Entry::Group(_) => "kind id name context=section_id count=#actors",
+            Entry::Section(_) => "kind id name=title context=parent_id count=#entries",
+        }
+    }
 }
 
 /// The entries that stand in a section, and the sections under it.
@@ -193,7 +186,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, id: &str) -> Result<Show<'a>> {
 
 impl Report for Show<'_> {
     type Record<'r>
-        = EntryRecord<'r>
+        = &'r Entry<'r>
     where
         Self: 'r;
 
@@ -260,37 +253,7 @@ impl Report for Show<'_> {
         }
     }
 
-    fn records(&self) -> Vec<EntryRecord<'_>> {
-        let other = |kind, id, name, context, count| {
-            EntryRecord::Other(OtherRecord {
-                kind,
-                id,
-                name,
-                context,
-                count,
-            })
-        };
-        vec![match &self.entry {
-            Entry::Figure(f) => EntryRecord::Figure(f.record()),
-            Entry::List(x) => EntryRecord::List(x.record()),
-            Entry::Actor(a) => EntryRecord::Actor(a.record()),
-            Entry::Event(ev) => EntryRecord::Event(ev.record()),
-            Entry::Source(s) => other(Kind::Source, s.id, s.name, s.date, s.figures.len()),
-            Entry::Topic(t) => other(Kind::Topic, t.id, t.name, None, t.figures.len()),
-            Entry::Group(g) => other(
-                Kind::Group,
-                g.id,
-                g.name,
-                g.section.map(|s| s.id),
-                g.actors.len(),
-            ),
-            Entry::Section(s) => other(
-                Kind::Section,
-                s.id,
-                s.title,
-                s.parent.map(|p| p.id),
-                s.entries.len(),
-            ),
-        }]
+    fn records(&self) -> Vec<&Entry<'_>> {
+        vec![&self.entry]
     }
 }

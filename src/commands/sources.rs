@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::views::{FigureRecord, FigureView, SourceView};
+use super::views::{FigureView, SourceView};
 use super::{Ctx, Report};
 use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
@@ -34,7 +34,7 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Sources<'a>> {
 
 impl Report for Sources<'_> {
     type Record<'r>
-        = FigureRecord<'r>
+        = &'r FigureView<'r>
     where
         Self: 'r;
 
@@ -70,10 +70,7 @@ impl Report for Sources<'_> {
     }
 
     /// One row a figure, source by source (the figure's record names its source).
-    fn records(&self) -> Vec<FigureRecord<'_>> {
-        self.sources
-            .iter()
-            .flat_map(|s| s.figures.iter().map(FigureView::record))
-            .collect()
+    fn records(&self) -> Vec<&FigureView<'_>> {
+        self.sources.iter().flat_map(|s| &s.figures).collect()
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::views::{EventView, FigureRecord, FigureView};
+use super::views::{EventView, FigureView};
 use super::{layout, Ctx, Report};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
@@ -41,7 +41,7 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Summit<'a>> {
 
 impl Report for Summit<'_> {
     type Record<'r>
-        = FigureRecord<'r>
+        = &'r FigureView<'r>
     where
         Self: 'r;
 
@@ -50,7 +50,7 @@ impl Report for Summit<'_> {
     }
 
     /// The summit in figures.
-    fn records(&self) -> Vec<FigureRecord<'_>> {
-        self.event.figures.iter().map(FigureView::record).collect()
+    fn records(&self) -> Vec<&FigureView<'_>> {
+        self.event.figures.iter().collect()
     }
 }

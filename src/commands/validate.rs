@@ -9,7 +9,7 @@ use crate::error::{Error, Msg, Result};
 use crate::kb::validate::{self, Problem, Workspace};
 use crate::kb::{self, Kind, BUILTIN_NAME};
 use crate::render::sanitize::sanitize;
-use crate::render::{width_of, Block, Doc};
+use crate::render::{width_of, Block, Doc, Row};
 
 /// What validation found: no `lang`, since problems are written in English.
 #[derive(Serialize)]
@@ -65,6 +65,12 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
             .filter(|(_, n)| *n > 0)
             .collect(),
     })
+}
+
+impl Row for Problem {
+    fn columns(&self) -> &'static str {
+        "file line column message"
+    }
 }
 
 impl Report for Validation {

@@ -1,5 +1,5 @@
 //! Entries as the commands return them: one view per kind of entry, in the chosen
-//! language (the JSON shapes), and the flat records of CSV and TSV.
+//! language (the JSON shapes), and the columns each gives as a row of CSV and TSV.
 //!
 //! The JSON shapes are a contract (README, "JSON output"): keys are only ever added.
 
@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::kb::{
     Actor, Event, Figure, Group, Kb, Kind, Link, List, Scope, Section, Source, Text, Topic,
 };
+use crate::render::Row;
 
 /// A number as JSON (and CSV) writes it best: an integer when it is whole.
 pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -121,59 +122,13 @@ pub struct FigureView<'a> {
     pub quote: Option<&'a str>,
 }
 
-impl FigureView<'_> {
-    /// Its flat record.
-    pub fn record(&self) -> FigureRecord<'_> {
-        FigureRecord {
-            id: self.id,
-            topic_id: self.topic.id,
-            topic: self.topic.name,
-            label: self.label,
-            value: self.value,
-            unit: self.unit,
-            magnitude: self.magnitude,
-            qualifier: self.qualifier,
-            qualifier_code: self.qualifier_code,
-            stated: &self.stated,
-            period: self.period,
-            period_iso: self.period_iso,
-            source_id: self.source.id,
-            source: self.source.name,
-            source_date: self.source.date,
-            source_date_iso: self.source.date_iso,
-            scope: self.scope,
-            under: self.under,
-            headline: self.headline,
-            text: self.text,
-        }
+/// A figure's columns, wherever figures are rows.
+impl Row for FigureView<'_> {
+    fn columns(&self) -> &'static str {
+        "id topic_id topic=topic_name label value unit magnitude qualifier qualifier_code stated \
+         period period_iso source_id source=source_name source_date source_date_iso scope under \
+         headline text"
     }
-}
-
-/// A figure as one row of CSV or TSV: the columns of every command that lists figures.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct FigureRecord<'a> {
-    pub id: &'a str,
-    pub topic_id: &'a str,
-    pub topic: &'a str,
-    pub label: &'a str,
-    #[serde(serialize_with = "number")]
-    pub value: f64,
-    pub unit: &'a str,
-    pub magnitude: &'a str,
-    pub qualifier: Option<&'a str>,
-    pub qualifier_code: Option<&'a str>,
-    pub stated: &'a str,
-    pub period: Option<&'a str>,
-    pub period_iso: Option<&'a str>,
-    pub source_id: &'a str,
-    pub source: &'a str,
-    pub source_date: Option<&'a str>,
-    pub source_date_iso: Option<&'a str>,
-    pub scope: Option<Scope>,
-    pub under: Option<&'a str>,
-    pub headline: bool,
-    pub text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -196,35 +151,11 @@ pub struct ListView<'a> {
     pub quote: Option<&'a str>,
 }
 
-impl ListView<'_> {
-    /// Its flat record: the items joined with " | ".
-    pub fn record(&self) -> ListRecord<'_> {
-        ListRecord {
-            id: self.id,
-            title: self.title,
-            section_id: self.section.id,
-            section: self.section.name,
-            count: self.items.len(),
-            items: self
-                .items
-                .iter()
-                .map(|i| i.text)
-                .collect::<Vec<_>>()
-                .join(" | "),
-        }
+/// A list as one row: its items' texts joined with ` | `.
+impl Row for ListView<'_> {
+    fn columns(&self) -> &'static str {
+        "id title section_id section=section_name count=#items items=items_text"
     }
-}
-
-/// A list as one row of CSV or TSV.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct ListRecord<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub section_id: &'a str,
-    pub section: &'a str,
-    pub count: usize,
-    pub items: String,
 }
 
 #[derive(Serialize)]
@@ -253,37 +184,10 @@ pub struct ActorView<'a> {
     pub quote: Option<&'a str>,
 }
 
-impl ActorView<'_> {
-    /// Its flat record.
-    pub fn record(&self) -> ActorRecord<'_> {
-        ActorRecord {
-            id: self.id,
-            code: self.code,
-            code_en: self.code_en,
-            name: self.name,
-            group_id: self.group.id,
-            group: self.group.name,
-            parent: self.parent,
-            role: self.role,
-            section_id: self.section.id,
-        }
+impl Row for ActorView<'_> {
+    fn columns(&self) -> &'static str {
+        "id code code_en name group_id group=group_name parent role section_id"
     }
-}
-
-/// An actor as one row of CSV or TSV.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct ActorRecord<'a> {
-    pub id: &'a str,
-    pub code: Option<&'a str>,
-    pub code_en: Option<&'a str>,
-    pub name: &'a str,
-    pub group_id: &'a str,
-    pub group: &'a str,
-    /// The parent's id, or empty.
-    pub parent: Option<&'a str>,
-    pub role: Option<&'a str>,
-    pub section_id: &'a str,
 }
 
 #[derive(Serialize)]
@@ -318,34 +222,10 @@ pub struct EventView<'a> {
     pub quote: Option<&'a str>,
 }
 
-impl EventView<'_> {
-    /// Its flat record.
-    pub fn record(&self) -> EventRecord<'_> {
-        EventRecord {
-            id: self.id,
-            name: self.name,
-            start: self.start,
-            end: self.end,
-            place: self.place,
-            co_chair: self.co_chair,
-            description: self.description,
-            section_id: self.section.id,
-        }
+impl Row for EventView<'_> {
+    fn columns(&self) -> &'static str {
+        "id name start end place co_chair description section_id"
     }
-}
-
-/// An event as one row of CSV or TSV.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct EventRecord<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub start: Option<&'a str>,
-    pub end: Option<&'a str>,
-    pub place: &'a str,
-    pub co_chair: Option<&'a str>,
-    pub description: &'a str,
-    pub section_id: &'a str,
 }
 
 /// Builds the views of entries, in one language. The knowledge base it reads is

@@ -1,10 +1,11 @@
 //! JSON: the result itself, as one pretty-printed document; JSON lines: its records,
-//! one compact object a line.
+//! one compact object a line, with the columns of CSV as keys.
 
 use std::io::Write;
 
 use serde::Serialize;
 
+use super::delimited::{Cells, Row};
 use crate::error::{Error, Result};
 
 fn io(e: serde_json::Error) -> Error {
@@ -20,9 +21,9 @@ pub fn write(out: &mut impl Write, result: &impl Serialize) -> Result<()> {
     Ok(())
 }
 
-pub fn write_lines(out: &mut impl Write, records: &[impl Serialize]) -> Result<()> {
+pub fn write_lines(out: &mut impl Write, records: &[impl Row]) -> Result<()> {
     for r in records {
-        serde_json::to_writer(&mut *out, r).map_err(io)?;
+        serde_json::to_writer(&mut *out, &Cells::of(r)?).map_err(io)?;
         writeln!(out)?;
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! Rendering: one exporter per format, each writing any command's result to an
-//! `impl Write`. JSON serializes the result; JSON lines, CSV and TSV its records; the
-//! terminal table, Markdown and HTML its [`Doc`], a document of blocks.
+//! `impl Write`. JSON serializes the result; JSON lines, CSV and TSV its records, each
+//! a view flattened into columns ([`Row`]); the terminal table, Markdown and HTML its
+//! [`Doc`], a document of blocks.
 
 mod bars;
 mod chart;
@@ -15,6 +16,8 @@ mod table;
 /// and emoji take two).
 pub use table::{pad, width_of};
 pub mod term;
+
+pub use delimited::Row;
 
 use std::io::Write;
 

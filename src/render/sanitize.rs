@@ -14,37 +14,9 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether `text` may hold an unsafe character: a quick scan of its bytes for C0
-/// controls, DEL, and the lead bytes of C1 controls (`C2 80`–`C2 9F`) and of the
-/// bidirectional and other invisible marks (`D8 9C`, `E2 80 8E`…).
-fn may_be_unsafe(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        i += 1;
-        let unsafe_here = match c {
-            0x20..=0x7e | b'\t' | b'\n' => false,
-            0..=0x1f | 0x7f => true,
-            0xc2 => b.get(i).is_some_and(|n| (0x80..=0x9f).contains(n)),
-            0xd8 => b.get(i) == Some(&0x9c),
-            0xe2 => match (b.get(i), b.get(i + 1)) {
-                (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
-                (Some(0x81), Some(n)) => matches!(n, 0xa0..=0xa4 | 0xa6..=0xa9),
-                _ => false,
-            },
-            _ => false,
-        };
-        if unsafe_here {
-            return true;
-        }
-    }
-    false
-}
-
 /// `text` with every unsafe character shown as an escape.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !may_be_unsafe(text) || !text.chars().any(is_unsafe) {
+    if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -523,12 +523,6 @@ pub fn cut(text: &str, width: usize) -> String {
     if width_of(text) <= width {
         return text.to_string();
     }
-    if text.is_ascii() {
-        // One column and one cluster a byte: cut it as bytes.
-        let mut out = text[..width.saturating_sub(1)].to_string();
-        out.push('…');
-        return out;
-    }
     let mut out = String::new();
     let mut used = 0;
     for g in text.graphemes(true) {
@@ -547,7 +541,7 @@ pub fn cut(text: &str, width: usize) -> String {
 /// spaces only (never inside `low-carbon` or an id); a word longer than a line is
 /// kept whole, on a line of its own, wider than `width`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    if !text.contains('\n') && (text.len() <= width || width_of(text) <= width) {
+    if !text.contains('\n') && width_of(text) <= width {
         return vec![text.trim_end().to_string()];
     }
     let options = textwrap::Options::new(width.max(1))
@@ -617,25 +611,6 @@ mod tests {
         assert_eq!(pad("人工", 6), "人工  ");
         assert_eq!(cut("人工知能報告", 7), "人工知…");
         assert_eq!(width_of(&cut("人工知能報告", 7)), 7);
-    }
-
-    #[test]
-    fn cutting_ascii_as_bytes_is_cutting_it_by_clusters() {
-        use unicode_segmentation::UnicodeSegmentation;
-        let by_clusters = |text: &str, width: usize| {
-            let mut out = String::new();
-            for g in text.graphemes(true) {
-                if width_of(&out) + width_of(g) + 1 > width {
-                    break;
-                }
-                out.push_str(g);
-            }
-            out + "…"
-        };
-        let text = "Investment in infrastructure and deployment projects in France";
-        for w in 0..text.len() {
-            assert_eq!(cut(text, w), by_clusters(text, w), "{w}");
-        }
     }
 
     #[test]
