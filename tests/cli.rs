@@ -3583,3 +3583,57 @@ fn html_shows_hostile_text_from_a_facts_file_as_text() {
     let title = text_of(doc.select(&sel("head > title")).next().unwrap());
     assert!(title.contains("</svg><script>alert(2)</script>"), "{title}");
 }
+
+// ───────────────────────── fidelity to the memo (audit, issue 21) ─────────────────────────
+
+/// One actor's page, as `aimemo actor ID --json` gives it.
+fn actor_page(id: &str) -> Actor {
+    let a: OneActor = serde_json::from_value(json(&["actor", id])).expect("the documented shape");
+    a.actor
+}
+
+/// `aimemo show ID --json`: the entry, whatever its kind.
+fn shown(id: &str) -> Value {
+    json(&["show", id])["entry"].clone()
+}
+
+#[test]
+fn the_headline_total_is_no_pledger_s_own_figure() {
+    // The memo names no actor in "Plus de 109 milliards d'euros d'investissements … en
+    // France :"; it lists the pledges under it without saying they are part of it.
+    let total: Figure = serde_json::from_value(shown("investments-france-total")).unwrap();
+    assert!(total.actors.is_empty(), "{:?}", total.actors);
+    for (actor, pledges) in [
+        (
+            "european-commission",
+            &["investment-eu-gigafactories", "investment-eu-invest-ai"][..],
+        ),
+        ("amazon", &["investment-amazon"][..]),
+        ("mgx", &["investment-mgx", "investment-mgx-capacity"][..]),
+    ] {
+        let page = actor_page(actor);
+        let figures: Vec<&str> = page.figures.iter().map(|f| f.id.as_str()).collect();
+        assert!(
+            !figures.contains(&"investments-france-total"),
+            "{actor}: {figures:?}"
+        );
+        for p in pledges {
+            assert!(
+                figures.contains(p),
+                "{actor} keeps its pledge {p}: {figures:?}"
+            );
+        }
+        let out = stdout(&["actor", actor]);
+        assert!(!out.contains("investments-france-total"), "{actor}:\n{out}");
+    }
+    // The pledges keep their place under the headline.
+    for p in [
+        "investment-mgx",
+        "investment-amazon",
+        "investment-eu-gigafactories",
+        "investment-eu-invest-ai",
+    ] {
+        let f: Figure = serde_json::from_value(shown(p)).unwrap();
+        assert_eq!(f.under.as_deref(), Some("investments-france-total"), "{p}");
+    }
+}
