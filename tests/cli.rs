@@ -3637,3 +3637,36 @@ fn the_headline_total_is_no_pledger_s_own_figure() {
         assert_eq!(f.under.as_deref(), Some("investments-france-total"), "{p}");
     }
 }
+
+#[test]
+fn the_boxes_beside_the_sustainable_ai_axis_are_the_section_s_facts_not_its_deliverables() {
+    // The ChatGPT, e-mail and Green Algorithms boxes stand beside the axis's text in the
+    // memo: they are facts of its section, not what the axis produced.
+    let boxes = ["chatgpt-energy", "email-water", "green-algorithms"];
+    for lang in ["en", "fr"] {
+        let l: OneList =
+            serde_json::from_value(json(&["list", "paris-actions-axes", "--lang", lang])).unwrap();
+        let axis = &l.list.items[1];
+        for b in boxes {
+            assert!(!axis.refs.iter().any(|r| r == b), "{b} in {:?}", axis.refs);
+        }
+        let detail = axis.detail.as_deref().unwrap_or_default();
+        assert!(!detail.contains("Green Algorithms"), "{detail}");
+        assert!(detail.contains("140"), "the Coalition stays: {detail}");
+    }
+    let section: Vec<String> = shown("axis-2")["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    for b in boxes {
+        assert!(section.contains(&b.to_string()), "{b} in {section:?}");
+    }
+    let page = actor_page("green-algorithms");
+    assert!(
+        page.lists.iter().all(|l| l.id != "paris-actions-axes"),
+        "{:?}",
+        page.lists
+    );
+}
