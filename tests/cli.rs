@@ -3670,3 +3670,54 @@ fn the_boxes_beside_the_sustainable_ai_axis_are_the_section_s_facts_not_its_deli
         page.lists
     );
 }
+
+#[test]
+fn groups_the_memo_s_map_does_not_have_say_they_are_aimemo_s() {
+    // The memo's "Cartographie des acteurs" has three groups; every other group is
+    // aimemo's own, and says so in both languages.
+    let map_groups = [
+        ("at-dgm", "At the DGM", "À la DGM"),
+        ("at-meae", "Within the MEAE", "Au sein du MEAE"),
+        (
+            "interministerial",
+            "Interministerial",
+            "En interministériel",
+        ),
+    ];
+    for (lang, mark) in [
+        ("en", "(aimemo’s grouping)"),
+        ("fr", "(regroupement d’aimemo)"),
+    ] {
+        let map = json(&["actors", "--lang", lang]);
+        let groups = map["groups"].as_array().expect("groups");
+        assert!(groups.len() > map_groups.len());
+        for g in groups {
+            let (id, name) = (g["id"].as_str().unwrap(), g["name"].as_str().unwrap());
+            match map_groups.iter().find(|m| m.0 == id) {
+                Some((_, en, fr)) => assert_eq!(name, if lang == "en" { *en } else { *fr }),
+                None => assert!(name.contains(mark), "{id}: {name}"),
+            }
+        }
+        let out = stdout(&["actors", "--lang", lang]);
+        assert!(out.contains(mark), "{out}");
+    }
+    // The memo does not call MGX, Amazon or Google companies; nor does aimemo.
+    for id in ["mgx", "amazon", "google"] {
+        let group = actor_page(id).group;
+        assert!(
+            !group.name.to_lowercase().contains("compan"),
+            "{id}: {}",
+            group.name
+        );
+        let fr: OneActor = serde_json::from_value(json(&["actor", id, "--lang", "fr"])).unwrap();
+        assert!(
+            !fr.actor.group.name.contains("ntreprise"),
+            "{id}: {}",
+            fr.actor.group.name
+        );
+    }
+    assert_eq!(
+        actor_page("mgx").group.name,
+        "Named with the investment pledges (aimemo’s grouping)"
+    );
+}
