@@ -757,7 +757,7 @@ fn show_any_entry() {
     assert_eq!(json(&["show", "deloitte"])["kind"], "source");
     assert_eq!(json(&["show", "summit-verticals"])["kind"], "list");
     assert_eq!(json(&["show", "paris-summit"])["kind"], "event");
-    let section = json(&["show", "paris-actions"]);
+    let section = json(&["show", "summit"]);
     assert_eq!(section["kind"], "section");
     let entries: Vec<String> = section["entry"]["entries"]
         .as_array()
@@ -3720,4 +3720,45 @@ fn groups_the_memo_s_map_does_not_have_say_they_are_aimemo_s() {
         actor_page("mgx").group.name,
         "Named with the investment pledges (aimemo’s grouping)"
     );
+}
+
+#[test]
+fn google_the_network_abroad_and_the_paris_actions_as_the_memo_has_them() {
+    // "Une seule requête sur ChatGPT consomme autant de ressources que dix requêtes sur
+    // Google": Google is only compared with, not an actor of the figure.
+    let chatgpt: Figure = serde_json::from_value(shown("chatgpt-energy")).unwrap();
+    assert!(chatgpt.actors.is_empty(), "{:?}", chatgpt.actors);
+    assert!(actor_page("google").figures.is_empty());
+    // "les près de 450 agents de la DGM, et les plus de 5 300 au sein du réseau à
+    // l'étranger": the 5,300 are not called DGM staff.
+    for lang in ["en", "fr"] {
+        let network: Figure = serde_json::from_value(
+            json(&["show", "dgm-network-staff", "--lang", lang])["entry"].clone(),
+        )
+        .unwrap();
+        assert!(network.actors.is_empty(), "{:?}", network.actors);
+        assert!(!network.topic.id.contains("dgm"), "{}", network.topic.id);
+        let (dgm, abroad) = if lang == "en" {
+            ("DGM staff", "network abroad")
+        } else {
+            ("agents de la DGM", "réseau à l’étranger")
+        };
+        assert!(
+            network.topic.name.contains(abroad) && network.topic.name != dgm,
+            "{}",
+            network.topic.name
+        );
+    }
+    let staff = json(&["figures", "staff"]).to_string();
+    assert!(
+        staff.contains("dgm-staff") && staff.contains("dgm-network-staff"),
+        "{staff}"
+    );
+    // « les actions de Paris pour l'IA » is a phrase of the memo's summit text, not a heading.
+    fails(&["show", "paris-actions"], 1, "paris-actions-axes");
+    let axes: OneList = serde_json::from_value(json(&["list", "paris-actions-axes"])).unwrap();
+    assert_eq!(axes.list.section.id, "summit");
+    for axis in ["axis-1", "axis-2", "axis-3"] {
+        assert_eq!(shown(axis)["parent"]["id"], "summit", "{axis}");
+    }
 }
