@@ -3762,3 +3762,39 @@ fn google_the_network_abroad_and_the_paris_actions_as_the_memo_has_them() {
         assert_eq!(shown(axis)["parent"]["id"], "summit", "{axis}");
     }
 }
+
+#[test]
+fn english_renders_calculateurs_operateurs_articule_and_the_champions_faithfully() {
+    let item = |list: &str, n: usize| -> String {
+        let l: OneList = serde_json::from_value(json(&["list", list])).unwrap();
+        l.list.items[n].text.clone()
+    };
+    // "calculateurs et centres de données": supercomputers, not "computers".
+    assert_eq!(
+        item("value-chain-bricks", 1),
+        "supercomputers and data centres"
+    );
+    // "opérateurs de l'État": public agencies.
+    assert_eq!(item("ecosystem-actors", 5), "public agencies");
+    assert!(item("economic-diplomacy-priorities", 0).ends_with("public agencies)"));
+    // "articule et pilote la stratégie nationale pour l'IA".
+    assert_eq!(
+        actor_page("cosnia").role.as_deref(),
+        Some("Coordinates and steers the national AI strategy.")
+    );
+    // "dans le cadre des champions de l'IA" names something, not champions at large.
+    let invest: Figure = serde_json::from_value(shown("investment-eu-invest-ai")).unwrap();
+    assert!(
+        invest
+            .text
+            .ends_with("within the framework of the “AI Champions”."),
+        "{}",
+        invest.text
+    );
+    let out = stdout(&["investments"]);
+    assert!(
+        has_words(&out, "within the framework of the “AI Champions”."),
+        "{out}"
+    );
+    assert!(!has_words(&out, "the AI champions"), "{out}");
+}
