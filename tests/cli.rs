@@ -3798,3 +3798,48 @@ fn english_renders_calculateurs_operateurs_articule_and_the_champions_faithfully
     );
     assert!(!has_words(&out, "the AI champions"), "{out}");
 }
+
+#[test]
+fn the_economic_diplomacy_definition_and_france_s_wider_scope_have_english() {
+    // Each statement the memo's French quote holds has its English rendering.
+    let english = |id: &str| -> (String, String) {
+        let c = &json(&["cite", id])["citations"][0];
+        (
+            c["english"].as_str().unwrap_or_default().to_string(),
+            c["quote"].as_str().unwrap_or_default().to_string(),
+        )
+    };
+    let (en, quote) = english("economic-diplomacy");
+    assert!(
+        quote.starts_with("La diplomatie économique de l’IA, c’est l’accompagnement"),
+        "{quote}"
+    );
+    assert_eq!(
+        en,
+        "The economic diplomacy of AI means supporting French companies internationally in order \
+         to: promote French excellence; be able to compete with the world champions of this \
+         sector, which is crucial to our competitiveness"
+    );
+    // The priorities' quote is the priorities, which their English renders.
+    let (en, quote) = english("economic-diplomacy-priorities");
+    assert!(quote.starts_with("Il s’agit en priorité de"), "{quote}");
+    assert!(
+        en.starts_with("The priorities of the economic diplomacy of AI:"),
+        "{en}"
+    );
+    let (en, quote) = english("paris-actions-axes");
+    assert!(
+        quote.starts_with("La France a cherché à élargir le périmètre de l’IA au-delà des risques"),
+        "{quote}"
+    );
+    assert!(
+        en.starts_with(
+            "France sought to broaden the scope of AI beyond risks, and produced several \
+             deliverables, grouped in the “Paris actions for AI”, around three axes: Giving \
+             everyone"
+        ),
+        "{en}"
+    );
+    let out = stdout(&["list", "economic-diplomacy", "--lang", "fr"]);
+    assert!(out.contains("promouvoir l’excellence française"), "{out}");
+}
