@@ -816,10 +816,16 @@ fn search_is_bilingual_and_says_what_each_hit_is() {
     assert_eq!(en.hits[0].kind, "figure");
     let fr = search(&["eau"]);
     assert!(fr.hits.iter().any(|h| h.id == "email-water"), "{fr:?}");
-    let dnum = search(&["DiploIA"]);
+    // DiploIA is an entry of its own, and the DNUM, whose tool it is, comes next.
+    let diploia = search(&["DiploIA"]);
     assert_eq!(
-        (dnum.hits[0].kind.as_str(), dnum.hits[0].id.as_str()),
-        ("actor", "dnum")
+        diploia
+            .hits
+            .iter()
+            .take(2)
+            .map(|h| (h.kind.as_str(), h.id.as_str()))
+            .collect::<Vec<_>>(),
+        [("actor", "diploia"), ("actor", "dnum")]
     );
 }
 
@@ -1102,9 +1108,14 @@ fn limit_and_kind() {
         "no source matches `rwanda`",
     );
     fails(
+        &["search", "webinaires", "--kind", "event"],
+        1,
+        "no event matches `webinaires` (1 entry of another kind does)",
+    );
+    fails(
         &["search", "dnum", "--kind", "event"],
         1,
-        "no event matches `dnum` (1 entry of another kind does)",
+        "no event matches `dnum` (2 entries of other kinds do)",
     );
     fails(
         &["search", "AI", "--kind", "person"],
@@ -3842,4 +3853,36 @@ fn the_economic_diplomacy_definition_and_france_s_wider_scope_have_english() {
     );
     let out = stdout(&["list", "economic-diplomacy", "--lang", "fr"]);
     assert!(out.contains("promouvoir l’excellence française"), "{out}");
+}
+
+#[test]
+fn diploia_and_the_ai_champions_have_entries_of_their_own() {
+    // DiploIA: the DNUM's tool, found by id and by name, in the DNUM's paragraph.
+    let v = json(&["show", "diploia"]);
+    assert_eq!(v["kind"], "actor");
+    let d: Actor = serde_json::from_value(v["entry"].clone()).unwrap();
+    assert_eq!(d.name, "DiploIA");
+    assert_eq!(d.appears_in.as_ref().map(|a| a.id.as_str()), Some("dnum"));
+    let quote = d.quote.expect("a quote");
+    assert!(
+        quote.contains("à l’image de DiploIA, service de transcription et de traduction souverain et sécurisé développé en interne, au service de la diplomatie."),
+        "{quote}"
+    );
+    assert_eq!(actor_page("DiploIA").id, "diploia");
+    assert!(stdout(&["cite", "diploia"]).contains("« Elle élabore des outils"));
+    // The champions de l'IA: the framework of the private funding of the €200 billion line.
+    let v = json(&["show", "ai-champions"]);
+    assert_eq!(v["kind"], "actor");
+    let c: Actor = serde_json::from_value(v["entry"].clone()).unwrap();
+    assert_eq!(c.name, "AI Champions");
+    let quote = c.quote.expect("a quote");
+    assert!(
+        quote.ends_with("et des financements privés annoncés dans le cadre des champions de l’IA."),
+        "{quote}"
+    );
+    let figures: Vec<&str> = c.figures.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(figures, ["investment-eu-invest-ai"]);
+    let fr: OneActor =
+        serde_json::from_value(json(&["actor", "ai-champions", "--lang", "fr"])).unwrap();
+    assert_eq!(fr.actor.name, "champions de l’IA");
 }
