@@ -757,7 +757,7 @@ fn show_any_entry() {
     assert_eq!(json(&["show", "deloitte"])["kind"], "source");
     assert_eq!(json(&["show", "summit-verticals"])["kind"], "list");
     assert_eq!(json(&["show", "paris-summit"])["kind"], "event");
-    let section = json(&["show", "paris-actions"]);
+    let section = json(&["show", "summit"]);
     assert_eq!(section["kind"], "section");
     let entries: Vec<String> = section["entry"]["entries"]
         .as_array()
@@ -816,10 +816,16 @@ fn search_is_bilingual_and_says_what_each_hit_is() {
     assert_eq!(en.hits[0].kind, "figure");
     let fr = search(&["eau"]);
     assert!(fr.hits.iter().any(|h| h.id == "email-water"), "{fr:?}");
-    let dnum = search(&["DiploIA"]);
+    // DiploIA is an entry of its own, and the DNUM, whose tool it is, comes next.
+    let diploia = search(&["DiploIA"]);
     assert_eq!(
-        (dnum.hits[0].kind.as_str(), dnum.hits[0].id.as_str()),
-        ("actor", "dnum")
+        diploia
+            .hits
+            .iter()
+            .take(2)
+            .map(|h| (h.kind.as_str(), h.id.as_str()))
+            .collect::<Vec<_>>(),
+        [("actor", "diploia"), ("actor", "dnum")]
     );
 }
 
@@ -1102,9 +1108,14 @@ fn limit_and_kind() {
         "no source matches `rwanda`",
     );
     fails(
+        &["search", "webinaires", "--kind", "event"],
+        1,
+        "no event matches `webinaires` (1 entry of another kind does)",
+    );
+    fails(
         &["search", "dnum", "--kind", "event"],
         1,
-        "no event matches `dnum` (1 entry of another kind does)",
+        "no event matches `dnum` (2 entries of other kinds do)",
     );
     fails(
         &["search", "AI", "--kind", "person"],
@@ -3582,4 +3593,296 @@ fn html_shows_hostile_text_from_a_facts_file_as_text() {
     );
     let title = text_of(doc.select(&sel("head > title")).next().unwrap());
     assert!(title.contains("</svg><script>alert(2)</script>"), "{title}");
+}
+
+// ───────────────────────── fidelity to the memo (audit, issue 21) ─────────────────────────
+
+/// One actor's page, as `aimemo actor ID --json` gives it.
+fn actor_page(id: &str) -> Actor {
+    let a: OneActor = serde_json::from_value(json(&["actor", id])).expect("the documented shape");
+    a.actor
+}
+
+/// `aimemo show ID --json`: the entry, whatever its kind.
+fn shown(id: &str) -> Value {
+    json(&["show", id])["entry"].clone()
+}
+
+#[test]
+fn the_headline_total_is_no_pledger_s_own_figure() {
+    // The memo names no actor in "Plus de 109 milliards d'euros d'investissements … en
+    // France :"; it lists the pledges under it without saying they are part of it.
+    let total: Figure = serde_json::from_value(shown("investments-france-total")).unwrap();
+    assert!(total.actors.is_empty(), "{:?}", total.actors);
+    for (actor, pledges) in [
+        (
+            "european-commission",
+            &["investment-eu-gigafactories", "investment-eu-invest-ai"][..],
+        ),
+        ("amazon", &["investment-amazon"][..]),
+        ("mgx", &["investment-mgx", "investment-mgx-capacity"][..]),
+    ] {
+        let page = actor_page(actor);
+        let figures: Vec<&str> = page.figures.iter().map(|f| f.id.as_str()).collect();
+        assert!(
+            !figures.contains(&"investments-france-total"),
+            "{actor}: {figures:?}"
+        );
+        for p in pledges {
+            assert!(
+                figures.contains(p),
+                "{actor} keeps its pledge {p}: {figures:?}"
+            );
+        }
+        let out = stdout(&["actor", actor]);
+        assert!(!out.contains("investments-france-total"), "{actor}:\n{out}");
+    }
+    // The pledges keep their place under the headline.
+    for p in [
+        "investment-mgx",
+        "investment-amazon",
+        "investment-eu-gigafactories",
+        "investment-eu-invest-ai",
+    ] {
+        let f: Figure = serde_json::from_value(shown(p)).unwrap();
+        assert_eq!(f.under.as_deref(), Some("investments-france-total"), "{p}");
+    }
+}
+
+#[test]
+fn the_boxes_beside_the_sustainable_ai_axis_are_the_section_s_facts_not_its_deliverables() {
+    // The ChatGPT, e-mail and Green Algorithms boxes stand beside the axis's text in the
+    // memo: they are facts of its section, not what the axis produced.
+    let boxes = ["chatgpt-energy", "email-water", "green-algorithms"];
+    for lang in ["en", "fr"] {
+        let l: OneList =
+            serde_json::from_value(json(&["list", "paris-actions-axes", "--lang", lang])).unwrap();
+        let axis = &l.list.items[1];
+        for b in boxes {
+            assert!(!axis.refs.iter().any(|r| r == b), "{b} in {:?}", axis.refs);
+        }
+        let detail = axis.detail.as_deref().unwrap_or_default();
+        assert!(!detail.contains("Green Algorithms"), "{detail}");
+        assert!(detail.contains("140"), "the Coalition stays: {detail}");
+    }
+    let section: Vec<String> = shown("axis-2")["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    for b in boxes {
+        assert!(section.contains(&b.to_string()), "{b} in {section:?}");
+    }
+    let page = actor_page("green-algorithms");
+    assert!(
+        page.lists.iter().all(|l| l.id != "paris-actions-axes"),
+        "{:?}",
+        page.lists
+    );
+}
+
+#[test]
+fn groups_the_memo_s_map_does_not_have_say_they_are_aimemo_s() {
+    // The memo's "Cartographie des acteurs" has three groups; every other group is
+    // aimemo's own, and says so in both languages.
+    let map_groups = [
+        ("at-dgm", "At the DGM", "À la DGM"),
+        ("at-meae", "Within the MEAE", "Au sein du MEAE"),
+        (
+            "interministerial",
+            "Interministerial",
+            "En interministériel",
+        ),
+    ];
+    for (lang, mark) in [
+        ("en", "(aimemo’s grouping)"),
+        ("fr", "(regroupement d’aimemo)"),
+    ] {
+        let map = json(&["actors", "--lang", lang]);
+        let groups = map["groups"].as_array().expect("groups");
+        assert!(groups.len() > map_groups.len());
+        for g in groups {
+            let (id, name) = (g["id"].as_str().unwrap(), g["name"].as_str().unwrap());
+            match map_groups.iter().find(|m| m.0 == id) {
+                Some((_, en, fr)) => assert_eq!(name, if lang == "en" { *en } else { *fr }),
+                None => assert!(name.contains(mark), "{id}: {name}"),
+            }
+        }
+        let out = stdout(&["actors", "--lang", lang]);
+        assert!(out.contains(mark), "{out}");
+    }
+    // The memo does not call MGX, Amazon or Google companies; nor does aimemo.
+    for id in ["mgx", "amazon", "google"] {
+        let group = actor_page(id).group;
+        assert!(
+            !group.name.to_lowercase().contains("compan"),
+            "{id}: {}",
+            group.name
+        );
+        let fr: OneActor = serde_json::from_value(json(&["actor", id, "--lang", "fr"])).unwrap();
+        assert!(
+            !fr.actor.group.name.contains("ntreprise"),
+            "{id}: {}",
+            fr.actor.group.name
+        );
+    }
+    assert_eq!(
+        actor_page("mgx").group.name,
+        "Named with the investment pledges (aimemo’s grouping)"
+    );
+}
+
+#[test]
+fn google_the_network_abroad_and_the_paris_actions_as_the_memo_has_them() {
+    // "Une seule requête sur ChatGPT consomme autant de ressources que dix requêtes sur
+    // Google": Google is only compared with, not an actor of the figure.
+    let chatgpt: Figure = serde_json::from_value(shown("chatgpt-energy")).unwrap();
+    assert!(chatgpt.actors.is_empty(), "{:?}", chatgpt.actors);
+    assert!(actor_page("google").figures.is_empty());
+    // "les près de 450 agents de la DGM, et les plus de 5 300 au sein du réseau à
+    // l'étranger": the 5,300 are not called DGM staff.
+    for lang in ["en", "fr"] {
+        let network: Figure = serde_json::from_value(
+            json(&["show", "dgm-network-staff", "--lang", lang])["entry"].clone(),
+        )
+        .unwrap();
+        assert!(network.actors.is_empty(), "{:?}", network.actors);
+        assert!(!network.topic.id.contains("dgm"), "{}", network.topic.id);
+        let (dgm, abroad) = if lang == "en" {
+            ("DGM staff", "network abroad")
+        } else {
+            ("agents de la DGM", "réseau à l’étranger")
+        };
+        assert!(
+            network.topic.name.contains(abroad) && network.topic.name != dgm,
+            "{}",
+            network.topic.name
+        );
+    }
+    let staff = json(&["figures", "staff"]).to_string();
+    assert!(
+        staff.contains("dgm-staff") && staff.contains("dgm-network-staff"),
+        "{staff}"
+    );
+    // « les actions de Paris pour l'IA » is a phrase of the memo's summit text, not a heading.
+    fails(&["show", "paris-actions"], 1, "paris-actions-axes");
+    let axes: OneList = serde_json::from_value(json(&["list", "paris-actions-axes"])).unwrap();
+    assert_eq!(axes.list.section.id, "summit");
+    for axis in ["axis-1", "axis-2", "axis-3"] {
+        assert_eq!(shown(axis)["parent"]["id"], "summit", "{axis}");
+    }
+}
+
+#[test]
+fn english_renders_calculateurs_operateurs_articule_and_the_champions_faithfully() {
+    let item = |list: &str, n: usize| -> String {
+        let l: OneList = serde_json::from_value(json(&["list", list])).unwrap();
+        l.list.items[n].text.clone()
+    };
+    // "calculateurs et centres de données": supercomputers, not "computers".
+    assert_eq!(
+        item("value-chain-bricks", 1),
+        "supercomputers and data centres"
+    );
+    // "opérateurs de l'État": public agencies.
+    assert_eq!(item("ecosystem-actors", 5), "public agencies");
+    assert!(item("economic-diplomacy-priorities", 0).ends_with("public agencies)"));
+    // "articule et pilote la stratégie nationale pour l'IA".
+    assert_eq!(
+        actor_page("cosnia").role.as_deref(),
+        Some("Coordinates and steers the national AI strategy.")
+    );
+    // "dans le cadre des champions de l'IA" names something, not champions at large.
+    let invest: Figure = serde_json::from_value(shown("investment-eu-invest-ai")).unwrap();
+    assert!(
+        invest
+            .text
+            .ends_with("within the framework of the “AI Champions”."),
+        "{}",
+        invest.text
+    );
+    let out = stdout(&["investments"]);
+    assert!(
+        has_words(&out, "within the framework of the “AI Champions”."),
+        "{out}"
+    );
+    assert!(!has_words(&out, "the AI champions"), "{out}");
+}
+
+#[test]
+fn the_economic_diplomacy_definition_and_france_s_wider_scope_have_english() {
+    // Each statement the memo's French quote holds has its English rendering.
+    let english = |id: &str| -> (String, String) {
+        let c = &json(&["cite", id])["citations"][0];
+        (
+            c["english"].as_str().unwrap_or_default().to_string(),
+            c["quote"].as_str().unwrap_or_default().to_string(),
+        )
+    };
+    let (en, quote) = english("economic-diplomacy");
+    assert!(
+        quote.starts_with("La diplomatie économique de l’IA, c’est l’accompagnement"),
+        "{quote}"
+    );
+    assert_eq!(
+        en,
+        "The economic diplomacy of AI means supporting French companies internationally in order \
+         to: promote French excellence; be able to compete with the world champions of this \
+         sector, which is crucial to our competitiveness"
+    );
+    // The priorities' quote is the priorities, which their English renders.
+    let (en, quote) = english("economic-diplomacy-priorities");
+    assert!(quote.starts_with("Il s’agit en priorité de"), "{quote}");
+    assert!(
+        en.starts_with("The priorities of the economic diplomacy of AI:"),
+        "{en}"
+    );
+    let (en, quote) = english("paris-actions-axes");
+    assert!(
+        quote.starts_with("La France a cherché à élargir le périmètre de l’IA au-delà des risques"),
+        "{quote}"
+    );
+    assert!(
+        en.starts_with(
+            "France sought to broaden the scope of AI beyond risks, and produced several \
+             deliverables, grouped in the “Paris actions for AI”, around three axes: Giving \
+             everyone"
+        ),
+        "{en}"
+    );
+    let out = stdout(&["list", "economic-diplomacy", "--lang", "fr"]);
+    assert!(out.contains("promouvoir l’excellence française"), "{out}");
+}
+
+#[test]
+fn diploia_and_the_ai_champions_have_entries_of_their_own() {
+    // DiploIA: the DNUM's tool, found by id and by name, in the DNUM's paragraph.
+    let v = json(&["show", "diploia"]);
+    assert_eq!(v["kind"], "actor");
+    let d: Actor = serde_json::from_value(v["entry"].clone()).unwrap();
+    assert_eq!(d.name, "DiploIA");
+    assert_eq!(d.appears_in.as_ref().map(|a| a.id.as_str()), Some("dnum"));
+    let quote = d.quote.expect("a quote");
+    assert!(
+        quote.contains("à l’image de DiploIA, service de transcription et de traduction souverain et sécurisé développé en interne, au service de la diplomatie."),
+        "{quote}"
+    );
+    assert_eq!(actor_page("DiploIA").id, "diploia");
+    assert!(stdout(&["cite", "diploia"]).contains("« Elle élabore des outils"));
+    // The champions de l'IA: the framework of the private funding of the €200 billion line.
+    let v = json(&["show", "ai-champions"]);
+    assert_eq!(v["kind"], "actor");
+    let c: Actor = serde_json::from_value(v["entry"].clone()).unwrap();
+    assert_eq!(c.name, "AI Champions");
+    let quote = c.quote.expect("a quote");
+    assert!(
+        quote.ends_with("et des financements privés annoncés dans le cadre des champions de l’IA."),
+        "{quote}"
+    );
+    let figures: Vec<&str> = c.figures.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(figures, ["investment-eu-invest-ai"]);
+    let fr: OneActor =
+        serde_json::from_value(json(&["actor", "ai-champions", "--lang", "fr"])).unwrap();
+    assert_eq!(fr.actor.name, "champions de l’IA");
 }
