@@ -238,7 +238,7 @@ pub fn figure(lang: Lang, f: &FigureView) -> Doc {
             L::VALUE,
             Cell::plain(format!(
                 "{} {}",
-                super::views::plain_number(f.value),
+                crate::kb::index::plain_number(f.value),
                 f.unit
             )),
         ),

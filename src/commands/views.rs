@@ -20,15 +20,6 @@ pub fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-/// A number as plain text: `109000000000`, `511.3`.
-pub fn plain_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() <= crate::kb::validate::MAX_EXACT {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
 #[derive(Serialize, Clone, Copy)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Named<'a> {
