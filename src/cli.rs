@@ -326,7 +326,9 @@ pub fn command_in(lang: Lang) -> clap::Command {
             help_section("Exit status", EXIT_STATUS),
             help_section("Environment", ENVIRONMENT)
         ))
-        .mut_subcommands(|s| Global::augment_args(s.args_override_self(true)))
+        // Built only for the subcommand used: the common options of every subcommand
+        // would be most of what clap builds on each run.
+        .mut_subcommands(|s| s.defer(|s| Global::augment_args(s.args_override_self(true))))
 }
 
 /// Parses the process's arguments.

@@ -62,6 +62,7 @@ pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
         ),
     ];
     let mut cmd = cli::command();
+    cmd.build(); // the subcommands' common options, deferred until now
     for (sub, arg, v) in values.iter() {
         let parser = PossibleValuesParser::new(v.clone());
         cmd = cmd.mut_subcommand(*sub, |s| s.mut_arg(*arg, |a| a.value_parser(parser)));

@@ -2508,22 +2508,6 @@ fn readme_examples_match_the_binary() {
     assert!(checked >= 10, "the README's examples are found ({checked})");
 }
 
-#[test]
-fn piped_without_columns_tables_are_not_squeezed() {
-    let mut cmd = Command::cargo_bin("aimemo").unwrap();
-    let out = cmd.env_clear().arg("figures").output().unwrap();
-    let widest = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap();
-    assert!(
-        widest > 100,
-        "piped without COLUMNS, cells are not wrapped ({widest})"
-    );
-}
-
 // ───────────────────────── the JSON schemas are the contract ─────────────────────────
 
 #[test]

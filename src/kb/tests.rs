@@ -26,9 +26,9 @@ fn builtin() -> Kb {
 }
 
 #[test]
-fn the_builtin_is_valid_and_embedded_as_written() {
-    let (ws, problems) = validate("facts.toml", BUILTIN_TOML);
-    assert_eq!(problems, vec![]);
+fn the_builtin_is_embedded_as_written() {
+    // build.rs refuses an invalid facts.toml: only the embedding is checked here.
+    let (ws, _) = validate("facts.toml", BUILTIN_TOML);
     assert_eq!(
         ws.kb,
         builtin(),

@@ -178,21 +178,15 @@ pub const SCALES: &[(&str, f64)] = &[
     ("milliards", 1e9),
 ];
 
-/// Calls `f` with each word of `folded` (a folded text), then, for a number followed
+/// Calls `f` with each word of `folded` (a folded text) and, after a number followed
 /// by a word that scales it (`109 milliards`, `eur 200 billion`), with the number they
 /// make (`109000000000`): a query's `109bn` or `200 milliards` is that number. Only
 /// scale words that are words in a text count here, not the query's abbreviations
 /// (`m`, `k`, `b`: `50 m` may be metres).
 pub fn each_word_and_scaled(folded: &str, mut f: impl FnMut(&str)) {
-    folded.split(' ').filter(|w| !w.is_empty()).for_each(&mut f);
-    each_scaled(folded, f);
-}
-
-/// Calls `f` with the number each number and scale word of `folded` make (the second
-/// half of `each_word_and_scaled`).
-pub fn each_scaled(folded: &str, mut f: impl FnMut(&str)) {
     let mut prev = "";
-    for w in folded.split(' ') {
+    for w in folded.split(' ').filter(|w| !w.is_empty()) {
+        f(w);
         if let Some(n) = scaled(prev, w) {
             f(&n);
         }
@@ -203,13 +197,12 @@ pub fn each_scaled(folded: &str, mut f: impl FnMut(&str)) {
 /// The number that folded `number` and the folded word after it make, when that word
 /// scales it (`109`, `milliards`: `109000000000`).
 pub fn scaled(number: &str, next: &str) -> Option<String> {
-    // The scale word first: it is rarer than a number, and cheaper to recognise.
-    let (_, s) = SCALES
-        .iter()
-        .find(|(name, _)| *name == next && name.len() > 1)?;
     if !is_number(number) {
         return None;
     }
+    let (_, s) = SCALES
+        .iter()
+        .find(|(name, _)| *name == next && name.len() > 1)?;
     let v = number.parse::<f64>().ok().filter(|v| v.is_finite())?;
     // A thousand at least: search reads pairs for its numbers from a thousand up
     // (`0.5 thousand` is left as it is written).
@@ -292,14 +285,14 @@ mod tests {
                 "eur",
                 "109",
                 "milliards",
+                "109000000000",
                 "511.3",
                 "billion",
+                "511300000000",
                 "50",
                 "m",
                 "2",
-                "k",
-                "109000000000",
-                "511300000000"
+                "k"
             ]
         );
     }

@@ -2,11 +2,10 @@
 //! inverted index of them, folded and stemmed ([`SearchIndex`]): the built-in knowledge
 //! base's once, at build time; that of other files when they are searched.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::fold::{each_word_and_scaled, fold_into};
+use super::fold::{each_word_and_scaled, fold, fold_into};
 use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
 use super::stem;
 
@@ -402,16 +401,27 @@ impl SearchIndex {
     pub fn build(kb: &Kb) -> SearchIndex {
         let entries = ranked_entries(kb);
         let mut fields: Vec<FieldRef> = Vec::new();
-        let mut words: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut folded = String::new();
+        let mut words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        // A figure's source and topic are shared by many figures: they are folded once
+        // (known by the place of their text in the knowledge base).
+        let mut shared: FxHashMap<(usize, usize), String> = FxHashMap::default();
+        let mut buf = String::new();
         for (doc, (_, e)) in entries.iter().enumerate() {
             pieces(kb, *e, &mut |p| {
-                folded.clear();
-                fold_into(&mut folded, p.text);
-                let len = folded.split(' ').filter(|w| !w.is_empty()).count();
-                if len == 0 {
+                let folded: &str = if matches!(p.field, Field::Source | Field::Topic) {
+                    shared
+                        .entry((p.text.as_ptr() as usize, p.text.len()))
+                        .or_insert_with(|| fold(p.text))
+                } else {
+                    buf.clear();
+                    fold_into(&mut buf, p.text);
+                    &buf
+                };
+                if folded.is_empty() {
                     return;
                 }
+                // Folded words are parted by single spaces.
+                let len = folded.matches(' ').count() + 1;
                 let at = u32::try_from(fields.len()).unwrap_or(u32::MAX);
                 fields.push(FieldRef {
                     doc: u32::try_from(doc).unwrap_or(u32::MAX),
@@ -419,7 +429,7 @@ impl SearchIndex {
                     piece: p.at,
                     len: u16::try_from(len).unwrap_or(u16::MAX),
                 });
-                each_word_and_scaled(&folded, |w| match words.get_mut(w) {
+                each_word_and_scaled(folded, |w| match words.get_mut(w) {
                     Some(list) if list.last() == Some(&at) => {}
                     Some(list) => list.push(at),
                     None => {
