@@ -153,6 +153,97 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Phrases the memo and its readers write in several ways, each read as one word (its
+/// second part) in a query, which then matches every one of them in the knowledge
+/// base's texts (`search`): `AI`, `IA` and `intelligence artificielle` are one word, `data centers` and `centres de
+/// données` another, and the Global Partnership on AI one with its acronyms, as the
+/// memo gives them in both languages.
+const EQUIVALENTS: &[(&[&str], &str)] = &[
+    (
+        &[
+            "partenariat",
+            "mondial",
+            "sur",
+            "l",
+            "intelligence",
+            "artificielle",
+        ],
+        "pmia",
+    ),
+    (&["partenariat", "mondial", "sur", "l", "ia"], "pmia"),
+    (
+        &["global", "partnership", "on", "artificial", "intelligence"],
+        "pmia",
+    ),
+    (&["global", "partnership", "on", "ai"], "pmia"),
+    (&["gpai"], "pmia"),
+    (&["intelligence", "artificielle"], "ia"),
+    (&["intelligences", "artificielles"], "ia"),
+    (&["artificial", "intelligence"], "ia"),
+    (&["ai"], "ia"),
+    (&["centre", "de", "donnees"], "datacenter"),
+    (&["centres", "de", "donnees"], "datacenter"),
+    (&["data", "center"], "datacenter"),
+    (&["data", "centers"], "datacenter"),
+    (&["data", "centre"], "datacenter"),
+    (&["data", "centres"], "datacenter"),
+    (&["datacenters"], "datacenter"),
+    (&["datacentre"], "datacenter"),
+    (&["datacentres"], "datacenter"),
+];
+
+/// Each phrase of `EQUIVALENTS` in `words`, in order: where it starts, how many words
+/// it takes, and the one word it is read as.
+fn each_phrase(words: &[&str], mut f: impl FnMut(usize, usize, &'static str)) {
+    let mut i = 0;
+    while i < words.len() {
+        let here = &words[i..];
+        match EQUIVALENTS
+            .iter()
+            .find(|(phrase, _)| here.starts_with(phrase))
+        {
+            Some((phrase, word)) => {
+                f(i, phrase.len(), word);
+                i += phrase.len();
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// A query as searched: `folded` with each phrase of `EQUIVALENTS` written as its word.
+pub fn equivalents(folded: &str) -> String {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    let mut next = 0;
+    each_phrase(&words, |at, n, word| {
+        out.extend_from_slice(&words[next..at]);
+        out.push(word);
+        next = at + n;
+    });
+    out.extend_from_slice(&words[next..]);
+    out.join(" ")
+}
+
+/// The phrases that `word` stands for (`[data, centers]`… for `datacenter`).
+pub fn phrases_of(word: &str) -> impl Iterator<Item = &'static [&'static str]> + '_ {
+    EQUIVALENTS
+        .iter()
+        .filter(move |(_, w)| *w == word)
+        .map(|(phrase, _)| *phrase)
+}
+
+/// The small words of the phrases above, which a passage does not mark.
+const STOP: &[&str] = &["de", "l", "on", "sur"];
+
+/// The words of the phrases that `word` stands for (`data`, `centers`… for
+/// `datacenter`): what a passage marks for it.
+pub fn phrase_words(word: &str) -> impl Iterator<Item = &'static str> + '_ {
+    phrases_of(word)
+        .flat_map(|phrase| phrase.iter().copied())
+        .filter(|w| !STOP.contains(w))
+}
+
 /// True when `word` is a number as `fold` writes it (`109`, `511.3`).
 pub fn is_number(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == '.')

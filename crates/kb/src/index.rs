@@ -91,7 +91,7 @@ impl Field {
             | Field::Label
             | Field::Magnitude
             | Field::Value => Class::Name,
-            Field::Source | Field::Topic => Class::Context,
+            Field::Source | Field::Topic | Field::Detail => Class::Context,
             _ => Class::Body,
         }
     }
@@ -255,6 +255,9 @@ pub fn pieces(kb: &Kb, e: EntryRef, f: &mut dyn FnMut(Piece<'_>)) {
             opt(f, Field::CoChair, &x.co_chair);
             both(f, Field::Description, 0, &x.description);
             quote(f, &x.quote);
+            if let Some(t) = &x.topic_id {
+                both(f, Field::Topic, 0, &kb.get(t).name);
+            }
         }
         Kind::Topic => {
             let x = &kb.topics[e.idx];

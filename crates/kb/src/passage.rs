@@ -77,25 +77,14 @@ fn runs(text: &str) -> Vec<(usize, usize)> {
 
 /// The runs of `text` that match a word of `q`.
 fn marks(text: &str, q: &Query) -> Vec<Mark> {
-    marks_within(text, q, usize::MAX)
-}
-
-/// The runs of `text` that match a word of `q`, up to `bytes` after the first.
-fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
     let mut folded = String::new();
-    let matches = |w: &str| !w.is_empty() && q.qualities(w).iter().any(|&x| x > 0);
+    let matches = |w: &str| !w.is_empty() && q.marks(w);
     // The run before, when it ends with a number: where it starts, and that number
     // (folded), which the next run's first word may scale (`109 milliards`).
     let mut number: Option<(usize, String)> = None;
     let numbers = q.has_numbers();
     each_run(text, |start, end| {
-        if out
-            .first()
-            .is_some_and(|m| start > m.start.saturating_add(bytes))
-        {
-            return false;
-        }
         let run = &text[start..end];
         folded.clear();
         // A number and the word that scales it match together, marked as one (only
@@ -153,8 +142,7 @@ struct Candidate {
 impl Candidate {
     /// Its text cut around its matched words, and their places.
     fn cut(&self, q: &Query, max: usize) -> (String, Vec<(usize, usize)>) {
-        // What follows the first match by more than a cut passage holds is not needed.
-        cut(&self.text, &marks_within(&self.text, q, 4 * max), max)
+        cut(&self.text, &marks(&self.text, q), max)
     }
 }
 
@@ -283,6 +271,29 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     out
 }
 
+/// The first matched run of the sentence that holds the most different matched words
+/// (the first such sentence): the passage that answers, not the first mention.
+fn best_sentence_mark<'m>(text: &str, marks: &'m [Mark], starts: &[usize]) -> Option<&'m Mark> {
+    let sentence_of = |m: &Mark| starts.partition_point(|&s| s <= m.start);
+    let mut best: Option<(usize, &Mark)> = None;
+    for (i, m) in marks.iter().enumerate() {
+        if i > 0 && sentence_of(&marks[i - 1]) == sentence_of(m) {
+            continue;
+        }
+        let mut words: Vec<String> = marks[i..]
+            .iter()
+            .take_while(|n| sentence_of(n) == sentence_of(m))
+            .map(|n| text[n.start..n.end].to_lowercase())
+            .collect();
+        words.sort();
+        words.dedup();
+        if best.is_none_or(|(count, _)| words.len() > count) {
+            best = Some((words.len(), m));
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
 /// `text` cut to about `max` characters around its first matched run (never before it):
 /// the sentence that holds it, or part of that sentence, with `…` where it is cut;
 /// and the matched runs' places in what is kept, in characters.
@@ -302,8 +313,8 @@ fn cut(text: &str, marks: &[Mark], max: usize) -> (String, Vec<(usize, usize)>) 
     if text.chars().count() <= max {
         return (text.to_string(), spans_in(0, text.len(), 0));
     }
-    let first = marks.first().map_or((0, 0), |m| (m.start, m.end));
     let starts = sentence_starts(text);
+    let first = best_sentence_mark(text, marks, &starts).map_or((0, 0), |m| (m.start, m.end));
     let s_start = starts
         .iter()
         .copied()

@@ -17,7 +17,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::fold::{fold, is_number, SCALES};
+use super::fold::{equivalents, fold, is_number, phrase_words, phrases_of, SCALES};
 use super::index::{kind_rank, Class, Field, SearchIndex, NO_STEM};
 use super::model::{EntryRef, Kb, Kind};
 use super::stem;
@@ -31,21 +31,66 @@ pub const PREFIX: u8 = 2;
 pub const STEM: u8 = 3;
 pub const EXACT: u8 = 4;
 
-/// Points for each way of matching, by the constants above.
-const POINTS: [u32; 5] = [0, 10, 20, 30, 40];
+/// What each way of matching keeps of a field's points, in hundredths, by the
+/// constants above: a word's start or a close spelling is a weaker sign than the word.
+const KEPT: [u32; 5] = [0, 50, 60, 90, 100];
 
-/// Words that need not match when others do (articles, prepositions).
+/// Words that carry no meaning in a query, folded: articles, prepositions, pronouns,
+/// auxiliaries and the words of a question, in French and English, and what elision
+/// leaves of them (`l'`, `d'`, `qu'`, the `t` of `a-t-elle`). They are not searched.
+#[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "at", "au", "aux", "by", "d", "de", "des", "du", "en", "et", "for", "in",
-    "l", "la", "le", "les", "of", "on", "or", "ou", "par", "pour", "sur", "the", "to", "with",
+    "a", "about", "an", "and", "are", "as", "at", "au", "aux", "avec", "be", "been", "but",
+    "by", "c", "can", "ce", "ces", "cet", "cette", "co", "combien", "comment", "could", "d",
+    "dans", "de", "des", "did", "do", "does", "du", "elle", "elles", "en", "est", "et",
+    "etaient", "etait", "ete", "for", "from", "had", "has", "have", "how", "i", "il", "ils",
+    "in", "is", "it", "its", "j", "l", "la", "laquelle", "le", "lequel", "les", "lesquelles",
+    "lesquels", "leur", "leurs", "lui", "m", "many", "me", "much", "n", "ne", "nos", "notre",
+    "nous", "of", "on", "ont", "or", "ou", "our", "par", "pour", "pourquoi", "qu", "quand",
+    "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "s", "sa", "se", "ses", "son",
+    "sont", "sur", "t", "the", "their", "them", "there", "these", "they", "this", "those", "to",
+    "un", "une", "va", "vont", "was", "we", "were", "what", "when", "where", "which", "who",
+    "whom", "whose", "why", "will", "with", "y", "you",
 ];
+
+/// Phrases of a question that carry no meaning either: the verb of "where did it take
+/// place", "où s'est-il tenu".
+const FILLERS: &[&[&str]] = &[
+    &["take", "place"],
+    &["takes", "place"],
+    &["took", "place"],
+    &["taken", "place"],
+    &["eu", "lieu"],
+    &["tenu"],
+    &["tenue"],
+    &["tient"],
+];
+
+/// The kind of answer a question asks for, by its first question word: `combien`
+/// and `how much` a figure, `qui` an actor, `quand` and `où` an event, `quels` a list.
+fn intent(words: &[&str]) -> Option<Kind> {
+    let pairs = words.iter().zip(words.iter().skip(1).chain([&""]));
+    pairs
+        .enumerate()
+        .find_map(|(i, (&w, &next))| match (w, next) {
+            ("combien", _) | ("how", "much" | "many") => Some(Kind::Figure),
+            ("qui" | "who" | "whom", _) => Some(Kind::Actor),
+            ("quand" | "when", _) => Some(Kind::Event),
+            // `ou` is also "or": "where" only when it opens the question.
+            ("ou", _) if i == 0 => Some(Kind::Event),
+            ("where", _) => Some(Kind::Event),
+            ("quels" | "quelles" | "which", _) | ("what", "are") => Some(Kind::List),
+            _ => None,
+        })
+}
 
 /// One word of a query, folded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Term {
     pub text: String,
-    /// A stopword among other words: it adds to the score but need not match.
-    pub optional: bool,
+    /// How much a match of it weighs, in hundredths: rare words more than common ones
+    /// (its inverse document frequency, set by the search).
+    pub weight: u32,
     /// Matches words a small edit distance away (set when it matches nothing else).
     pub fuzzy: bool,
     /// A number: its value as typed, and the scale written after it (1 if none).
@@ -74,7 +119,7 @@ impl Term {
         };
         Term {
             text: text.to_string(),
-            optional: false,
+            weight: 100,
             fuzzy: false,
             stems: if number.is_none() {
                 stem::stems(text)
@@ -88,7 +133,7 @@ impl Term {
 
     /// Whether it may match by a small edit distance.
     fn may_be_fuzzy(&self) -> bool {
-        !self.optional && self.number.is_none() && typos_allowed(&self.text) > 0
+        self.number.is_none() && typos_allowed(&self.text) > 0
     }
 
     /// Whether matching `word` may need its stems.
@@ -181,6 +226,10 @@ fn within_typos(text: &str, word: &str) -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
     pub terms: Vec<Term>,
+    /// The words left out as carrying no meaning (`STOPWORDS`), as folded.
+    pub ignored: Vec<String>,
+    /// The kind of entry the question asks for, if it is one (`combien`, `who`…).
+    pub intent: Option<Kind>,
     /// The stems of the words `qualities` was asked about.
     stems: StemCache,
 }
@@ -204,15 +253,36 @@ impl std::fmt::Debug for StemCache {
 impl Query {
     /// `None` when the query folds to no word at all.
     pub fn new(query: &str) -> Option<Query> {
-        let folded = fold(query);
-        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let folded = equivalents(&fold(query));
+        let all: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        if all.is_empty() {
+            return None;
+        }
+        // A stopword typed in capitals is an acronym: `UN` is the United Nations.
+        let acronyms: Vec<String> = query
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 1 && w.chars().all(char::is_uppercase))
+            .map(fold)
+            .collect();
+        let meaningless = |at: usize| {
+            let w = all[at];
+            (STOPWORDS.contains(&w) && !acronyms.iter().any(|a| a == w))
+                || FILLERS.iter().any(|phrase| {
+                    let n = phrase.len();
+                    (at.saturating_sub(n - 1)..=at)
+                        .any(|from| all.get(from..from + n) == Some(phrase))
+                })
+        };
         let mut terms: Vec<Term> = Vec::new();
+        let mut ignored: Vec<String> = Vec::new();
         let mut i = 0;
-        while i < words.len() && terms.len() < MAX_TERMS {
-            let w = words[i];
+        while i < all.len() && terms.len() < MAX_TERMS {
+            let w = all[i];
             i += 1;
+            // A number's scale word is read before stopwords are left out: the `m`
+            // of `200 m` is millions, not the elided `m'`.
             let scale = if is_number(w) {
-                let s = words
+                let s = all
                     .get(i)
                     .and_then(|next| SCALES.iter().find(|(name, _)| name == next));
                 if s.is_some() {
@@ -222,6 +292,10 @@ impl Query {
             } else {
                 None
             };
+            if scale.is_none() && meaningless(i - 1) {
+                ignored.push(w.to_string());
+                continue;
+            }
             let term = Term::new(w, scale);
             if !terms
                 .iter()
@@ -230,19 +304,23 @@ impl Query {
                 terms.push(term);
             }
         }
-        if terms.is_empty() {
-            return None;
-        }
-        let stop = |t: &Term| STOPWORDS.contains(&t.text.as_str());
-        if !terms.iter().all(stop) {
-            for t in terms.iter_mut().filter(|t| stop(t)) {
-                t.optional = true;
-            }
-        }
         Some(Query {
             terms,
+            ignored,
+            intent: intent(&all),
             stems: StemCache::default(),
         })
+    }
+
+    /// Whether a folded word of a text is one the query asks for: it matches a word
+    /// of the query, or it is part of a phrase that a word of the query stands for
+    /// (`data` and `centers` for `datacenter`).
+    pub fn marks(&self, word: &str) -> bool {
+        self.qualities(word).iter().any(|&q| q > 0)
+            || self
+                .terms
+                .iter()
+                .any(|t| phrase_words(&t.text).any(|w| w == word))
     }
 
     /// Whether one of its words is a number (only those match the number that a
@@ -253,7 +331,7 @@ impl Query {
 
     /// The words that must match for an entry to match them all.
     pub fn required(&self) -> usize {
-        self.terms.iter().filter(|t| !t.optional).count()
+        self.terms.len()
     }
 
     /// How a folded word of a text matches each word of the query (its stems
@@ -291,6 +369,8 @@ pub struct FieldHit {
     /// The number of words the field folds to.
     pub len: u16,
     pub quals: [u8; MAX_TERMS],
+    /// It holds the words the query left out too (`at` of `at-dgm`).
+    pub holds_ignored: bool,
 }
 
 impl FieldHit {
@@ -313,23 +393,27 @@ impl FieldHit {
         };
         let density = 80 / u32::from(self.len.max(4));
         let (mut matched, mut exact) = (0, true);
-        for ((b, &ql), _) in best.iter_mut().zip(&self.quals).zip(0..n) {
+        for ((b, &ql), term) in best.iter_mut().zip(&self.quals).zip(&q.terms) {
+            let weight = term.weight;
             if ql == 0 {
                 exact = false;
                 continue;
             }
             matched += 1;
             exact &= ql == EXACT;
-            *b = (*b).max(base + POINTS[usize::from(ql.min(EXACT))] + density);
+            let points = (base + density) * KEPT[usize::from(ql.min(EXACT))] / 100;
+            *b = (*b).max(points * weight / 100);
         }
-        let whole = if exact && matched == n && usize::from(self.len) == n {
-            match (self.field, self.field.class()) {
-                (Field::Id, _) => 1000,
-                (_, Class::Name) => 500,
-                _ => 200,
-            }
-        } else {
-            0
+        // A field that is the query's words: an id, only when it is all the words
+        // typed (`at-dgm`), not the words left of a question (`where is the summit`).
+        let len = usize::from(self.len);
+        let whole = match (self.field, self.field.class()) {
+            _ if !(exact && matched == n) => 0,
+            (Field::Id, _) if self.holds_ignored && len == n + q.ignored.len() => 1000,
+            (Field::Id, _) => 0,
+            (_, Class::Name) if len == n => 500,
+            _ if len == n => 200,
+            _ => 0,
         };
         let together = 40 * u32::try_from(matched.max(1) - 1).unwrap_or(0);
         (whole, together)
@@ -337,8 +421,40 @@ impl FieldHit {
 }
 
 /// An entry's hit, when the fields a query matched make one; they are kept in `all`.
+/// Weighs each word of `q` by how rare it is among the entries of `index` (BM25's
+/// inverse document frequency), from `matches` (field, word, quality), sorted.
+fn weigh(q: &mut Query, index: &SearchIndex, matches: &[(u32, u8, u8)]) {
+    let n = index.entries.len() as f64;
+    // A word is as rare as the entries that hold it, or its light forms: the words
+    // it only starts (`minister` of `ministère`) or is a typo of say less of it.
+    let mut docs = vec![[0u32; 2]; q.terms.len()];
+    let mut last = vec![[None; 2]; q.terms.len()];
+    for &(f, t, ql) in matches {
+        let doc = index.fields.get(f as usize).map(|i| i.doc);
+        let t = usize::from(t);
+        for strong in [false, true] {
+            if (!strong || ql >= STEM) && last[t][usize::from(strong)] != doc {
+                last[t][usize::from(strong)] = doc;
+                docs[t][usize::from(strong)] += 1;
+            }
+        }
+    }
+    let docs = docs
+        .iter()
+        .map(|[all, strong]| if *strong > 0 { *strong } else { *all });
+    for (term, df) in q.terms.iter_mut().zip(docs) {
+        let df = f64::from(df);
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        term.weight = (idf * 100.0).round() as u32;
+    }
+}
+
 fn hit(q: &Query, entry: EntryRef, fields: &[FieldHit], all: &mut Vec<FieldHit>) -> Option<Hit> {
-    let (score, words) = score(q, fields)?;
+    let (mut score, words) = score(q, fields)?;
+    // A question's kind of answer first: a boost, not a filter.
+    if q.intent == Some(entry.kind) {
+        score += score / 2;
+    }
     let from = u32::try_from(all.len()).unwrap_or(u32::MAX);
     all.extend_from_slice(fields);
     Some(Hit {
@@ -366,18 +482,24 @@ pub fn score(q: &Query, fields: &[FieldHit]) -> Option<(u32, u16)> {
         whole = whole.max(w);
         together = together.max(t);
     }
-    let all_optional = q.terms.iter().all(|t| t.optional);
-    let words = q
-        .terms
-        .iter()
-        .zip(best.iter())
-        .filter(|(t, b)| **b > 0 && (!t.optional || all_optional))
-        .count();
+    let matched = || q.terms.iter().zip(best.iter()).filter(|(_, b)| **b > 0);
+    let words = matched().count();
     if words == 0 {
         return None;
     }
-    let total = best.iter().sum::<u32>() + whole + together;
-    Some((total, u16::try_from(words).unwrap_or(u16::MAX)))
+    // The bonuses of a field weigh as the query's words do on average; the sum, as
+    // much as the words matched weigh of all the query's (an entry matching the rare
+    // words of a question ranks above one matching its common ones).
+    let weights: u64 = q.terms.iter().map(|t| u64::from(t.weight)).sum();
+    let found: u64 = matched().map(|(t, _)| u64::from(t.weight)).sum();
+    let mean = weights / n.max(1) as u64;
+    let sum =
+        best.iter().map(|&b| u64::from(b)).sum::<u64>() + u64::from(whole + together) * mean / 100;
+    let total = sum * found / weights.max(1);
+    Some((
+        u32::try_from(total).unwrap_or(u32::MAX),
+        u16::try_from(words).unwrap_or(u16::MAX),
+    ))
 }
 
 /// One entry that matches.
@@ -423,13 +545,9 @@ impl Found {
             .collect();
         let required = u16::try_from(self.query.required().max(1)).unwrap_or(u16::MAX);
         let all = hits.iter().any(|h| h.words >= required);
-        if all {
-            hits.retain(|h| h.words >= required);
-        }
         hits.sort_by(|a, b| {
-            b.words
-                .cmp(&a.words)
-                .then(b.score.cmp(&a.score))
+            b.score
+                .cmp(&a.score)
                 .then_with(|| kind_rank(a.entry.kind).cmp(&kind_rank(b.entry.kind)))
                 .then_with(|| kb.id_of(a.entry).cmp(kb.id_of(b.entry)))
         });
@@ -440,7 +558,7 @@ impl Found {
 /// Sorts hits best first: more words matched, then a higher score; the sort is
 /// stable, so ties keep the order they come in (`select` orders them by kind and id).
 fn ranked(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by(|a, b| b.words.cmp(&a.words).then(b.score.cmp(&a.score)));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     hits
 }
 
@@ -462,8 +580,18 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
                 matches.push((f, t as u8, ql));
             }
         }
+        for f in phrase_matches(index, &q.terms[t].text) {
+            matches.push((f, t as u8, EXACT));
+        }
     }
     matches.sort_unstable();
+    weigh(&mut q, index, &matches);
+    // The fields that hold each word the query left out.
+    let ignored: Vec<&[u32]> = q
+        .ignored
+        .iter()
+        .map(|w| index.words.find(w).map_or(&[][..], |i| index.postings(i)))
+        .collect();
     let mut hits = Vec::new();
     let mut all = Vec::new();
     let mut fields: Vec<FieldHit> = Vec::new();
@@ -493,6 +621,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
                 piece: info.piece,
                 len: info.len,
                 quals: [0; MAX_TERMS],
+                holds_ignored: ignored.iter().all(|p| p.binary_search(&f).is_ok()),
             });
             last_field = Some(f);
         }
@@ -508,6 +637,27 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
         query: q,
         fields: all,
     }
+}
+
+/// The fields that hold a phrase the word `word` stands for (`data centres`, `centres
+/// de données` for `datacenter`): each of its words, in one field.
+fn phrase_matches(index: &SearchIndex, word: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for phrase in phrases_of(word) {
+        let mut fields: Option<Vec<u32>> = None;
+        for w in phrase {
+            let holding = index.words.find(w).map_or(&[][..], |i| index.postings(i));
+            fields = Some(match fields {
+                None => holding.to_vec(),
+                Some(before) => before
+                    .into_iter()
+                    .filter(|f| holding.binary_search(f).is_ok())
+                    .collect(),
+            });
+        }
+        out.extend(fields.unwrap_or_default());
+    }
+    out
 }
 
 /// The words of the index that `term` matches, and how.
@@ -594,14 +744,26 @@ mod tests {
     }
 
     #[test]
-    fn stopwords_are_optional_among_other_words() {
-        let q = Query::new("ministère du travail").expect("a query");
-        assert_eq!(q.required(), 2);
-        assert!(q.terms[1].optional);
-        let only = Query::new("the").expect("a query");
-        assert_eq!(only.required(), 1);
+    fn words_that_carry_no_meaning_are_left_out() {
+        let q = Query::new("qui a co-présidé le sommet ?").expect("a query");
+        let texts: Vec<&str> = q.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["preside", "sommet"]);
+        assert_eq!(q.ignored, ["qui", "a", "co", "le"]);
+        assert_eq!(q.intent, Some(Kind::Actor));
+        let elided =
+            Query::new("combien la France a-t-elle levé d'investissements").expect("a query");
+        let texts: Vec<&str> = elided.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["france", "leve", "investissements"]);
+        assert_eq!(elided.intent, Some(Kind::Figure));
+        let only = Query::new("what is the").expect("a query");
+        assert!(only.terms.is_empty());
+        assert_eq!(only.intent, None);
         let scaled = Query::new("€109bn").expect("a query");
         let texts: Vec<&str> = scaled.terms.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(texts, ["eur", "109"]);
+        let keywords = Query::new("data centers intelligence artificielle").expect("a query");
+        let texts: Vec<&str> = keywords.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["datacenter", "ia"]);
+        assert_eq!(keywords.intent, None);
     }
 }
