@@ -64,12 +64,41 @@ impl Lang {
         }
     }
 
-    /// An integer written the language's way: `11,000` or `11 000`.
+    /// An integer written the language's way: `11,000`, or `11 000` with a narrow
+    /// no-break space (U+202F), so that no line breaks inside the number.
     pub fn int(self, n: usize) -> String {
-        let digits = n.to_string();
+        self.grouped(&n.to_string())
+    }
+
+    /// A number written the language's way: `109,000,000,000` and `511.3`, or
+    /// `109 000 000 000` and `511,3`.
+    pub fn number(self, v: f64) -> String {
+        let plain = crate::kb::index::plain_number(v);
+        let (sign, plain) = match plain.strip_prefix('-') {
+            Some(p) => ("-", p),
+            None => ("", plain.as_str()),
+        };
+        let (whole, fraction) = plain.split_once('.').unwrap_or((plain, ""));
+        let mut out = format!("{sign}{}", self.grouped(whole));
+        if !fraction.is_empty() {
+            out.push(match self {
+                Lang::En => '.',
+                Lang::Fr => ',',
+            });
+            out.push_str(fraction);
+        }
+        out
+    }
+
+    /// Digits in groups of three: `,` between them in English, a narrow no-break
+    /// space in French. Anything but plain digits (`1e21`) is left as it is.
+    fn grouped(self, digits: &str) -> String {
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return digits.to_string();
+        }
         let sep = match self {
             Lang::En => ',',
-            Lang::Fr => ' ',
+            Lang::Fr => '\u{202f}',
         };
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
@@ -79,6 +108,28 @@ impl Lang {
             out.push(c);
         }
         out
+    }
+
+    /// What a figure's unit counts, as a word of this language ("livrables" for
+    /// `deliverables`); currencies and symbols stay as they are (`EUR`, `GW`, `cl`).
+    pub fn unit(self, code: &str) -> &str {
+        let word = match code {
+            "percent" => L("percent", "pour cent"),
+            "times" => L("times", "fois"),
+            "people" => L("people", "personnes"),
+            "countries" => L("countries", "pays"),
+            "signatories" => L("signatories", "signataires"),
+            "governments" => L("governments", "gouvernements"),
+            "partners" => L("partners", "partenaires"),
+            "companies" => L("companies", "entreprises"),
+            "events" => L("events", "événements"),
+            "deliverables" => L("deliverables", "livrables"),
+            "states" => L("states", "États"),
+            "actors" => L("actors", "acteurs"),
+            "endorsers" => L("endorsers", "soutiens"),
+            _ => return code,
+        };
+        self.l(word)
     }
 }
 
@@ -120,7 +171,6 @@ pub mod labels {
     pub const PARENTS: L = L("Belongs to", "Rattaché à");
     pub const PERIOD: L = L("Period", "Période");
     pub const PLACE: L = L("Place", "Lieu");
-    pub const QUALIFIER: L = L("Qualifier", "Précision");
     pub const RELATED: L = L("Tied to", "Lié à");
     pub const ROLE: L = L("Role", "Rôle");
     pub const SCOPE: L = L("Scope", "Périmètre");
@@ -199,8 +249,13 @@ mod tests {
     #[test]
     fn integers_the_language_s_way() {
         assert_eq!(Lang::En.int(11000), "11,000");
-        assert_eq!(Lang::Fr.int(11000), "11 000");
+        assert_eq!(Lang::Fr.int(11000), "11\u{202f}000");
         assert_eq!(Lang::Fr.int(468), "468");
         assert_eq!(Lang::En.int(1234567), "1,234,567");
+        assert_eq!(Lang::En.number(109e9), "109,000,000,000");
+        assert_eq!(Lang::Fr.number(4200.0), "4\u{202f}200");
+        assert_eq!(Lang::Fr.number(5113.5), "5\u{202f}113,5");
+        assert_eq!(Lang::En.number(-1234.25), "-1,234.25");
+        assert_eq!(Lang::Fr.number(27.0), "27");
     }
 }

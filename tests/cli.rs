@@ -2756,7 +2756,10 @@ fn plain_text_pastes_into_an_e_mail() {
         "{out}"
     );
     assert!(
-        out.contains("aurait 12 milliards de dollars en 2023"),
+        has_words(
+            &out,
+            "aurait contribué à 12 milliards de dollars de fraude en 2023"
+        ),
         "{out}"
     );
     let mut lines = out.lines();
@@ -3328,7 +3331,7 @@ fn html_brief_holds_the_sheet_its_hedged_figures_and_two_charts() {
             &[
                 "plus de 109 milliards d’euros",
                 "pourrait atteindre 511,3 milliards de dollars d’ici 2027",
-                "aurait 12 milliards de dollars en 2023",
+                "aurait contribué à 12 milliards de dollars de fraude en 2023",
             ],
             &["cabinet Deloitte", "BPI France", "OCDE (juillet 2023)"],
         ),
@@ -3338,7 +3341,7 @@ fn html_brief_holds_the_sheet_its_hedged_figures_and_two_charts() {
             &[
                 "more than €109 billion",
                 "could reach $511.3 billion by 2027",
-                "reportedly $12 billion in 2023",
+                "reportedly contributed to $12 billion of fraud in 2023",
             ],
             &["Deloitte", "BPI France", "OECD (July 2023)"],
         ),
@@ -3869,4 +3872,233 @@ fn diploia_and_the_ai_champions_have_entries_of_their_own() {
     let fr: OneActor =
         serde_json::from_value(json(&["actor", "ai-champions", "--lang", "fr"])).unwrap();
     assert_eq!(fr.actor.name, "champions de l’IA");
+}
+
+// ───────────────────────── say it as the memo says it (issue 21) ─────────────────────────
+
+/// Every figure's amount as the memo states it, French and English: (id, fr, en).
+/// Each line was read against the memo. "plus de 5 300 agents" names the noun the memo
+/// leaves understood ("les près de 450 agents de la DGM, et les plus de 5 300 au sein
+/// du réseau à l'étranger").
+const STATED: &[(&str, &str, &str)] = &[
+    ("dgm-staff", "près de 450 agents", "nearly 450 staff"),
+    (
+        "dgm-network-staff",
+        "plus de 5 300 agents",
+        "more than 5,300 staff",
+    ),
+    (
+        "genai-fraud-2023",
+        "aurait contribué à 12 milliards de dollars de fraude",
+        "reportedly contributed to $12 billion of fraud",
+    ),
+    (
+        "deepfake-hong-kong",
+        "26 millions de dollars",
+        "$26 million",
+    ),
+    ("summit-citizens", "11 000 citoyens", "11,000 citizens"),
+    (
+        "summit-contributors",
+        "plus de 800 chercheurs, entrepreneurs et créateurs",
+        "more than 800 researchers, entrepreneurs and creators",
+    ),
+    (
+        "summit-worldwide-events",
+        "près de 100 événements",
+        "nearly 100 events",
+    ),
+    (
+        "summit-heads-of-state",
+        "28 chefs d’État et de gouvernement",
+        "28 heads of state and government",
+    ),
+    (
+        "summit-business-leaders",
+        "468 dirigeantes et dirigeants",
+        "468 business leaders",
+    ),
+    (
+        "summit-civil-society",
+        "500 représentants",
+        "500 representatives",
+    ),
+    (
+        "summit-deliverables",
+        "une 60aine de livrables",
+        "some 60 deliverables",
+    ),
+    (
+        "summit-side-events",
+        "une 100aine d’événements parallèles",
+        "some 100 side events",
+    ),
+    (
+        "business-day-actors",
+        "4 200 acteurs mondiaux du domaine de l’IA",
+        "4,200 global players in the field of AI",
+    ),
+    (
+        "business-day-governments",
+        "une 20aine de représentants de gouvernements",
+        "some 20 government representatives",
+    ),
+    (
+        "investments-france-total",
+        "plus de 109 milliards d’euros",
+        "more than €109 billion",
+    ),
+    ("investment-mgx", "50 milliards d’euros", "€50 billion"),
+    (
+        "investment-mgx-capacity",
+        "pouvant aller jusqu’à un gigawatt",
+        "up to one gigawatt",
+    ),
+    ("investment-amazon", "6 milliards d’euros", "€6 billion"),
+    (
+        "investment-eu-gigafactories",
+        "20 milliards d’euros",
+        "€20 billion",
+    ),
+    (
+        "investment-eu-invest-ai",
+        "200 milliards d’euros",
+        "€200 billion",
+    ),
+    (
+        "current-ai-initial-investment",
+        "400 millions d’euros",
+        "€400 million",
+    ),
+    (
+        "current-ai-governments",
+        "dix gouvernements",
+        "ten governments",
+    ),
+    (
+        "coalition-partners",
+        "près de 140 partenaires",
+        "nearly 140 partners",
+    ),
+    (
+        "coalition-companies",
+        "37 grandes entreprises",
+        "37 large companies",
+    ),
+    ("coalition-countries", "14 pays", "14 countries"),
+    (
+        "chatgpt-energy",
+        "autant de ressources que dix requêtes sur Google",
+        "as many resources as ten Google searches",
+    ),
+    (
+        "email-water",
+        "une bouteille d’eau de 50 cl",
+        "a 50 cl bottle of water",
+    ),
+    ("gpai-members", "44 pays membres", "44 member countries"),
+    ("gpai-candidates", "sept États", "seven states"),
+    (
+        "genai-market-2023",
+        "estimé à 241 milliards de dollars",
+        "estimated at $241 billion",
+    ),
+    (
+        "genai-market-2027",
+        "pourrait atteindre 511,3 milliards de dollars",
+        "could reach $511.3 billion",
+    ),
+    ("jobs-at-risk", "27% des emplois", "27% of jobs"),
+    (
+        "declaration-endorsers",
+        "64 pays et organisations internationales",
+        "64 countries and international organisations",
+    ),
+];
+
+#[test]
+fn every_figure_is_stated_as_the_memo_states_it() {
+    for (lang, pick) in [("fr", 1), ("en", 2)] {
+        let f: Figures =
+            serde_json::from_value(json(&["figures", "--lang", lang])).expect("the shape");
+        let stated: Vec<(String, String)> = f
+            .topics
+            .iter()
+            .flat_map(|t| &t.figures)
+            .map(|f| (f.id.clone(), f.stated.clone()))
+            .collect();
+        let want: Vec<(String, String)> = STATED
+            .iter()
+            .map(|s| {
+                (
+                    s.0.to_string(),
+                    if pick == 1 { s.1 } else { s.2 }.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(stated, want, "{lang}: every figure, in order");
+    }
+}
+
+#[test]
+fn the_amount_and_its_hedge_are_one_phrase_wherever_a_figure_is_shown() {
+    // A table of figures: the amount with its hedge in one cell, no column of hedges.
+    let out = stdout(&["chiffres", "summit-numbers", "--lang", "fr"]);
+    assert!(out.contains("┆ une 60aine de livrables "), "{out}");
+    assert!(
+        !out.contains("Précision") && !out.contains("soixantaine"),
+        "{out}"
+    );
+    let out = stdout(&["figures", "summit-numbers"]);
+    assert!(out.contains("┆ some 60 deliverables "), "{out}");
+    assert!(!out.contains("Qualifier"), "{out}");
+    // A figure's page: its amount as one phrase, its value in the language's words.
+    let out = stdout(&["show", "investments-france-total"]);
+    assert!(
+        out.contains("\nAmount        more than €109 billion\nValue         109,000,000,000 EUR\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Qualifier"), "{out}");
+    let out = stdout(&["show", "summit-deliverables"]);
+    assert!(
+        out.contains("\nAmount        some 60 deliverables\n"),
+        "{out}"
+    );
+    // The sheet: the memo's phrase, then its date; English says "reportedly" once.
+    let out = stdout(&["brief", "--lang", "fr", "--format", "text"]);
+    assert!(
+        has_words(
+            &out,
+            "aurait contribué à 12 milliards de dollars de fraude en 2023"
+        ),
+        "{out}"
+    );
+    let out = stdout(&["brief", "--format", "text"]);
+    assert!(
+        has_words(
+            &out,
+            "reportedly contributed to $12 billion of fraud in 2023"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches("reportedly").count(), 1, "{out}");
+    // Markdown and HTML show the same phrase; CSV gives it as `stated`, beside the
+    // raw value, unit and qualifier code.
+    let md = stdout(&["show", "summit-deliverables", "--format", "markdown"]);
+    assert!(md.contains("- **Amount**: some 60 deliverables\n"), "{md}");
+    let (_, doc) = html_page(&["figures", "summit-numbers", "--lang", "fr"]);
+    let cells: Vec<String> = doc.select(&sel("td")).map(text_of).collect();
+    assert!(
+        cells.iter().any(|c| c == "une 60aine de livrables"),
+        "{cells:?}"
+    );
+    let (headers, rows) = csv_of(&["show", "genai-fraud-2023", "--lang", "fr"]);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        &rows[0][col("stated")],
+        "aurait contribué à 12 milliards de dollars de fraude"
+    );
+    assert_eq!(&rows[0][col("value")], "12000000000");
+    assert_eq!(&rows[0][col("unit")], "USD");
+    assert_eq!(&rows[0][col("qualifier_code")], "reported");
 }

@@ -12,26 +12,19 @@ pub fn field(lang: Lang, label: Label, cell: Cell) -> (String, Cell) {
     (lang.l(label).to_string(), cell)
 }
 
-/// The table of figures shared by the commands that show figures.
+/// The table of figures shared by the commands that show figures: each amount as
+/// the memo states it, its hedge with it.
 pub fn figure_table(lang: Lang, figs: &[FigureView]) -> Block {
     Block::Table {
         caption: None,
-        headers: lang.labels(&[
-            L::ID,
-            L::FIGURE,
-            L::AMOUNT,
-            L::QUALIFIER,
-            L::PERIOD,
-            L::SOURCE,
-        ]),
+        headers: lang.labels(&[L::ID, L::FIGURE, L::AMOUNT, L::PERIOD, L::SOURCE]),
         rows: figs
             .iter()
             .map(|f| {
                 vec![
                     Cell::code(f.id),
                     Cell::plain(f.label),
-                    Cell::figure(f.magnitude),
-                    Cell::dim(f.qualifier.unwrap_or("")),
+                    Cell::figure(&f.stated),
                     Cell::plain(f.period.unwrap_or("")),
                     Cell::dim(f.source.cell()),
                 ]
@@ -171,9 +164,10 @@ pub fn cite<'f, 'v: 'f>(doc: &mut Doc, figs: impl IntoIterator<Item = &'f Figure
     }
 }
 
-/// A figure whole, as the memo states it: qualifier, amount and period or horizon
-/// ("aurait 12 milliards de dollars en 2023", "pourrait atteindre 511,3 milliards de
-/// dollars d'ici 2027"). A bare date takes its preposition; a phrase stands as it is.
+/// A figure whole, as the memo states it: its stated amount and its period or
+/// horizon ("aurait contribué à 12 milliards de dollars de fraude en 2023",
+/// "pourrait atteindre 511,3 milliards de dollars d'ici 2027"). A bare date takes its
+/// preposition; a phrase stands as it is.
 pub fn whole(lang: Lang, f: &FigureView) -> String {
     match f.period {
         None => f.stated.clone(),
@@ -232,20 +226,13 @@ pub fn figure(lang: Lang, f: &FigureView) -> Doc {
     let mut fields = vec![
         field(lang, L::ID, Cell::code(f.id)),
         field(lang, L::FIGURE, Cell::plain(f.label)),
-        field(lang, L::AMOUNT, Cell::figure(f.magnitude)),
+        field(lang, L::AMOUNT, Cell::figure(&f.stated)),
         field(
             lang,
             L::VALUE,
-            Cell::plain(format!(
-                "{} {}",
-                crate::kb::index::plain_number(f.value),
-                f.unit
-            )),
+            Cell::plain(format!("{} {}", lang.number(f.value), lang.unit(f.unit))),
         ),
     ];
-    if let Some(q) = f.qualifier {
-        fields.push(field(lang, L::QUALIFIER, Cell::plain(q)));
-    }
     if let Some(p) = f.period {
         fields.push(field(lang, L::PERIOD, Cell::plain(p)));
     }
