@@ -64,6 +64,15 @@ impl Lang {
         }
     }
 
+    /// Between the items of a list in a sentence: `; `, or ` ; ` with a narrow
+    /// no-break space before the semicolon, so that a line never starts with it.
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Lang::En => "; ",
+            Lang::Fr => "\u{202f}; ",
+        }
+    }
+
     /// An integer written the language's way: `11,000`, or `11 000` with a narrow
     /// no-break space (U+202F), so that no line breaks inside the number.
     pub fn int(self, n: usize) -> String {
@@ -130,6 +139,17 @@ impl Lang {
             _ => return code,
         };
         self.l(word)
+    }
+
+    /// `text` in this language's quotation marks: “…” in English, with the marks
+    /// inside it made single (‘…’), so that no quotation holds marks like its own;
+    /// « … » in French, set in French typography (no-break spaces) whatever the page's
+    /// language, as the memo's words are quoted on English pages too.
+    pub fn quoted(self, text: &str) -> String {
+        match self {
+            Lang::En => format!("“{}”", text.replace('“', "‘").replace('”', "’")),
+            Lang::Fr => crate::render::typo::french(&format!("« {text} »")).into_owned(),
+        }
     }
 }
 
@@ -257,5 +277,17 @@ mod tests {
         assert_eq!(Lang::Fr.number(5113.5), "5\u{202f}113,5");
         assert_eq!(Lang::En.number(-1234.25), "-1,234.25");
         assert_eq!(Lang::Fr.number(27.0), "27");
+    }
+
+    #[test]
+    fn english_quotations_hold_no_marks_like_their_own() {
+        assert_eq!(
+            Lang::En.quoted("Some 60 deliverables grouped in the “Paris actions for AI”."),
+            "“Some 60 deliverables grouped in the ‘Paris actions for AI’.”"
+        );
+        assert_eq!(
+            Lang::Fr.quoted("plus de 5 300 ?"),
+            "«\u{a0}plus de 5\u{202f}300\u{202f}?\u{a0}»"
+        );
     }
 }

@@ -459,7 +459,7 @@ fn summit_has_dates_place_co_chair_verticals_and_figures() {
     assert_eq!(value("business-day-actors"), Some(4_200));
     let fr = stdout(&["summit", "--lang", "fr"]);
     assert!(
-        fr.contains("6–11 février 2025") && fr.contains("11 000 citoyens"),
+        fr.contains("6–11 février 2025") && fr.contains("11\u{202f}000 citoyens"),
         "{fr}"
     );
 }
@@ -1579,7 +1579,7 @@ fn language_from_flag_environment_and_locale() {
     ));
     let out = stdout(&["summit", "--lang", "fr"]);
     assert!(
-        out.contains("Co-présidence") && out.contains("11 000"),
+        out.contains("Co-présidence") && out.contains("11\u{202f}000"),
         "labels and numbers in French:\n{out}"
     );
 }
@@ -2558,7 +2558,7 @@ fn every_command_s_json_output_validates_against_its_schema() {
 
 // ───────────────────────── citations ─────────────────────────
 
-const MEMO_REF_FR: &str = "— Ministère de l’Europe et des Affaires étrangères, Les mémos de la DGM, « L’intelligence artificielle : où en sommes-nous ? »";
+const MEMO_REF_FR: &str = "— Ministère de l’Europe et des Affaires étrangères, Les mémos de la DGM, «\u{a0}L’intelligence artificielle\u{a0}: où en sommes-nous\u{202f}?\u{a0}»";
 
 #[test]
 fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
@@ -2571,13 +2571,13 @@ fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         format!(
-            "  « 27% des emplois se situent dans des professions à haut risque d’automatisation. »\n\n\
-             {MEMO_REF_FR}, « À savoir ». Source citée\u{a0}: OCDE (juillet 2023).\n"
+            "  «\u{a0}27% des emplois se situent dans des professions à haut risque d’automatisation.\u{a0}»\n\n\
+             {MEMO_REF_FR}, «\u{a0}À savoir\u{a0}». Source citée\u{a0}: OCDE (juillet 2023).\n"
         )
     );
     let en = stdout(&["cite", "jobs-at-risk", "--lang", "en"]);
     assert!(
-        en.starts_with("  “27% of jobs are in occupations at high risk of automation.” (translation)\n\n  Original: « 27% des emplois"),
+        en.starts_with("  “27% of jobs are in occupations at high risk of automation.” (translation)\n\n  Original: «\u{a0}27% des emplois"),
         "{en}"
     );
     assert!(
@@ -2592,7 +2592,7 @@ fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
         "--format",
         "markdown",
     ]);
-    assert!(md.starts_with("> « 27% des emplois"), "{md}");
+    assert!(md.starts_with("> «\u{a0}27% des emplois"), "{md}");
     assert!(md.contains("*Les mémos de la DGM*"), "{md}");
     // An actor's sentence sits in another's paragraph: the citation is that sentence.
     let c = json(&["cite", "cosnia"]);
@@ -2626,7 +2626,7 @@ fn a_citation_names_the_memo_its_entry_comes_from() {
     };
     let out = cite("example-robots");
     assert!(
-        out.contains("— un ministère d’exemple, Notes d’exemple, « La robotique : un exemple »"),
+        out.contains("— un ministère d’exemple, Notes d’exemple, «\u{a0}La robotique\u{a0}: un exemple\u{a0}»"),
         "{out}"
     );
     let out = cite("jobs-at-risk");
@@ -2639,7 +2639,7 @@ fn cite_by_words_says_which_entry_it_cited_and_a_wrong_id_suggests() {
         .args(["cite", "emplois", "automatisation", "--lang", "fr"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("« 27% des emplois"))
+        .stdout(predicate::str::contains("«\u{a0}27% des emplois"))
         .stderr("aimemo: cité : `jobs-at-risk`, la meilleure correspondance ; `aimemo citer jobs-at-risk` le cite directement\n");
     aimemo()
         .args(["cite", "jobs", "automation"])
@@ -3069,11 +3069,11 @@ fn cosnia_shows_its_sentence_and_the_mefsin_paragraph_it_sits_in() {
     let out = stdout(&["actor", "COSNIA"]);
     assert!(out.contains("In the paragraph of  MEFSIN"), "{out}");
     assert!(
-        out.contains("In the memo\n\n« La coordination nationale pour l’intelligence artificielle (COSNIA) articule et pilote la\nstratégie nationale pour l’IA. »"),
+        out.contains("In the memo\n\n«\u{a0}La coordination nationale pour l’intelligence artificielle (COSNIA) articule et pilote la\nstratégie nationale pour l’IA.\u{a0}»"),
         "{out}"
     );
     assert!(
-        out.contains("In the paragraph of MEFSIN\n\n« Le ministère de l’Économie"),
+        out.contains("In the paragraph of MEFSIN\n\n«\u{a0}Le ministère de l’Économie"),
         "{out}"
     );
     let a = json(&["actor", "cosnia"]);
@@ -3856,7 +3856,7 @@ fn diploia_and_the_ai_champions_have_entries_of_their_own() {
         "{quote}"
     );
     assert_eq!(actor_page("DiploIA").id, "diploia");
-    assert!(stdout(&["cite", "diploia"]).contains("« Elle élabore des outils"));
+    assert!(stdout(&["cite", "diploia"]).contains("«\u{a0}Elle élabore des outils"));
     // The champions de l'IA: the framework of the private funding of the €200 billion line.
     let v = json(&["show", "ai-champions"]);
     assert_eq!(v["kind"], "actor");
@@ -4101,4 +4101,103 @@ fn the_amount_and_its_hedge_are_one_phrase_wherever_a_figure_is_shown() {
     assert_eq!(&rows[0][col("value")], "12000000000");
     assert_eq!(&rows[0][col("unit")], "USD");
     assert_eq!(&rows[0][col("qualifier_code")], "reported");
+}
+
+/// The places a line may not break in French: before `: ; ! ?` and `»`, after `«`.
+fn assert_french_breaks(out: &str, what: &str) {
+    for line in out.lines() {
+        for part in line.split(['│', '┆']) {
+            let part = part.trim_matches(' ');
+            assert!(
+                !part.starts_with([':', ';', '!', '?', '»']) && !part.ends_with('«'),
+                "{what}: a line breaks at {part:?}:\n{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn french_is_set_with_no_break_spaces() {
+    // Thousands take a narrow no-break space in every human format; CSV and JSON keep
+    // the knowledge base's text.
+    for format in ["table", "text", "markdown", "html"] {
+        for args in [
+            &["show", "dgm-network-staff"][..],
+            &["sommet"],
+            &["chiffres"],
+            &["acteurs"],
+        ] {
+            let mut all = args.to_vec();
+            all.extend(["--lang", "fr", "--format", format]);
+            let out = stdout(&all);
+            for number in ["5 300", "11 000", "4 200", "5\u{a0}300", "5\u{2009}300"] {
+                assert!(!out.contains(number), "{all:?}: {number:?}");
+            }
+            assert!(
+                out.contains("5\u{202f}300") || out.contains("11\u{202f}000"),
+                "{all:?}"
+            );
+        }
+    }
+    let out = stdout(&["show", "dgm-network-staff", "--lang", "fr"]);
+    assert!(
+        out.contains("\nValeur          5\u{202f}300 personnes\n"),
+        "{out}"
+    );
+    let (headers, rows) = csv_of(&["show", "dgm-network-staff", "--lang", "fr"]);
+    let stated = headers.iter().position(|h| h == "stated").unwrap();
+    assert_eq!(&rows[0][stated], "plus de 5 300 agents");
+    // No line starts with a colon, a semicolon or a closing guillemet, none ends with
+    // an opening one, whatever the width.
+    for cols in [40, 47, 54, 60, 67, 74, 81, 88, 95, 100] {
+        for args in [
+            &["acteurs"][..],
+            &["citer", "investment-eu-invest-ai"],
+            &["fiche", "dgm"],
+            &["note"],
+        ] {
+            for format in ["table", "text"] {
+                let mut all = args.to_vec();
+                all.push("--lang=fr");
+                let out = at_width(cols, format, &all);
+                assert_french_breaks(&out, &format!("{all:?} at {cols}"));
+            }
+        }
+    }
+    let out = at_width(60, "table", &["acteurs", "--lang", "fr"]);
+    assert!(out.contains("DGM\u{a0}»\u{202f}; ses"), "{out}");
+    let out = stdout(&["citer", "investment-eu-invest-ai", "--lang", "fr"]);
+    assert!(out.contains("champions de\n  l’IA.\u{a0}»\n"), "{out}");
+    // Markdown's own colons are French too.
+    let md = stdout(&[
+        "show",
+        "jobs-at-risk",
+        "--lang",
+        "fr",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        md.contains("- **Montant**\u{a0}: 27% des emplois\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn english_citations_nest_single_quotes_in_double() {
+    let out = stdout(&["cite", "summit-deliverables"]);
+    assert!(
+        out.starts_with(
+            "  “Some 60 deliverables grouped in the ‘Paris actions for AI’.” (translation)\n"
+        ),
+        "{out}"
+    );
+    let c = json(&["cite", "summit-deliverables"]);
+    let text = c["citations"][0]["text"].as_str().unwrap();
+    assert!(!text.contains("the “Paris"), "{text}");
+    // The rendering itself keeps its marks: only the quotation around it nests them.
+    assert_eq!(
+        c["citations"][0]["english"],
+        "Some 60 deliverables grouped in the “Paris actions for AI”."
+    );
 }

@@ -116,10 +116,6 @@ fn citation<'a>(ctx: &Ctx<'a>, e: EntryRef, id: &'a str) -> Option<Citation<'a>>
 
 /// The reference, as its parts: the series in italics.
 fn reference_spans(l: Lang, r: &Reference, source: Option<&SourceRef>) -> Vec<Span> {
-    let (open, close) = match l {
-        Lang::Fr => ("« ", " »"),
-        Lang::En => ("“", "”"),
-    };
     let mut parts: Vec<Vec<Span>> = Vec::new();
     if let Some(m) = r.ministry {
         parts.push(vec![Span::plain(m)]);
@@ -128,10 +124,10 @@ fn reference_spans(l: Lang, r: &Reference, source: Option<&SourceRef>) -> Vec<Sp
         parts.push(vec![Span::emphasis(s)]);
     }
     if let Some(t) = r.title {
-        parts.push(vec![Span::plain(format!("{open}{t}{close}"))]);
+        parts.push(vec![Span::plain(l.quoted(t))]);
     }
     if let Some(s) = r.section {
-        parts.push(vec![Span::plain(format!("{open}{s}{close}"))]);
+        parts.push(vec![Span::plain(l.quoted(s))]);
     }
     let mut spans = vec![Span::plain("— ")];
     for (i, part) in parts.into_iter().enumerate() {
@@ -163,11 +159,26 @@ fn paste(
         .into_iter()
         .map(|s| s.text)
         .collect();
+    let mut lines = quoted(l, quote, english);
+    lines.push(reference);
+    // Set as the page sets it, to paste as it reads.
+    let text = lines.join("\n");
+    match l {
+        Lang::Fr => crate::render::typo::french(&text).into_owned(),
+        Lang::En => text,
+    }
+}
+
+/// The quoted words of a citation, as paragraphs: in English, the English rendering
+/// marked as a translation, then the memo's words; in French, the memo's words.
+fn quoted(l: Lang, quote: &str, english: Option<&str>) -> Vec<String> {
+    let original = Lang::Fr.quoted(quote);
     match (l, english) {
-        (Lang::En, Some(en)) => {
-            format!("“{en}” (translation)\nOriginal: « {quote} »\n{reference}")
-        }
-        _ => format!("« {quote} »\n{reference}"),
+        (Lang::En, Some(en)) => vec![
+            format!("{} (translation)", Lang::En.quoted(en)),
+            format!("Original: {original}"),
+        ],
+        _ => vec![original],
     }
 }
 
@@ -263,14 +274,8 @@ impl Report for Cite<'_> {
         let l = self.lang;
         let mut doc = Doc::default();
         for c in self.citations.iter() {
-            match (l, &c.english) {
-                (Lang::En, Some(en)) => {
-                    doc.push(Block::Quote(format!("“{en}” (translation)")));
-                    doc.push(Block::Quote(format!("Original: « {} »", c.quote)));
-                }
-                _ => {
-                    doc.push(Block::Quote(format!("« {} »", c.quote)));
-                }
+            for q in quoted(l, c.quote, c.english.as_deref()) {
+                doc.push(Block::Quote(q));
             }
             doc.push(Block::Rich(reference_spans(
                 l,

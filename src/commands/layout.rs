@@ -116,7 +116,7 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
             L::SOURCE
         }),
         lang.colon(),
-        sources.join(list_separator(lang))
+        sources.join(lang.semicolon())
     ));
     let said: Vec<String> = bars
         .iter()
@@ -139,7 +139,7 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
         title: title.to_string(),
         description: format!(
             "{}. {}.",
-            said.join(list_separator(lang)),
+            said.join(lang.semicolon()),
             note.trim_end_matches('.')
         ),
         series,
@@ -147,14 +147,6 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
         note: Some(note),
         print_only,
     }))
-}
-
-/// Between the items of a list in a sentence: `; ` or ` ; `.
-pub fn list_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "; ",
-        Lang::Fr => " ; ",
-    }
 }
 
 /// Notes the sources of `figs` as cited by the page.
@@ -217,7 +209,7 @@ pub fn scope(lang: Lang, s: Option<crate::kb::Scope>) -> &'static str {
 fn quote(lang: Lang, doc: &mut Doc, quote: Option<&str>) {
     if let Some(q) = quote {
         doc.push(Block::Subheading(lang.l(L::IN_THE_MEMO).to_string()));
-        doc.push(Block::Text(format!("« {q} »")));
+        doc.push(Block::Text(Lang::Fr.quoted(q)));
     }
 }
 
@@ -333,7 +325,11 @@ pub fn actor(lang: Lang, view: &ActorView) -> Doc {
             .iter()
             .map(|x| format!("{} ({})", x.name, x.id))
             .collect();
-        fields.push(field(lang, L::LISTS, Cell::plain(lists.join("; "))));
+        fields.push(field(
+            lang,
+            L::LISTS,
+            Cell::plain(lists.join(lang.semicolon())),
+        ));
     }
     doc.push(Block::Fields(fields));
     if !view.figures.is_empty() {
@@ -347,7 +343,7 @@ pub fn actor(lang: Lang, view: &ActorView) -> Doc {
             lang.l(L::APPEARS_IN),
             of.label(lang)
         )));
-        doc.push(Block::Text(format!("« {p} »")));
+        doc.push(Block::Text(Lang::Fr.quoted(p)));
     }
     cite(&mut doc, &view.figures);
     doc
