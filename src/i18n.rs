@@ -166,6 +166,10 @@ pub mod labels {
     pub const APPEARS_IN: L = L("In the paragraph of", "Dans le paragraphe de");
     pub const IN_THE_MEMO: L = L("In the memo", "Dans le mémo");
     pub const NOT_STATED: L = L("not stated", "non précisé");
+    pub const ONLY_HEADING: L = L(
+        "The memo gives only this heading: nothing follows it.",
+        "Le mémo ne donne que ce titre : rien ne le suit.",
+    );
     pub const PART_OF: L = L("Part of", "Dans le cadre de");
     pub const CHILDREN: L = L("Children", "Rattachés");
     pub const CODE: L = L("Code", "Sigle");

@@ -3044,9 +3044,12 @@ fn bar_charts_fit_narrow_terminals_and_keep_their_amounts_whole() {
 #[test]
 fn english_first_acronyms_and_actor_pages_link_their_lists() {
     let out = stdout(&["actor", "OECD", "--lang", "en"]);
-    assert!(out.starts_with("OECD (OCDE) — "), "{out}");
+    // Its name is its acronym: said once (audit #21, 8).
+    assert!(out.starts_with("OECD (OCDE)\n\nCode"), "{out}");
     let out = stdout(&["actor", "OCDE", "--lang", "fr"]);
-    assert!(out.starts_with("OCDE (OECD) — "), "{out}");
+    assert!(out.starts_with("OCDE (OECD)\n\nSigle"), "{out}");
+    let out = stdout(&["actor", "DNUM", "--lang", "en"]);
+    assert!(out.starts_with("DNUM — Digital Directorate\n"), "{out}");
     let a = json(&["actor", "current-ai"]);
     let lists: Vec<&str> = a["actor"]["lists"]
         .as_array()
@@ -4199,5 +4202,84 @@ fn english_citations_nest_single_quotes_in_double() {
     assert_eq!(
         c["citations"][0]["english"],
         "Some 60 deliverables grouped in the “Paris actions for AI”."
+    );
+}
+
+#[test]
+fn audit_finding_8_citations_actor_pages_french_words_and_headings_alone() {
+    // A citation of the memo's first pages names the series and the title once.
+    let out = aimemo()
+        .env_remove("COLUMNS")
+        .args(["cite", "dgm-staff"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.ends_with(
+            "\n— Ministry for Europe and Foreign Affairs, The DGM memos, “Artificial intelligence: where do we stand?”.\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches("The DGM memos").count(), 1, "{out}");
+    let fr = json(&["cite", "genai-fraud-2023", "--lang", "fr"]);
+    let text = fr["citations"][0]["text"].as_str().unwrap();
+    assert_eq!(text.matches("où en sommes-nous").count(), 1, "{text}");
+    // An actor's role is the memo's words in other words: a paraphrase; a role that
+    // renders the memo's sentence, a translation.
+    let dgm = stdout(&["cite", "dgm"]);
+    assert!(dgm.contains("” (paraphrase)\n"), "{dgm}");
+    assert!(
+        dgm.contains("\n  In the memo: «\u{a0}Tous les mois"),
+        "{dgm}"
+    );
+    assert!(!dgm.contains("(translation)"), "{dgm}");
+    let msi = stdout(&["cite", "msi"]);
+    assert!(msi.contains("” (translation)\n\n  Original: «"), "{msi}");
+    let rendering = |id: &str| json(&["cite", id])["citations"][0]["rendering"].clone();
+    assert_eq!(rendering("dgm"), "paraphrase");
+    assert_eq!(rendering("station-f"), "paraphrase");
+    assert_eq!(rendering("msi"), "translation");
+    assert_eq!(rendering("jobs-at-risk"), "translation");
+    assert_eq!(rendering("business-day"), "paraphrase");
+    // An actor named by its acronym is headed by it once.
+    let out = stdout(&["actor", "OCDE"]);
+    assert!(out.starts_with("OECD (OCDE)\n\n"), "{out}");
+    // French pages name what a figure counts in French.
+    for (id, value) in [
+        ("summit-deliverables", "60 livrables"),
+        ("coalition-companies", "37 entreprises"),
+        ("business-day-actors", "4\u{202f}200 acteurs"),
+        ("jobs-at-risk", "27 pour cent"),
+    ] {
+        let out = stdout(&["fiche", id, "--lang", "fr"]);
+        assert!(
+            out.contains(&format!("\nValeur          {value}\n")),
+            "{out}"
+        );
+    }
+    for f in builtin().figures.iter() {
+        let out = stdout(&["fiche", &f.id, "--lang", "fr"]);
+        let value = out.lines().find(|l| l.starts_with("Valeur")).unwrap();
+        for english in [
+            "deliverables",
+            "companies",
+            "people",
+            "countries",
+            "partners",
+        ] {
+            assert!(!value.contains(english), "{}: {value}", f.id);
+        }
+    }
+    // A heading with nothing under it says so, and draws no empty table.
+    let out = stdout(&["show", "team-france"]);
+    assert_eq!(
+        out,
+        "AI internationally as Team France\n\nId  team-france\n\n\
+         The memo gives only this heading: nothing follows it.\n"
+    );
+    let out = stdout(&["fiche", "team-france", "--lang", "fr"]);
+    assert!(
+        out.ends_with("\nLe mémo ne donne que ce titre\u{a0}: rien ne le suit.\n"),
+        "{out}"
     );
 }

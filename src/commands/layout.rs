@@ -290,7 +290,13 @@ pub fn list(lang: Lang, view: &ListView) -> Doc {
 pub fn actor(lang: Lang, view: &ActorView) -> Doc {
     let mut doc = Doc::default();
     let codes = super::views::both_codes(lang, view.code, view.code_en);
+    // A name that is one of its codes (OECD) is said once: `OECD (OCDE)`.
+    let name_is_code = [view.code, view.code_en]
+        .into_iter()
+        .flatten()
+        .any(|c| c.eq_ignore_ascii_case(view.name));
     doc.push(Block::Heading(match &codes {
+        Some(c) if name_is_code => c.clone(),
         Some(c) => format!("{c} — {}", view.name),
         None => view.name.to_string(),
     }));
