@@ -64,12 +64,50 @@ impl Lang {
         }
     }
 
-    /// An integer written the language's way: `11,000` or `11 000`.
+    /// Between the items of a list in a sentence: `; `, or ` ; ` with a narrow
+    /// no-break space before the semicolon, so that a line never starts with it.
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Lang::En => "; ",
+            Lang::Fr => "\u{202f}; ",
+        }
+    }
+
+    /// An integer written the language's way: `11,000`, or `11 000` with a narrow
+    /// no-break space (U+202F), so that no line breaks inside the number.
     pub fn int(self, n: usize) -> String {
-        let digits = n.to_string();
+        self.grouped(&n.to_string())
+    }
+
+    /// A number written the language's way: `109,000,000,000` and `511.3`, or
+    /// `109 000 000 000` and `511,3`.
+    pub fn number(self, v: f64) -> String {
+        let plain = crate::kb::index::plain_number(v);
+        let (sign, plain) = match plain.strip_prefix('-') {
+            Some(p) => ("-", p),
+            None => ("", plain.as_str()),
+        };
+        let (whole, fraction) = plain.split_once('.').unwrap_or((plain, ""));
+        let mut out = format!("{sign}{}", self.grouped(whole));
+        if !fraction.is_empty() {
+            out.push(match self {
+                Lang::En => '.',
+                Lang::Fr => ',',
+            });
+            out.push_str(fraction);
+        }
+        out
+    }
+
+    /// Digits in groups of three: `,` between them in English, a narrow no-break
+    /// space in French. Anything but plain digits (`1e21`) is left as it is.
+    fn grouped(self, digits: &str) -> String {
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return digits.to_string();
+        }
         let sep = match self {
             Lang::En => ',',
-            Lang::Fr => ' ',
+            Lang::Fr => '\u{202f}',
         };
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
@@ -79,6 +117,39 @@ impl Lang {
             out.push(c);
         }
         out
+    }
+
+    /// What a figure's unit counts, as a word of this language ("livrables" for
+    /// `deliverables`); currencies and symbols stay as they are (`EUR`, `GW`, `cl`).
+    pub fn unit(self, code: &str) -> &str {
+        let word = match code {
+            "percent" => L("percent", "pour cent"),
+            "times" => L("times", "fois"),
+            "people" => L("people", "personnes"),
+            "countries" => L("countries", "pays"),
+            "signatories" => L("signatories", "signataires"),
+            "governments" => L("governments", "gouvernements"),
+            "partners" => L("partners", "partenaires"),
+            "companies" => L("companies", "entreprises"),
+            "events" => L("events", "événements"),
+            "deliverables" => L("deliverables", "livrables"),
+            "states" => L("states", "États"),
+            "actors" => L("actors", "acteurs"),
+            "endorsers" => L("endorsers", "soutiens"),
+            _ => return code,
+        };
+        self.l(word)
+    }
+
+    /// `text` in this language's quotation marks: “…” in English, with the marks
+    /// inside it made single (‘…’), so that no quotation holds marks like its own;
+    /// « … » in French, set in French typography (no-break spaces) whatever the page's
+    /// language, as the memo's words are quoted on English pages too.
+    pub fn quoted(self, text: &str) -> String {
+        match self {
+            Lang::En => format!("“{}”", text.replace('“', "‘").replace('”', "’")),
+            Lang::Fr => crate::render::typo::french(&format!("« {text} »")).into_owned(),
+        }
     }
 }
 
@@ -95,6 +166,10 @@ pub mod labels {
     pub const APPEARS_IN: L = L("In the paragraph of", "Dans le paragraphe de");
     pub const IN_THE_MEMO: L = L("In the memo", "Dans le mémo");
     pub const NOT_STATED: L = L("not stated", "non précisé");
+    pub const ONLY_HEADING: L = L(
+        "The memo gives only this heading: nothing follows it.",
+        "Le mémo ne donne que ce titre : rien ne le suit.",
+    );
     pub const PART_OF: L = L("Part of", "Dans le cadre de");
     pub const CHILDREN: L = L("Children", "Rattachés");
     pub const CODE: L = L("Code", "Sigle");
@@ -120,7 +195,6 @@ pub mod labels {
     pub const PARENTS: L = L("Belongs to", "Rattaché à");
     pub const PERIOD: L = L("Period", "Période");
     pub const PLACE: L = L("Place", "Lieu");
-    pub const QUALIFIER: L = L("Qualifier", "Précision");
     pub const RELATED: L = L("Tied to", "Lié à");
     pub const ROLE: L = L("Role", "Rôle");
     pub const SCOPE: L = L("Scope", "Périmètre");
@@ -199,8 +273,25 @@ mod tests {
     #[test]
     fn integers_the_language_s_way() {
         assert_eq!(Lang::En.int(11000), "11,000");
-        assert_eq!(Lang::Fr.int(11000), "11 000");
+        assert_eq!(Lang::Fr.int(11000), "11\u{202f}000");
         assert_eq!(Lang::Fr.int(468), "468");
         assert_eq!(Lang::En.int(1234567), "1,234,567");
+        assert_eq!(Lang::En.number(109e9), "109,000,000,000");
+        assert_eq!(Lang::Fr.number(4200.0), "4\u{202f}200");
+        assert_eq!(Lang::Fr.number(5113.5), "5\u{202f}113,5");
+        assert_eq!(Lang::En.number(-1234.25), "-1,234.25");
+        assert_eq!(Lang::Fr.number(27.0), "27");
+    }
+
+    #[test]
+    fn english_quotations_hold_no_marks_like_their_own() {
+        assert_eq!(
+            Lang::En.quoted("Some 60 deliverables grouped in the “Paris actions for AI”."),
+            "“Some 60 deliverables grouped in the ‘Paris actions for AI’.”"
+        );
+        assert_eq!(
+            Lang::Fr.quoted("plus de 5 300 ?"),
+            "«\u{a0}plus de 5\u{202f}300\u{202f}?\u{a0}»"
+        );
     }
 }

@@ -459,7 +459,7 @@ fn summit_has_dates_place_co_chair_verticals_and_figures() {
     assert_eq!(value("business-day-actors"), Some(4_200));
     let fr = stdout(&["summit", "--lang", "fr"]);
     assert!(
-        fr.contains("6–11 février 2025") && fr.contains("11 000 citoyens"),
+        fr.contains("6–11 février 2025") && fr.contains("11\u{202f}000 citoyens"),
         "{fr}"
     );
 }
@@ -1579,7 +1579,7 @@ fn language_from_flag_environment_and_locale() {
     ));
     let out = stdout(&["summit", "--lang", "fr"]);
     assert!(
-        out.contains("Co-présidence") && out.contains("11 000"),
+        out.contains("Co-présidence") && out.contains("11\u{202f}000"),
         "labels and numbers in French:\n{out}"
     );
 }
@@ -2558,7 +2558,7 @@ fn every_command_s_json_output_validates_against_its_schema() {
 
 // ───────────────────────── citations ─────────────────────────
 
-const MEMO_REF_FR: &str = "— Ministère de l’Europe et des Affaires étrangères, Les mémos de la DGM, « L’intelligence artificielle : où en sommes-nous ? »";
+const MEMO_REF_FR: &str = "— Ministère de l’Europe et des Affaires étrangères, Les mémos de la DGM, «\u{a0}L’intelligence artificielle\u{a0}: où en sommes-nous\u{202f}?\u{a0}»";
 
 #[test]
 fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
@@ -2571,13 +2571,13 @@ fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         format!(
-            "  « 27% des emplois se situent dans des professions à haut risque d’automatisation. »\n\n\
-             {MEMO_REF_FR}, « À savoir ». Source citée\u{a0}: OCDE (juillet 2023).\n"
+            "  «\u{a0}27% des emplois se situent dans des professions à haut risque d’automatisation.\u{a0}»\n\n\
+             {MEMO_REF_FR}, «\u{a0}À savoir\u{a0}». Source citée\u{a0}: OCDE (juillet 2023).\n"
         )
     );
     let en = stdout(&["cite", "jobs-at-risk", "--lang", "en"]);
     assert!(
-        en.starts_with("  “27% of jobs are in occupations at high risk of automation.” (translation)\n\n  Original: « 27% des emplois"),
+        en.starts_with("  “27% of jobs are in occupations at high risk of automation.” (translation)\n\n  Original: «\u{a0}27% des emplois"),
         "{en}"
     );
     assert!(
@@ -2592,7 +2592,7 @@ fn cite_gives_the_memo_s_words_its_reference_and_the_source_it_credits() {
         "--format",
         "markdown",
     ]);
-    assert!(md.starts_with("> « 27% des emplois"), "{md}");
+    assert!(md.starts_with("> «\u{a0}27% des emplois"), "{md}");
     assert!(md.contains("*Les mémos de la DGM*"), "{md}");
     // An actor's sentence sits in another's paragraph: the citation is that sentence.
     let c = json(&["cite", "cosnia"]);
@@ -2626,7 +2626,7 @@ fn a_citation_names_the_memo_its_entry_comes_from() {
     };
     let out = cite("example-robots");
     assert!(
-        out.contains("— un ministère d’exemple, Notes d’exemple, « La robotique : un exemple »"),
+        out.contains("— un ministère d’exemple, Notes d’exemple, «\u{a0}La robotique\u{a0}: un exemple\u{a0}»"),
         "{out}"
     );
     let out = cite("jobs-at-risk");
@@ -2639,7 +2639,7 @@ fn cite_by_words_says_which_entry_it_cited_and_a_wrong_id_suggests() {
         .args(["cite", "emplois", "automatisation", "--lang", "fr"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("« 27% des emplois"))
+        .stdout(predicate::str::contains("«\u{a0}27% des emplois"))
         .stderr("aimemo: cité : `jobs-at-risk`, la meilleure correspondance ; `aimemo citer jobs-at-risk` le cite directement\n");
     aimemo()
         .args(["cite", "jobs", "automation"])
@@ -2756,7 +2756,10 @@ fn plain_text_pastes_into_an_e_mail() {
         "{out}"
     );
     assert!(
-        out.contains("aurait 12 milliards de dollars en 2023"),
+        has_words(
+            &out,
+            "aurait contribué à 12 milliards de dollars de fraude en 2023"
+        ),
         "{out}"
     );
     let mut lines = out.lines();
@@ -3041,9 +3044,12 @@ fn bar_charts_fit_narrow_terminals_and_keep_their_amounts_whole() {
 #[test]
 fn english_first_acronyms_and_actor_pages_link_their_lists() {
     let out = stdout(&["actor", "OECD", "--lang", "en"]);
-    assert!(out.starts_with("OECD (OCDE) — "), "{out}");
+    // Its name is its acronym: said once (audit #21, 8).
+    assert!(out.starts_with("OECD (OCDE)\n\nCode"), "{out}");
     let out = stdout(&["actor", "OCDE", "--lang", "fr"]);
-    assert!(out.starts_with("OCDE (OECD) — "), "{out}");
+    assert!(out.starts_with("OCDE (OECD)\n\nSigle"), "{out}");
+    let out = stdout(&["actor", "DNUM", "--lang", "en"]);
+    assert!(out.starts_with("DNUM — Digital Directorate\n"), "{out}");
     let a = json(&["actor", "current-ai"]);
     let lists: Vec<&str> = a["actor"]["lists"]
         .as_array()
@@ -3066,11 +3072,11 @@ fn cosnia_shows_its_sentence_and_the_mefsin_paragraph_it_sits_in() {
     let out = stdout(&["actor", "COSNIA"]);
     assert!(out.contains("In the paragraph of  MEFSIN"), "{out}");
     assert!(
-        out.contains("In the memo\n\n« La coordination nationale pour l’intelligence artificielle (COSNIA) articule et pilote la\nstratégie nationale pour l’IA. »"),
+        out.contains("In the memo\n\n«\u{a0}La coordination nationale pour l’intelligence artificielle (COSNIA) articule et pilote la\nstratégie nationale pour l’IA.\u{a0}»"),
         "{out}"
     );
     assert!(
-        out.contains("In the paragraph of MEFSIN\n\n« Le ministère de l’Économie"),
+        out.contains("In the paragraph of MEFSIN\n\n«\u{a0}Le ministère de l’Économie"),
         "{out}"
     );
     let a = json(&["actor", "cosnia"]);
@@ -3328,7 +3334,7 @@ fn html_brief_holds_the_sheet_its_hedged_figures_and_two_charts() {
             &[
                 "plus de 109 milliards d’euros",
                 "pourrait atteindre 511,3 milliards de dollars d’ici 2027",
-                "aurait 12 milliards de dollars en 2023",
+                "aurait contribué à 12 milliards de dollars de fraude en 2023",
             ],
             &["cabinet Deloitte", "BPI France", "OCDE (juillet 2023)"],
         ),
@@ -3338,7 +3344,7 @@ fn html_brief_holds_the_sheet_its_hedged_figures_and_two_charts() {
             &[
                 "more than €109 billion",
                 "could reach $511.3 billion by 2027",
-                "reportedly $12 billion in 2023",
+                "reportedly contributed to $12 billion of fraud in 2023",
             ],
             &["Deloitte", "BPI France", "OECD (July 2023)"],
         ),
@@ -3853,7 +3859,7 @@ fn diploia_and_the_ai_champions_have_entries_of_their_own() {
         "{quote}"
     );
     assert_eq!(actor_page("DiploIA").id, "diploia");
-    assert!(stdout(&["cite", "diploia"]).contains("« Elle élabore des outils"));
+    assert!(stdout(&["cite", "diploia"]).contains("«\u{a0}Elle élabore des outils"));
     // The champions de l'IA: the framework of the private funding of the €200 billion line.
     let v = json(&["show", "ai-champions"]);
     assert_eq!(v["kind"], "actor");
@@ -3869,4 +3875,411 @@ fn diploia_and_the_ai_champions_have_entries_of_their_own() {
     let fr: OneActor =
         serde_json::from_value(json(&["actor", "ai-champions", "--lang", "fr"])).unwrap();
     assert_eq!(fr.actor.name, "champions de l’IA");
+}
+
+// ───────────────────────── say it as the memo says it (issue 21) ─────────────────────────
+
+/// Every figure's amount as the memo states it, French and English: (id, fr, en).
+/// Each line was read against the memo. "plus de 5 300 agents" names the noun the memo
+/// leaves understood ("les près de 450 agents de la DGM, et les plus de 5 300 au sein
+/// du réseau à l'étranger").
+const STATED: &[(&str, &str, &str)] = &[
+    ("dgm-staff", "près de 450 agents", "nearly 450 staff"),
+    (
+        "dgm-network-staff",
+        "plus de 5 300 agents",
+        "more than 5,300 staff",
+    ),
+    (
+        "genai-fraud-2023",
+        "aurait contribué à 12 milliards de dollars de fraude",
+        "reportedly contributed to $12 billion of fraud",
+    ),
+    (
+        "deepfake-hong-kong",
+        "26 millions de dollars",
+        "$26 million",
+    ),
+    ("summit-citizens", "11 000 citoyens", "11,000 citizens"),
+    (
+        "summit-contributors",
+        "plus de 800 chercheurs, entrepreneurs et créateurs",
+        "more than 800 researchers, entrepreneurs and creators",
+    ),
+    (
+        "summit-worldwide-events",
+        "près de 100 événements",
+        "nearly 100 events",
+    ),
+    (
+        "summit-heads-of-state",
+        "28 chefs d’État et de gouvernement",
+        "28 heads of state and government",
+    ),
+    (
+        "summit-business-leaders",
+        "468 dirigeantes et dirigeants",
+        "468 business leaders",
+    ),
+    (
+        "summit-civil-society",
+        "500 représentants",
+        "500 representatives",
+    ),
+    (
+        "summit-deliverables",
+        "une 60aine de livrables",
+        "some 60 deliverables",
+    ),
+    (
+        "summit-side-events",
+        "une 100aine d’événements parallèles",
+        "some 100 side events",
+    ),
+    (
+        "business-day-actors",
+        "4 200 acteurs mondiaux du domaine de l’IA",
+        "4,200 global players in the field of AI",
+    ),
+    (
+        "business-day-governments",
+        "une 20aine de représentants de gouvernements",
+        "some 20 government representatives",
+    ),
+    (
+        "investments-france-total",
+        "plus de 109 milliards d’euros",
+        "more than €109 billion",
+    ),
+    ("investment-mgx", "50 milliards d’euros", "€50 billion"),
+    (
+        "investment-mgx-capacity",
+        "pouvant aller jusqu’à un gigawatt",
+        "up to one gigawatt",
+    ),
+    ("investment-amazon", "6 milliards d’euros", "€6 billion"),
+    (
+        "investment-eu-gigafactories",
+        "20 milliards d’euros",
+        "€20 billion",
+    ),
+    (
+        "investment-eu-invest-ai",
+        "200 milliards d’euros",
+        "€200 billion",
+    ),
+    (
+        "current-ai-initial-investment",
+        "400 millions d’euros",
+        "€400 million",
+    ),
+    (
+        "current-ai-governments",
+        "dix gouvernements",
+        "ten governments",
+    ),
+    (
+        "coalition-partners",
+        "près de 140 partenaires",
+        "nearly 140 partners",
+    ),
+    (
+        "coalition-companies",
+        "37 grandes entreprises",
+        "37 large companies",
+    ),
+    ("coalition-countries", "14 pays", "14 countries"),
+    (
+        "chatgpt-energy",
+        "autant de ressources que dix requêtes sur Google",
+        "as many resources as ten Google searches",
+    ),
+    (
+        "email-water",
+        "une bouteille d’eau de 50 cl",
+        "a 50 cl bottle of water",
+    ),
+    ("gpai-members", "44 pays membres", "44 member countries"),
+    ("gpai-candidates", "sept États", "seven states"),
+    (
+        "genai-market-2023",
+        "estimé à 241 milliards de dollars",
+        "estimated at $241 billion",
+    ),
+    (
+        "genai-market-2027",
+        "pourrait atteindre 511,3 milliards de dollars",
+        "could reach $511.3 billion",
+    ),
+    ("jobs-at-risk", "27% des emplois", "27% of jobs"),
+    (
+        "declaration-endorsers",
+        "64 pays et organisations internationales",
+        "64 countries and international organisations",
+    ),
+];
+
+#[test]
+fn every_figure_is_stated_as_the_memo_states_it() {
+    for (lang, pick) in [("fr", 1), ("en", 2)] {
+        let f: Figures =
+            serde_json::from_value(json(&["figures", "--lang", lang])).expect("the shape");
+        let stated: Vec<(String, String)> = f
+            .topics
+            .iter()
+            .flat_map(|t| &t.figures)
+            .map(|f| (f.id.clone(), f.stated.clone()))
+            .collect();
+        let want: Vec<(String, String)> = STATED
+            .iter()
+            .map(|s| {
+                (
+                    s.0.to_string(),
+                    if pick == 1 { s.1 } else { s.2 }.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(stated, want, "{lang}: every figure, in order");
+    }
+}
+
+#[test]
+fn the_amount_and_its_hedge_are_one_phrase_wherever_a_figure_is_shown() {
+    // A table of figures: the amount with its hedge in one cell, no column of hedges.
+    let out = stdout(&["chiffres", "summit-numbers", "--lang", "fr"]);
+    assert!(out.contains("┆ une 60aine de livrables "), "{out}");
+    assert!(
+        !out.contains("Précision") && !out.contains("soixantaine"),
+        "{out}"
+    );
+    let out = stdout(&["figures", "summit-numbers"]);
+    assert!(out.contains("┆ some 60 deliverables "), "{out}");
+    assert!(!out.contains("Qualifier"), "{out}");
+    // A figure's page: its amount as one phrase, its value in the language's words.
+    let out = stdout(&["show", "investments-france-total"]);
+    assert!(
+        out.contains("\nAmount        more than €109 billion\nValue         109,000,000,000 EUR\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Qualifier"), "{out}");
+    let out = stdout(&["show", "summit-deliverables"]);
+    assert!(
+        out.contains("\nAmount        some 60 deliverables\n"),
+        "{out}"
+    );
+    // The sheet: the memo's phrase, then its date; English says "reportedly" once.
+    let out = stdout(&["brief", "--lang", "fr", "--format", "text"]);
+    assert!(
+        has_words(
+            &out,
+            "aurait contribué à 12 milliards de dollars de fraude en 2023"
+        ),
+        "{out}"
+    );
+    let out = stdout(&["brief", "--format", "text"]);
+    assert!(
+        has_words(
+            &out,
+            "reportedly contributed to $12 billion of fraud in 2023"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches("reportedly").count(), 1, "{out}");
+    // Markdown and HTML show the same phrase; CSV gives it as `stated`, beside the
+    // raw value, unit and qualifier code.
+    let md = stdout(&["show", "summit-deliverables", "--format", "markdown"]);
+    assert!(md.contains("- **Amount**: some 60 deliverables\n"), "{md}");
+    let (_, doc) = html_page(&["figures", "summit-numbers", "--lang", "fr"]);
+    let cells: Vec<String> = doc.select(&sel("td")).map(text_of).collect();
+    assert!(
+        cells.iter().any(|c| c == "une 60aine de livrables"),
+        "{cells:?}"
+    );
+    let (headers, rows) = csv_of(&["show", "genai-fraud-2023", "--lang", "fr"]);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        &rows[0][col("stated")],
+        "aurait contribué à 12 milliards de dollars de fraude"
+    );
+    assert_eq!(&rows[0][col("value")], "12000000000");
+    assert_eq!(&rows[0][col("unit")], "USD");
+    assert_eq!(&rows[0][col("qualifier_code")], "reported");
+}
+
+/// The places a line may not break in French: before `: ; ! ?` and `»`, after `«`.
+fn assert_french_breaks(out: &str, what: &str) {
+    for line in out.lines() {
+        for part in line.split(['│', '┆']) {
+            let part = part.trim_matches(' ');
+            assert!(
+                !part.starts_with([':', ';', '!', '?', '»']) && !part.ends_with('«'),
+                "{what}: a line breaks at {part:?}:\n{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn french_is_set_with_no_break_spaces() {
+    // Thousands take a narrow no-break space in every human format; CSV and JSON keep
+    // the knowledge base's text.
+    for format in ["table", "text", "markdown", "html"] {
+        for args in [
+            &["show", "dgm-network-staff"][..],
+            &["sommet"],
+            &["chiffres"],
+            &["acteurs"],
+        ] {
+            let mut all = args.to_vec();
+            all.extend(["--lang", "fr", "--format", format]);
+            let out = stdout(&all);
+            for number in ["5 300", "11 000", "4 200", "5\u{a0}300", "5\u{2009}300"] {
+                assert!(!out.contains(number), "{all:?}: {number:?}");
+            }
+            assert!(
+                out.contains("5\u{202f}300") || out.contains("11\u{202f}000"),
+                "{all:?}"
+            );
+        }
+    }
+    let out = stdout(&["show", "dgm-network-staff", "--lang", "fr"]);
+    assert!(
+        out.contains("\nValeur          5\u{202f}300 personnes\n"),
+        "{out}"
+    );
+    let (headers, rows) = csv_of(&["show", "dgm-network-staff", "--lang", "fr"]);
+    let stated = headers.iter().position(|h| h == "stated").unwrap();
+    assert_eq!(&rows[0][stated], "plus de 5 300 agents");
+    // No line starts with a colon, a semicolon or a closing guillemet, none ends with
+    // an opening one, whatever the width.
+    for cols in [40, 47, 54, 60, 67, 74, 81, 88, 95, 100] {
+        for args in [
+            &["acteurs"][..],
+            &["citer", "investment-eu-invest-ai"],
+            &["fiche", "dgm"],
+            &["note"],
+        ] {
+            for format in ["table", "text"] {
+                let mut all = args.to_vec();
+                all.push("--lang=fr");
+                let out = at_width(cols, format, &all);
+                assert_french_breaks(&out, &format!("{all:?} at {cols}"));
+            }
+        }
+    }
+    let out = at_width(60, "table", &["acteurs", "--lang", "fr"]);
+    assert!(out.contains("DGM\u{a0}»\u{202f}; ses"), "{out}");
+    let out = stdout(&["citer", "investment-eu-invest-ai", "--lang", "fr"]);
+    assert!(out.contains("champions de\n  l’IA.\u{a0}»\n"), "{out}");
+    // Markdown's own colons are French too.
+    let md = stdout(&[
+        "show",
+        "jobs-at-risk",
+        "--lang",
+        "fr",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        md.contains("- **Montant**\u{a0}: 27% des emplois\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn english_citations_nest_single_quotes_in_double() {
+    let out = stdout(&["cite", "summit-deliverables"]);
+    assert!(
+        out.starts_with(
+            "  “Some 60 deliverables grouped in the ‘Paris actions for AI’.” (translation)\n"
+        ),
+        "{out}"
+    );
+    let c = json(&["cite", "summit-deliverables"]);
+    let text = c["citations"][0]["text"].as_str().unwrap();
+    assert!(!text.contains("the “Paris"), "{text}");
+    // The rendering itself keeps its marks: only the quotation around it nests them.
+    assert_eq!(
+        c["citations"][0]["english"],
+        "Some 60 deliverables grouped in the “Paris actions for AI”."
+    );
+}
+
+#[test]
+fn audit_finding_8_citations_actor_pages_french_words_and_headings_alone() {
+    // A citation of the memo's first pages names the series and the title once.
+    let out = aimemo()
+        .env_remove("COLUMNS")
+        .args(["cite", "dgm-staff"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.ends_with(
+            "\n— Ministry for Europe and Foreign Affairs, The DGM memos, “Artificial intelligence: where do we stand?”.\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches("The DGM memos").count(), 1, "{out}");
+    let fr = json(&["cite", "genai-fraud-2023", "--lang", "fr"]);
+    let text = fr["citations"][0]["text"].as_str().unwrap();
+    assert_eq!(text.matches("où en sommes-nous").count(), 1, "{text}");
+    // An actor's role is the memo's words in other words: a paraphrase; a role that
+    // renders the memo's sentence, a translation.
+    let dgm = stdout(&["cite", "dgm"]);
+    assert!(dgm.contains("” (paraphrase)\n"), "{dgm}");
+    assert!(
+        dgm.contains("\n  In the memo: «\u{a0}Tous les mois"),
+        "{dgm}"
+    );
+    assert!(!dgm.contains("(translation)"), "{dgm}");
+    let msi = stdout(&["cite", "msi"]);
+    assert!(msi.contains("” (translation)\n\n  Original: «"), "{msi}");
+    let rendering = |id: &str| json(&["cite", id])["citations"][0]["rendering"].clone();
+    assert_eq!(rendering("dgm"), "paraphrase");
+    assert_eq!(rendering("station-f"), "paraphrase");
+    assert_eq!(rendering("msi"), "translation");
+    assert_eq!(rendering("jobs-at-risk"), "translation");
+    assert_eq!(rendering("business-day"), "paraphrase");
+    // An actor named by its acronym is headed by it once.
+    let out = stdout(&["actor", "OCDE"]);
+    assert!(out.starts_with("OECD (OCDE)\n\n"), "{out}");
+    // French pages name what a figure counts in French.
+    for (id, value) in [
+        ("summit-deliverables", "60 livrables"),
+        ("coalition-companies", "37 entreprises"),
+        ("business-day-actors", "4\u{202f}200 acteurs"),
+        ("jobs-at-risk", "27 pour cent"),
+    ] {
+        let out = stdout(&["fiche", id, "--lang", "fr"]);
+        assert!(
+            out.contains(&format!("\nValeur          {value}\n")),
+            "{out}"
+        );
+    }
+    for f in builtin().figures.iter() {
+        let out = stdout(&["fiche", &f.id, "--lang", "fr"]);
+        let value = out.lines().find(|l| l.starts_with("Valeur")).unwrap();
+        for english in [
+            "deliverables",
+            "companies",
+            "people",
+            "countries",
+            "partners",
+        ] {
+            assert!(!value.contains(english), "{}: {value}", f.id);
+        }
+    }
+    // A heading with nothing under it says so, and draws no empty table.
+    let out = stdout(&["show", "team-france"]);
+    assert_eq!(
+        out,
+        "AI internationally as Team France\n\nId  team-france\n\n\
+         The memo gives only this heading: nothing follows it.\n"
+    );
+    let out = stdout(&["fiche", "team-france", "--lang", "fr"]);
+    assert!(
+        out.ends_with("\nLe mémo ne donne que ce titre\u{a0}: rien ne le suit.\n"),
+        "{out}"
+    );
 }

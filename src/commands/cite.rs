@@ -7,6 +7,7 @@ use super::views::SourceRef;
 use super::{miss, Ctx, Report};
 use crate::error::{Error, Msg, Result};
 use crate::i18n::Lang;
+use crate::kb::fold::fold;
 use crate::kb::{lookup, EntryRef, Kb, Kind, Link, Source, Text};
 use crate::render::{Block, Doc, Row, Span};
 
@@ -30,8 +31,12 @@ pub struct Citation<'a> {
     pub id: &'a str,
     /// The memo's own words (French), verbatim.
     pub quote: &'a str,
-    /// The entry's English rendering (a translation, not the memo's words).
+    /// The entry's English rendering (not the memo's words: `rendering` says what it is).
     pub english: Option<String>,
+    /// What the English rendering is: `translation` when it renders the quoted words
+    /// themselves, `paraphrase` when it says what they say in other words (an actor's
+    /// role); null with no English rendering.
+    pub rendering: Option<Rendering>,
     pub reference: Reference<'a>,
     /// The source the memo credits, when it credits one.
     pub source: Option<SourceRef<'a>>,
@@ -49,40 +54,99 @@ pub struct Cite<'a> {
     pub matched: Option<&'a str>,
 }
 
+/// What an entry's English rendering is, to the memo's words it cites.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Rendering {
+    /// The quoted words, in English.
+    Translation,
+    /// What the quoted words say, in other words (an actor's role, a list's title).
+    Paraphrase,
+}
+
+impl Rendering {
+    /// A translation when the French that the English renders (`french`) is the
+    /// memo's words in `quote`: its words all there, in order, from wherever the first
+    /// stands, none more than a few words after the one before (a role's "Participe au
+    /// suivi…" is the memo's "La mission … (MSI) participe au suivi…"); else a
+    /// paraphrase (the DGM's role, gathered from two sentences of the memo).
+    fn of(french: &str, quote: &str) -> Rendering {
+        /// How many of the memo's words may stand between two of the rendering's
+        /// (an acronym in brackets, an "et" before the last item of a list).
+        const GAP: usize = 2;
+        let (french, quote) = (fold(french), fold(quote));
+        let words: Vec<&str> = french.split(' ').collect();
+        let memo: Vec<&str> = quote.split(' ').collect();
+        let from = |start: usize| {
+            let mut at = start;
+            words[1..].iter().all(|w| {
+                let next = memo[at + 1..].iter().take(GAP + 1).position(|m| m == w);
+                next.inspect(|n| at += n + 1).is_some()
+            })
+        };
+        let found = (0..memo.len()).any(|i| memo[i] == words[0] && from(i));
+        if found {
+            Rendering::Translation
+        } else {
+            Rendering::Paraphrase
+        }
+    }
+
+    /// How a citation marks its English: `(translation)`, `(paraphrase)`.
+    fn mark(self) -> &'static str {
+        match self {
+            Rendering::Translation => "(translation)",
+            Rendering::Paraphrase => "(paraphrase)",
+        }
+    }
+
+    /// What a citation calls the memo's words under its English.
+    fn original(self) -> &'static str {
+        match self {
+            Rendering::Translation => "Original",
+            Rendering::Paraphrase => "In the memo",
+        }
+    }
+}
+
 /// A citation as one row of CSV or TSV.
 impl Row for Citation<'_> {
     fn columns(&self) -> &'static str {
         "kind id quote english ministry=reference_ministry series=reference_series \
          title=reference_title section=reference_section source_id source=source_name \
-         source_date source_date_iso text"
+         source_date source_date_iso text rendering"
     }
 }
 
 /// The source the memo itself stands for (no source cited).
 const MEMO_SOURCE: &str = "memo";
 
-/// The entry's English rendering and the source it credits.
-fn rendering(kb: &Kb, e: EntryRef) -> (Option<String>, Option<&Link<Source>>) {
-    let en = |t: &Text| t.en.to_string();
+/// The entry's rendering in `lang` (what `english` is in English), and the source it
+/// credits.
+fn rendering(kb: &Kb, e: EntryRef, lang: Lang) -> (Option<String>, Option<&Link<Source>>) {
+    let t = |t: &Text| lang.pick(t).to_string();
     match e.kind {
         Kind::Figure => {
             let f = &kb.figures[e.idx];
-            (Some(en(&f.text)), Some(&f.source_id))
+            (Some(t(&f.text)), Some(&f.source_id))
         }
         Kind::List => {
             let l = &kb.lists[e.idx];
-            let items: Vec<&str> = l.items.iter().map(|i| &*i.text.en).collect();
-            (Some(format!("{}: {}", l.title.en, items.join("; "))), None)
+            let items: Vec<&str> = l.items.iter().map(|i| lang.pick(&i.text)).collect();
+            let title = lang.pick(&l.title);
+            (Some(format!("{title}: {}", items.join("; "))), None)
         }
         Kind::Actor => {
             let a = &kb.actors[e.idx];
-            let english = match &a.role {
-                Some(r) => format!("{}: {}", a.name.en, r.en),
-                None => a.name.en.to_string(),
+            let name = lang.pick(&a.name);
+            let rendering = match &a.role {
+                Some(r) => format!("{name}: {}", lang.pick(r)),
+                None => name.to_string(),
             };
-            (Some(english), None)
+            (Some(rendering), None)
         }
-        Kind::Event => (Some(en(&kb.events[e.idx].description)), None),
+        Kind::Event => (Some(t(&kb.events[e.idx].description)), None),
         Kind::Source | Kind::Topic | Kind::Group | Kind::Section => (None, None),
     }
 }
@@ -93,7 +157,11 @@ fn citation<'a>(ctx: &Ctx<'a>, e: EntryRef, id: &'a str) -> Option<Citation<'a>>
     let l = ctx.lang;
     let v = ctx.viewer();
     let quote = kb.quote_of(e)?;
-    let (english, source) = rendering(kb, e);
+    let (english, source) = rendering(kb, e, Lang::En);
+    // Whether the English renders the quote's words is whether its French does.
+    let rendering = rendering(kb, e, Lang::Fr)
+        .0
+        .map(|fr| Rendering::of(&fr, quote));
     let memo = ctx.loaded.memo_of(e);
     let reference = Reference {
         ministry: memo.and_then(|m| m.ministry.as_ref()).map(|t| l.pick(t)),
@@ -102,43 +170,46 @@ fn citation<'a>(ctx: &Ctx<'a>, e: EntryRef, id: &'a str) -> Option<Citation<'a>>
         section: kb.section_of(e).map(|s| l.pick(&kb.get(s).title)),
     };
     let source = source.filter(|s| s.id != MEMO_SOURCE).map(|s| v.source(s));
-    let text = paste(l, quote, english.as_deref(), &reference, source.as_ref());
+    let english_as = english.as_deref().zip(rendering);
+    let text = paste(l, quote, english_as, &reference, source.as_ref());
     Some(Citation {
         kind: e.kind,
         id,
         quote,
         english,
+        rendering,
         reference,
         source,
         text,
     })
 }
 
-/// The reference, as its parts: the series in italics.
+/// The reference, as its parts: the series in italics; the section only when it is
+/// not the series' or the title's own heading (the memo's first pages are headed with
+/// them), so that the reference names each once.
 fn reference_spans(l: Lang, r: &Reference, source: Option<&SourceRef>) -> Vec<Span> {
-    let (open, close) = match l {
-        Lang::Fr => ("« ", " »"),
-        Lang::En => ("“", "”"),
-    };
-    let mut parts: Vec<Vec<Span>> = Vec::new();
+    let mut parts: Vec<Span> = Vec::new();
     if let Some(m) = r.ministry {
-        parts.push(vec![Span::plain(m)]);
+        parts.push(Span::plain(m));
     }
     if let Some(s) = r.series {
-        parts.push(vec![Span::emphasis(s)]);
+        parts.push(Span::emphasis(s));
     }
     if let Some(t) = r.title {
-        parts.push(vec![Span::plain(format!("{open}{t}{close}"))]);
+        parts.push(Span::plain(l.quoted(t)));
     }
-    if let Some(s) = r.section {
-        parts.push(vec![Span::plain(format!("{open}{s}{close}"))]);
+    if let Some(s) = r
+        .section
+        .filter(|s| Some(*s) != r.series && Some(*s) != r.title)
+    {
+        parts.push(Span::plain(l.quoted(s)));
     }
     let mut spans = vec![Span::plain("— ")];
     for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::plain(", "));
         }
-        spans.extend(part);
+        spans.push(part);
     }
     spans.push(Span::plain("."));
     if let Some(s) = source {
@@ -151,11 +222,24 @@ fn reference_spans(l: Lang, r: &Reference, source: Option<&SourceRef>) -> Vec<Sp
     spans
 }
 
+/// The quoted words of a citation, as paragraphs: in English, the English rendering
+/// marked as what it is, then the memo's words; in French, the memo's words.
+fn quoted(l: Lang, quote: &str, english: Option<(&str, Rendering)>) -> Vec<String> {
+    let original = Lang::Fr.quoted(quote);
+    match (l, english) {
+        (Lang::En, Some((en, as_))) => vec![
+            format!("{} {}", Lang::En.quoted(en), as_.mark()),
+            format!("{}: {original}", as_.original()),
+        ],
+        _ => vec![original],
+    }
+}
+
 /// The paste-ready text of a citation.
 fn paste(
     l: Lang,
     quote: &str,
-    english: Option<&str>,
+    english: Option<(&str, Rendering)>,
     r: &Reference,
     source: Option<&SourceRef>,
 ) -> String {
@@ -163,11 +247,13 @@ fn paste(
         .into_iter()
         .map(|s| s.text)
         .collect();
-    match (l, english) {
-        (Lang::En, Some(en)) => {
-            format!("“{en}” (translation)\nOriginal: « {quote} »\n{reference}")
-        }
-        _ => format!("« {quote} »\n{reference}"),
+    let mut lines = quoted(l, quote, english);
+    lines.push(reference);
+    // Set as the page sets it, to paste as it reads.
+    let text = lines.join("\n");
+    match l {
+        Lang::Fr => crate::render::typo::french(&text).into_owned(),
+        Lang::En => text,
     }
 }
 
@@ -263,14 +349,9 @@ impl Report for Cite<'_> {
         let l = self.lang;
         let mut doc = Doc::default();
         for c in self.citations.iter() {
-            match (l, &c.english) {
-                (Lang::En, Some(en)) => {
-                    doc.push(Block::Quote(format!("“{en}” (translation)")));
-                    doc.push(Block::Quote(format!("Original: « {} »", c.quote)));
-                }
-                _ => {
-                    doc.push(Block::Quote(format!("« {} »", c.quote)));
-                }
+            let english = c.english.as_deref().zip(c.rendering);
+            for q in quoted(l, c.quote, english) {
+                doc.push(Block::Quote(q));
             }
             doc.push(Block::Rich(reference_spans(
                 l,

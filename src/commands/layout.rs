@@ -12,26 +12,19 @@ pub fn field(lang: Lang, label: Label, cell: Cell) -> (String, Cell) {
     (lang.l(label).to_string(), cell)
 }
 
-/// The table of figures shared by the commands that show figures.
+/// The table of figures shared by the commands that show figures: each amount as
+/// the memo states it, its hedge with it.
 pub fn figure_table(lang: Lang, figs: &[FigureView]) -> Block {
     Block::Table {
         caption: None,
-        headers: lang.labels(&[
-            L::ID,
-            L::FIGURE,
-            L::AMOUNT,
-            L::QUALIFIER,
-            L::PERIOD,
-            L::SOURCE,
-        ]),
+        headers: lang.labels(&[L::ID, L::FIGURE, L::AMOUNT, L::PERIOD, L::SOURCE]),
         rows: figs
             .iter()
             .map(|f| {
                 vec![
                     Cell::code(f.id),
                     Cell::plain(f.label),
-                    Cell::figure(f.magnitude),
-                    Cell::dim(f.qualifier.unwrap_or("")),
+                    Cell::figure(&f.stated),
                     Cell::plain(f.period.unwrap_or("")),
                     Cell::dim(f.source.cell()),
                 ]
@@ -123,7 +116,7 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
             L::SOURCE
         }),
         lang.colon(),
-        sources.join(list_separator(lang))
+        sources.join(lang.semicolon())
     ));
     let said: Vec<String> = bars
         .iter()
@@ -146,7 +139,7 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
         title: title.to_string(),
         description: format!(
             "{}. {}.",
-            said.join(list_separator(lang)),
+            said.join(lang.semicolon()),
             note.trim_end_matches('.')
         ),
         series,
@@ -156,14 +149,6 @@ pub fn chart(lang: Lang, title: &str, figs: &[&FigureView], print_only: bool) ->
     }))
 }
 
-/// Between the items of a list in a sentence: `; ` or ` ; `.
-pub fn list_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "; ",
-        Lang::Fr => " ; ",
-    }
-}
-
 /// Notes the sources of `figs` as cited by the page.
 pub fn cite<'f, 'v: 'f>(doc: &mut Doc, figs: impl IntoIterator<Item = &'f FigureView<'v>>) {
     for f in figs {
@@ -171,9 +156,10 @@ pub fn cite<'f, 'v: 'f>(doc: &mut Doc, figs: impl IntoIterator<Item = &'f Figure
     }
 }
 
-/// A figure whole, as the memo states it: qualifier, amount and period or horizon
-/// ("aurait 12 milliards de dollars en 2023", "pourrait atteindre 511,3 milliards de
-/// dollars d'ici 2027"). A bare date takes its preposition; a phrase stands as it is.
+/// A figure whole, as the memo states it: its stated amount and its period or
+/// horizon ("aurait contribué à 12 milliards de dollars de fraude en 2023",
+/// "pourrait atteindre 511,3 milliards de dollars d'ici 2027"). A bare date takes its
+/// preposition; a phrase stands as it is.
 pub fn whole(lang: Lang, f: &FigureView) -> String {
     match f.period {
         None => f.stated.clone(),
@@ -223,7 +209,7 @@ pub fn scope(lang: Lang, s: Option<crate::kb::Scope>) -> &'static str {
 fn quote(lang: Lang, doc: &mut Doc, quote: Option<&str>) {
     if let Some(q) = quote {
         doc.push(Block::Subheading(lang.l(L::IN_THE_MEMO).to_string()));
-        doc.push(Block::Text(format!("« {q} »")));
+        doc.push(Block::Text(Lang::Fr.quoted(q)));
     }
 }
 
@@ -232,20 +218,13 @@ pub fn figure(lang: Lang, f: &FigureView) -> Doc {
     let mut fields = vec![
         field(lang, L::ID, Cell::code(f.id)),
         field(lang, L::FIGURE, Cell::plain(f.label)),
-        field(lang, L::AMOUNT, Cell::figure(f.magnitude)),
+        field(lang, L::AMOUNT, Cell::figure(&f.stated)),
         field(
             lang,
             L::VALUE,
-            Cell::plain(format!(
-                "{} {}",
-                crate::kb::index::plain_number(f.value),
-                f.unit
-            )),
+            Cell::plain(format!("{} {}", lang.number(f.value), lang.unit(f.unit))),
         ),
     ];
-    if let Some(q) = f.qualifier {
-        fields.push(field(lang, L::QUALIFIER, Cell::plain(q)));
-    }
     if let Some(p) = f.period {
         fields.push(field(lang, L::PERIOD, Cell::plain(p)));
     }
@@ -311,7 +290,13 @@ pub fn list(lang: Lang, view: &ListView) -> Doc {
 pub fn actor(lang: Lang, view: &ActorView) -> Doc {
     let mut doc = Doc::default();
     let codes = super::views::both_codes(lang, view.code, view.code_en);
+    // A name that is one of its codes (OECD) is said once: `OECD (OCDE)`.
+    let name_is_code = [view.code, view.code_en]
+        .into_iter()
+        .flatten()
+        .any(|c| c.eq_ignore_ascii_case(view.name));
     doc.push(Block::Heading(match &codes {
+        Some(c) if name_is_code => c.clone(),
         Some(c) => format!("{c} — {}", view.name),
         None => view.name.to_string(),
     }));
@@ -346,7 +331,11 @@ pub fn actor(lang: Lang, view: &ActorView) -> Doc {
             .iter()
             .map(|x| format!("{} ({})", x.name, x.id))
             .collect();
-        fields.push(field(lang, L::LISTS, Cell::plain(lists.join("; "))));
+        fields.push(field(
+            lang,
+            L::LISTS,
+            Cell::plain(lists.join(lang.semicolon())),
+        ));
     }
     doc.push(Block::Fields(fields));
     if !view.figures.is_empty() {
@@ -360,7 +349,7 @@ pub fn actor(lang: Lang, view: &ActorView) -> Doc {
             lang.l(L::APPEARS_IN),
             of.label(lang)
         )));
-        doc.push(Block::Text(format!("« {p} »")));
+        doc.push(Block::Text(Lang::Fr.quoted(p)));
     }
     cite(&mut doc, &view.figures);
     doc

@@ -239,6 +239,12 @@ impl Report for Show<'_> {
                     fields.push(layout::field(l, L::PARENT, Cell::plain(p.name)));
                 }
                 doc.push(Block::Fields(fields));
+                if s.entries.is_empty() {
+                    // A heading with nothing under it (the memo's last page): say so,
+                    // rather than draw an empty table.
+                    doc.push(Block::Text(l.l(L::ONLY_HEADING).to_string()));
+                    return doc;
+                }
                 doc.push(Block::Table {
                     caption: None,
                     headers: l.labels(&[L::KIND, L::ID]),

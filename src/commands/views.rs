@@ -99,7 +99,7 @@ pub struct FigureView<'a> {
     pub magnitude: &'a str,
     pub qualifier: Option<&'a str>,
     pub qualifier_code: Option<&'a str>,
-    /// The amount as the memo states it: qualifier and magnitude.
+    /// The amount as the memo states it, as one phrase with its hedge ([`stated`]).
     pub stated: String,
     pub text: &'a str,
     pub period: Option<&'a str>,
@@ -219,6 +219,20 @@ impl Row for EventView<'_> {
     }
 }
 
+/// A figure's amount as the memo states it, as one phrase: its hedge, the amount and
+/// what is counted ("plus de 109 milliards d’euros", "une 60aine de livrables"). The
+/// knowledge base's `stated` where the memo's phrase is not the qualifier and the
+/// magnitude joined ("aurait contribué à 12 milliards de dollars de fraude"); else
+/// the two joined. Every view of a figure shows this phrase, never the qualifier
+/// apart from its amount, which a reader copying one cell would misquote.
+pub fn stated(lang: Lang, f: &Figure) -> String {
+    match (&f.stated, &f.qualifier) {
+        (Some(s), _) => lang.pick(s).to_string(),
+        (None, Some(q)) => format!("{} {}", lang.pick(q), lang.pick(&f.magnitude)),
+        (None, None) => lang.pick(&f.magnitude).to_string(),
+    }
+}
+
 /// Builds the views of entries, in one language. The knowledge base it reads is
 /// validated and its references resolved: each link leads to its entry in one step.
 #[derive(Clone, Copy)]
@@ -298,11 +312,7 @@ impl<'a> Viewer<'a> {
             magnitude: self.pick(&f.magnitude),
             qualifier: self.pick_opt(&f.qualifier),
             qualifier_code: f.qualifier_code.as_deref(),
-            stated: match (&f.stated, &f.qualifier) {
-                (Some(s), _) => self.pick(s).to_string(),
-                (None, Some(q)) => format!("{} {}", self.pick(q), self.pick(&f.magnitude)),
-                (None, None) => self.pick(&f.magnitude).to_string(),
-            },
+            stated: stated(self.lang, f),
             text: self.pick(&f.text),
             period: self.pick_opt(&f.period),
             period_iso: f.period_iso.as_deref(),

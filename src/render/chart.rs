@@ -99,15 +99,16 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     f64::from(units) / 1000.0 * size * 1.04
 }
 
-/// `text` broken into lines of at most `width` pixels, at spaces (a word longer
-/// than a line is broken where it must).
+/// `text` broken into lines of at most `width` pixels, at ASCII spaces, never at a
+/// no-break space (a word longer than a line is broken where it must).
 pub fn lines(text: &str, size: f64, bold: bool, width: f64) -> Vec<String> {
     let space = text_width(" ", size, bold);
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut used = 0.0;
     for word in text
-        .split_whitespace()
+        .split(' ')
+        .filter(|w| !w.is_empty())
         .flat_map(|w| pieces(w, size, bold, width))
     {
         let w = text_width(&word, size, bold);

@@ -120,28 +120,28 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
         match block {
             Block::Heading(t) => {
                 heading = Some(t);
-                let _ = writeln!(h, "<h1>{}</h1>", lines(t, lang));
+                let _ = writeln!(h, "<h1>{}</h1>", lines(t));
             }
             Block::Subheading(t) => {
                 heading = Some(t);
-                let _ = writeln!(h, "<h2>{}</h2>", lines(t, lang));
+                let _ = writeln!(h, "<h2>{}</h2>", lines(t));
             }
             Block::Text(t) => {
-                let _ = writeln!(h, "<p>{}</p>", lines(t, lang));
+                let _ = writeln!(h, "<p>{}</p>", lines(t));
             }
             Block::Pre(t) => {
                 let _ = writeln!(h, "<pre>{}</pre>", esc(t));
             }
             Block::Quote(t) => {
-                let _ = writeln!(h, "<blockquote><p>{}</p></blockquote>", lines(t, lang));
+                let _ = writeln!(h, "<blockquote><p>{}</p></blockquote>", lines(t));
             }
             Block::Rich(spans) => {
                 h.push_str("<p>");
                 for s in spans {
                     if s.emphasis {
-                        let _ = write!(h, "<em>{}</em>", lines(&s.text, lang));
+                        let _ = write!(h, "<em>{}</em>", lines(&s.text));
                     } else {
-                        h.push_str(&lines(&s.text, lang));
+                        h.push_str(&lines(&s.text));
                     }
                 }
                 h.push_str("</p>\n");
@@ -154,7 +154,7 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
                         "<dt>{}</dt><dd{}>{}</dd>",
                         esc(k),
                         class(v),
-                        lines(&v.text, lang)
+                        lines(&v.text)
                     );
                 }
                 h.push_str("</dl>\n");
@@ -162,7 +162,7 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
             Block::Numbered(items) => {
                 h.push_str("<ol>\n");
                 for item in items {
-                    let _ = writeln!(h, "<li>{}</li>", lines(item, lang));
+                    let _ = writeln!(h, "<li>{}</li>", lines(item));
                 }
                 h.push_str("</ol>\n");
             }
@@ -174,12 +174,12 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
                 h.push_str("<table>\n");
                 match (caption, heading) {
                     (Some(c), _) => {
-                        let _ = writeln!(h, "<caption>{}</caption>", lines(c, lang));
+                        let _ = writeln!(h, "<caption>{}</caption>", lines(c));
                     }
                     // The heading just above says what the table holds; screen
                     // readers still get it as the caption.
                     (None, Some(t)) => {
-                        let _ = writeln!(h, "<caption class=\"sr\">{}</caption>", lines(t, lang));
+                        let _ = writeln!(h, "<caption class=\"sr\">{}</caption>", lines(t));
                     }
                     (None, None) => {}
                 }
@@ -191,7 +191,7 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
                 for row in rows {
                     h.push_str("<tr>");
                     for c in row {
-                        let _ = write!(h, "<td{}>{}</td>", class(c), lines(&c.text, lang));
+                        let _ = write!(h, "<td{}>{}</td>", class(c), lines(&c.text));
                     }
                     h.push_str("</tr>\n");
                 }
@@ -202,7 +202,7 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
                 h.push_str("<div class=\"charts\">\n");
                 while let Some(Block::Chart(c)) = doc.blocks.get(i) {
                     charts += 1;
-                    figure(&mut h, c, charts, lang);
+                    figure(&mut h, c, charts);
                     i += 1;
                 }
                 h.push_str("</div>\n");
@@ -227,33 +227,19 @@ fn class(c: &Cell) -> &'static str {
     }
 }
 
-/// Escaped text, its line breaks kept, and in French no line break before `? ! : ;
-/// »` or after `«`.
-fn lines(text: &str, lang: Lang) -> String {
-    let e = esc(text).replace('\n', "<br>");
-    match lang {
-        Lang::En => e,
-        Lang::Fr => e
-            .replace(" ?", "\u{a0}?")
-            .replace(" !", "\u{a0}!")
-            .replace(" :", "\u{a0}:")
-            .replace(" ;", "\u{a0};")
-            .replace(" »", "\u{a0}»")
-            .replace("« ", "«\u{a0}"),
-    }
+/// Escaped text, its line breaks kept (the document is already set in its
+/// language's typography: `typo`).
+fn lines(text: &str) -> String {
+    esc(text).replace('\n', "<br>")
 }
 
 /// A chart: its title, the SVG, and how to read it.
-fn figure(h: &mut String, c: &Chart, n: usize, lang: Lang) {
-    let _ = writeln!(
-        h,
-        "<figure>\n<figcaption>{}</figcaption>",
-        lines(&c.title, lang)
-    );
+fn figure(h: &mut String, c: &Chart, n: usize) {
+    let _ = writeln!(h, "<figure>\n<figcaption>{}</figcaption>", lines(&c.title));
     chart::svg(h, c, &format!("chart-{n}"));
     h.push('\n');
     if let Some(note) = &c.note {
-        let _ = writeln!(h, "<p class=\"note\">{}</p>", lines(note, lang));
+        let _ = writeln!(h, "<p class=\"note\">{}</p>", lines(note));
     }
     h.push_str("</figure>\n");
 }
@@ -261,14 +247,10 @@ fn figure(h: &mut String, c: &Chart, n: usize, lang: Lang) {
 /// The footer: the memo's reference and the sources the page cites.
 fn footer(h: &mut String, doc: &Doc, lang: Lang) {
     h.push_str("<footer>\n");
-    let (open, close) = match lang {
-        Lang::Fr => ("«\u{a0}", "\u{a0}»"),
-        Lang::En => ("“", "”"),
-    };
     if let Some(m) = &doc.memo {
         let _ = write!(h, "<p>{}{}", lang.l(L::REFERENCE), lang.colon());
         if let Some(ministry) = &m.ministry {
-            let _ = write!(h, "{}, ", lines(ministry, lang));
+            let _ = write!(h, "{}, ", lines(ministry));
         }
         let stop = if m.title.ends_with(['?', '!', '.', '…']) {
             ""
@@ -277,17 +259,14 @@ fn footer(h: &mut String, doc: &Doc, lang: Lang) {
         };
         let _ = writeln!(
             h,
-            "<cite>{}</cite>, {open}{}{close}{stop}</p>",
-            lines(&m.series, lang),
-            lines(&m.title, lang)
+            "<cite>{}</cite>, {}{stop}</p>",
+            lines(&m.series),
+            lines(&lang.quoted(&m.title))
         );
     }
     if !doc.sources.is_empty() {
-        let sep = match lang {
-            Lang::Fr => " ; ",
-            Lang::En => "; ",
-        };
-        let sources: Vec<String> = doc.sources.iter().map(|s| lines(s, lang)).collect();
+        let sep = lang.semicolon();
+        let sources: Vec<String> = doc.sources.iter().map(|s| lines(s)).collect();
         let label = if doc.sources.len() > 1 {
             L::SOURCES
         } else {

@@ -5,6 +5,7 @@ use std::io::Write;
 use super::sanitize::sanitize;
 use super::{Block, Doc};
 use crate::error::Result;
+use crate::i18n::Lang;
 
 /// Text from a knowledge base as Markdown text, never markup: control characters
 /// escaped (`sanitize`), then a backslash before each character that could start
@@ -48,7 +49,10 @@ fn heading(t: &str) -> String {
     text(t).replace('\n', " ")
 }
 
-pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
+/// Writes `doc` as Markdown; `lang` writes the colons it adds (`**Source** : …` in
+/// French).
+pub fn write(out: &mut impl Write, doc: &Doc, lang: Lang) -> Result<()> {
+    let colon = lang.colon();
     let shown = doc.blocks.iter().filter(|b| !super::print_only(b));
     for (i, block) in shown.enumerate() {
         if i > 0 {
@@ -86,7 +90,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
             }
             Block::Fields(fields) => {
                 for (k, v) in fields {
-                    writeln!(out, "- **{}**: {}", cell(k), cell(&v.text))?;
+                    writeln!(out, "- **{}**{colon}{}", cell(k), cell(&v.text))?;
                 }
             }
             Block::Numbered(items) => {
@@ -105,7 +109,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> Result<()> {
             }
             Block::Chart(c) => {
                 for b in c.bars.iter() {
-                    writeln!(out, "- {}: **{}**", cell(&b.label), cell(&b.shown))?;
+                    writeln!(out, "- {}{colon}**{}**", cell(&b.label), cell(&b.shown))?;
                 }
             }
         }

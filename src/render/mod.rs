@@ -11,6 +11,7 @@ mod json;
 mod markdown;
 pub mod sanitize;
 mod table;
+pub mod typo;
 
 /// Text padded to a number of terminal columns, and the columns text takes (CJK
 /// and emoji take two).
@@ -239,18 +240,20 @@ pub fn write<R: Report>(
     s: &Settings,
     memo: Option<&MemoRef>,
 ) -> Result<()> {
+    // What people read, set in the language's typography (French no-break spaces).
+    let doc = || {
+        let mut doc = result.doc();
+        doc.memo = memo.cloned();
+        typo::set(doc, s.lang)
+    };
     match s.format {
         Format::Json => json::write(out, result)?,
         Format::Jsonl => json::write_lines(out, &result.records())?,
-        Format::Table | Format::Text => table::write(out, &result.doc(), s)?,
-        Format::Markdown => markdown::write(out, &result.doc())?,
+        Format::Table | Format::Text => table::write(out, &doc(), s)?,
+        Format::Markdown => markdown::write(out, &doc(), s.lang)?,
         Format::Csv => delimited::write(out, &result.records(), b',')?,
         Format::Tsv => delimited::write(out, &result.records(), b'\t')?,
-        Format::Html => {
-            let mut doc = result.doc();
-            doc.memo = memo.cloned();
-            html::write(out, &doc, s.lang)?
-        }
+        Format::Html => html::write(out, &doc(), s.lang)?,
     }
     out.flush()?;
     Ok(())

@@ -405,9 +405,11 @@ const MIN_BESIDE: usize = 12;
 /// How far a value written under its key is indented.
 const UNDER: usize = 2;
 
-/// The widest word of `text`.
+/// The widest word of `text`: what lies between two places a line may break, which
+/// are ASCII spaces and line breaks only (as for [`wrap`]): a no-break space holds
+/// `5 300` together.
 fn longest_word(text: &str) -> usize {
-    text.split_whitespace().map(width_of).max().unwrap_or(0)
+    text.split([' ', '\n']).map(width_of).max().unwrap_or(0)
 }
 
 /// Whether a block of fields is written each value under its key, as `width` leaves
@@ -538,8 +540,9 @@ pub fn cut(text: &str, width: usize) -> String {
 }
 
 /// Word wrap to `width` columns of a terminal (textwrap, by display width), at
-/// spaces only (never inside `low-carbon` or an id); a word longer than a line is
-/// kept whole, on a line of its own, wider than `width`.
+/// ASCII spaces only (never inside `low-carbon` or an id, nor at a no-break space:
+/// textwrap built without `unicode-linebreak` separates words at ASCII spaces); a
+/// word longer than a line is kept whole, on a line of its own, wider than `width`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if !text.contains('\n') && width_of(text) <= width {
         return vec![text.trim_end().to_string()];
@@ -600,6 +603,12 @@ mod tests {
         );
         assert_eq!(wrap("x\ny", 10), vec!["x", "y"]);
         assert_eq!(wrap("short", 100), vec!["short"]);
+        // A no-break space is no place to break: `5 300` and `IA »` stay whole.
+        assert_eq!(
+            wrap("plus de 5\u{202f}300 agents de l’IA\u{a0}»", 7),
+            vec!["plus de", "5\u{202f}300", "agents", "de", "l’IA\u{a0}»"]
+        );
+        assert_eq!(super::longest_word("l’IA\u{a0}» 5\u{202f}300"), 6);
     }
 
     #[test]
