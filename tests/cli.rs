@@ -589,13 +589,14 @@ fn a_command_with_nothing_to_show_says_so_and_exits_1() {
             "the knowledge base has no actors",
         ),
     ] {
-        for format in ["table", "json", "csv"] {
+        // JSON is still one document: `null`, which each schema allows.
+        for (format, out) in [("table", ""), ("json", "null\n"), ("csv", "")] {
             aimemo()
                 .args(["--facts", file, "--format", format])
                 .args(&args)
                 .assert()
                 .code(1)
-                .stdout("")
+                .stdout(out)
                 .stderr(predicate::str::contains(message));
         }
     }
@@ -4282,4 +4283,152 @@ fn audit_finding_8_citations_actor_pages_french_words_and_headings_alone() {
         out.ends_with("\nLe mémo ne donne que ce titre\u{a0}: rien ne le suit.\n"),
         "{out}"
     );
+}
+
+// ───────────────────────── questions, as people ask them ─────────────────────────
+
+/// `aimemo search WORDS` (one argument, split as a shell would) as its JSON document.
+fn ask(question: &str, lang: &str) -> Search {
+    let mut args = vec!["--lang", lang, "search"];
+    args.extend(question.split_whitespace());
+    serde_json::from_value(json(&args)).expect("the documented shape")
+}
+
+#[test]
+fn questions_find_their_answer_first() {
+    for (question, lang) in [("AI minister", "en"), ("ministre IA", "fr")] {
+        let ids = ask(question, lang)
+            .ids()
+            .into_iter()
+            .take(3)
+            .map(String::from)
+            .collect::<Vec<_>>();
+        assert!(
+            ids.iter().any(|id| id == "digital-minister"),
+            "{question}: {ids:?}"
+        );
+    }
+    for question in ["data center", "data centers", "centres de données"] {
+        let s = ask(question, "en");
+        let top: Vec<&str> = s.ids().into_iter().take(5).collect();
+        for pledge in ["investment-mgx", "investment-amazon"] {
+            assert!(top.contains(&pledge), "{question}: {top:?}");
+        }
+    }
+    let s = ask("combien la France a-t-elle levé d'investissements", "fr");
+    assert_eq!(s.hits[0].id, "investments-france-total");
+    // The passage is the sentence that answers, marked on its content words.
+    let s = ask("who co-chaired the summit", "en");
+    let m = &s.hits[0].matched;
+    assert_eq!(s.hits[0].id, "paris-summit");
+    assert!(
+        m.text.starts_with("This summit, co-chaired by India"),
+        "{}",
+        m.text
+    );
+    let marked: Vec<String> = m
+        .spans
+        .iter()
+        .map(|sp| {
+            m.text
+                .chars()
+                .skip(sp.start)
+                .take(sp.end - sp.start)
+                .collect()
+        })
+        .collect();
+    assert_eq!(marked, ["summit", "chaired"]);
+}
+
+#[test]
+fn hits_read_best_first_in_every_format() {
+    let s = ask("combien d'événements pendant le sommet", "fr");
+    let scores: Vec<u32> = s.hits.iter().map(|h| h.score).collect();
+    assert!(
+        scores.len() > 3 && scores.windows(2).all(|w| w[0] >= w[1]),
+        "{scores:?}"
+    );
+    let csv = stdout(&[
+        "--lang",
+        "fr",
+        "search",
+        "combien",
+        "d'événements",
+        "pendant",
+        "le",
+        "sommet",
+        "--format",
+        "csv",
+        "--limit",
+        "0",
+    ]);
+    let from_csv: Vec<u32> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(2)?.parse().ok())
+        .collect();
+    assert_eq!(from_csv, scores);
+}
+
+#[test]
+fn a_miss_is_still_a_document_for_scripts() {
+    let out = aimemo()
+        .args(["search", "zqxjvk", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc: Search = serde_json::from_slice(&out.stdout).expect("one document");
+    assert_eq!((doc.count, doc.hits.len()), (0, 0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing matches `zqxjvk`"));
+    let out = aimemo()
+        .args(["search", "zqxjvk", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "kind,id,score,title,detail,field,passage\n"
+    );
+    let out = aimemo()
+        .args(["search", "zqxjvk", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!((out.status.code(), out.stdout.len()), (Some(1), 0));
+    let out = aimemo().args(["search", "zqxjvk"]).output().unwrap();
+    assert_eq!((out.status.code(), out.stdout.len()), (Some(1), 0));
+    // A lookup that finds nothing is the JSON document `null`; both are in the schemas.
+    for args in [["show", "zzz"], ["actor", "zzz"], ["list", "zzz"]] {
+        let out = aimemo().args(args).arg("--json").output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "null\n", "{args:?}");
+    }
+    for (name, doc) in [
+        ("show", Value::Null),
+        (
+            "search",
+            serde_json::json!({"lang": "en", "query": "zqxjvk", "count": 0, "all_words": false, "hits": []}),
+        ),
+    ] {
+        let schema: Value = serde_json::from_str(&stdout(&["schema", name])).unwrap();
+        assert!(
+            jsonschema::validator_for(&schema).unwrap().is_valid(&doc),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_query_of_words_that_carry_no_meaning_says_so() {
+    fails(
+        &["search", "what", "is", "the"],
+        1,
+        "`what is the` has only words that carry no meaning (`what`, `is`, `the`)",
+    );
+    fails(
+        &["--lang", "fr", "search", "qui", "est-ce"],
+        1,
+        "n’a que des mots vides de sens (`qui`, `est`, `ce`)",
+    );
+    // In capitals, a stopword is an acronym: `UN` is the United Nations.
+    assert_eq!(ask("UN", "en").hits[0].id, "un");
 }

@@ -57,10 +57,18 @@ impl Run<'_> {
 
     /// Writes a command's result in the chosen format, and tells how the run ended;
     /// `ctx`, when the command read a knowledge base, names the memo on a printed page.
+    /// A result that found nothing (`Report::miss`) is still a document for scripts
+    /// (JSON, JSON lines, CSV, TSV), and nothing for people: its message is the error.
     fn emit<R: Report>(&mut self, result: &R, ctx: Option<&Ctx>) -> Result<Outcome> {
         for note in result.notes() {
             let note = render::sanitize::sanitize(&note);
             let _ = writeln!(std::io::stderr(), "aimemo: {note}");
+        }
+        if let Some(miss) = result.miss() {
+            if self.settings.format.is_for_scripts() {
+                render::write(&mut self.out, result, self.settings, None)?;
+            }
+            return Err(Error::NotFound(miss.clone()));
         }
         // Only a printed page names the memo: other formats need not build its reference.
         let memo = ctx
@@ -75,12 +83,27 @@ impl Run<'_> {
     }
 }
 
+impl Run<'_> {
+    /// A command that found nothing, or failed: in JSON, a lookup that found nothing
+    /// is the document `null` (its schema allows it), so that a script reads one
+    /// document whatever happens.
+    fn nothing(&mut self, e: Error) -> Result<Outcome> {
+        if matches!(e, Error::NotFound(_)) && self.settings.format == Format::Json {
+            writeln!(self.out, "null")?;
+        }
+        Err(e)
+    }
+}
+
 /// Runs `command` (none: the overview): the one place a command is dispatched.
 pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
     // A command that reads the knowledge base: its result written out.
     macro_rules! report {
         ($c:ident => $result:expr) => {
-            r.with_kb(&mut |$c, r| r.emit(&$result?, Some($c)))
+            r.with_kb(&mut |$c, r| match $result {
+                Ok(result) => r.emit(&result, Some($c)),
+                Err(e) => r.nothing(e),
+            })
         };
     }
     match command {
@@ -131,8 +154,10 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
     }
 }
 
-/// Each command's JSON Schema, generated from its result type, by the name `aimemo
-/// schema` takes: `schema`'s tests write them to `docs/schema/`, which the binary embeds.
+/// Each command's JSON Schema, generated from its result type (`null` too for those
+/// that may find nothing: a lookup, or a knowledge base without such entries), by the
+/// name `aimemo schema` takes:
+/// `schema`'s tests write them to `docs/schema/`, which the binary embeds.
 #[cfg(test)]
 pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
     use schemars::schema_for;
@@ -140,19 +165,19 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("overview", schema_for!(overview::Overview<'static>)),
         (
             "investments",
-            schema_for!(investments::Investments<'static>),
+            schema_for!(Option<investments::Investments<'static>>),
         ),
-        ("summit", schema_for!(summit::Summit<'static>)),
-        ("figures", schema_for!(figures::Figures<'static>)),
-        ("actors", schema_for!(actors::Map<'static>)),
-        ("actor", schema_for!(actors::OneActor<'static>)),
-        ("lists", schema_for!(lists::Lists<'static>)),
-        ("list", schema_for!(lists::OneList<'static>)),
-        ("sources", schema_for!(sources::Sources<'static>)),
-        ("show", schema_for!(show::Show<'static>)),
+        ("summit", schema_for!(Option<summit::Summit<'static>>)),
+        ("figures", schema_for!(Option<figures::Figures<'static>>)),
+        ("actors", schema_for!(Option<actors::Map<'static>>)),
+        ("actor", schema_for!(Option<actors::OneActor<'static>>)),
+        ("lists", schema_for!(Option<lists::Lists<'static>>)),
+        ("list", schema_for!(Option<lists::OneList<'static>>)),
+        ("sources", schema_for!(Option<sources::Sources<'static>>)),
+        ("show", schema_for!(Option<show::Show<'static>>)),
         ("search", schema_for!(search::Search<'static>)),
-        ("brief", schema_for!(brief::Brief<'static>)),
-        ("cite", schema_for!(cite::Cite<'static>)),
+        ("brief", schema_for!(Option<brief::Brief<'static>>)),
+        ("cite", schema_for!(Option<cite::Cite<'static>>)),
         ("validate", schema_for!(validate::Validation)),
     ]
 }
@@ -212,6 +237,17 @@ pub trait Report: Serialize {
     fn success(&self) -> bool {
         true
     }
+
+    /// What to tell when the result is empty: it found nothing (exit 1), and only the
+    /// formats for scripts write it (a search's empty `hits`).
+    fn miss(&self) -> Option<&Msg> {
+        None
+    }
+
+    /// The header row of CSV and TSV when there is no record to take it from.
+    fn columns(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// "nothing matches" with the closest candidates, as the error a miss gives, in both
@@ -222,6 +258,16 @@ pub fn miss<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     hint: Msg,
 ) -> Error {
+    Error::NotFound(missed(what, query, candidates, hint))
+}
+
+/// The message of `miss`.
+pub fn missed<'a>(
+    what: Msg,
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    hint: Msg,
+) -> Msg {
     let close = lookup::suggest(query, candidates, 3);
     let Msg { mut en, mut fr } = what;
     if !close.is_empty() {
@@ -232,10 +278,7 @@ pub fn miss<'a>(
             or_list(&quoted, "ou")
         ));
     }
-    Error::NotFound(Msg::new(
-        format!("{en}\n{}", hint.en),
-        format!("{fr}\n{}", hint.fr),
-    ))
+    Msg::new(format!("{en}\n{}", hint.en), format!("{fr}\n{}", hint.fr))
 }
 
 /// The error of a query that names several entries (exit 1): the first eight, each

@@ -5,12 +5,12 @@
 use serde::{Serialize, Serializer};
 
 use super::views::{event_dates, Viewer};
-use super::{layout, miss, show, Ctx, Report};
-use crate::error::{Error, Msg, Result};
+use super::{layout, missed, show, Ctx, Report};
+use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
 use crate::kb::index::Side;
 use crate::kb::passage::{self, Passage};
-use crate::kb::search::Query;
+use crate::kb::search::{Found, Query};
 use crate::kb::{EntryRef, Kind};
 use crate::render::{Block, Cell, Doc, Row};
 
@@ -85,10 +85,12 @@ pub struct Hit<'a> {
     line: Option<(String, Vec<Span>)>,
 }
 
-/// A hit as one row of CSV or TSV: where it matched, not its entry.
+/// A hit's columns in CSV and TSV: where it matched, not its entry.
+const HIT_COLUMNS: &str = "kind id score title detail field=matched_field passage=matched_text";
+
 impl Row for Hit<'_> {
     fn columns(&self) -> &'static str {
-        "kind id score title detail field=matched_field passage=matched_text"
+        HIT_COLUMNS
     }
 }
 
@@ -110,6 +112,9 @@ pub struct Search<'a> {
     /// How many more hits `--limit` left out.
     #[serde(skip)]
     more: usize,
+    /// Why nothing is found, when nothing is.
+    #[serde(skip)]
+    miss: Option<Msg>,
 }
 
 /// An entry's id, title and detail, for a line of results.
@@ -237,44 +242,24 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
     let kb = ctx.kb();
     let found = ctx.loaded.search(&query);
     let (hits, all_words) = found.select(kb, opts.kind);
+    let typed = || {
+        words
+            .iter()
+            .flat_map(|w| w.split_whitespace())
+            .map(str::to_string)
+            .collect()
+    };
     if hits.is_empty() {
-        if let (Some(k), false) = (opts.kind, found.hits.is_empty()) {
-            let (name, q, n) = (k.name(), super::shown(&query), found.hits.len());
-            let (en, fr) = match n {
-                1 => (
-                    "1 entry of another kind does".into(),
-                    "1 fiche d’un autre type, si".into(),
-                ),
-                _ => (
-                    format!("{n} entries of other kinds do"),
-                    format!("{n} fiches d’autres types, si"),
-                ),
-            };
-            return Err(Error::NotFound(Msg::new(
-                format!("no {name} matches `{q}` ({en})\ntry without --kind"),
-                format!(
-                    "aucune fiche de type {name} ne correspond à `{q}` ({fr})\nessayez sans --kind"
-                ),
-            )));
-        }
-        let candidates = kb
-            .ids()
-            .map(|(id, _)| id)
-            .chain(kb.actors.iter().filter_map(|a| a.code.as_deref()))
-            .chain(kb.topics.iter().map(|t| &*t.name.en));
-        let q = super::shown(&query);
-        return Err(miss(
-            Msg::new(
-                format!("nothing matches `{q}`"),
-                format!("rien ne correspond à `{q}`"),
-            ),
-            &query,
-            candidates,
-            Msg::new(
-                "search looks in both languages, accents optional; try other words",
-                "la recherche porte sur les deux langues, accents facultatifs ; essayez d’autres mots",
-            ),
-        ));
+        return Ok(Search {
+            lang: ctx.lang,
+            count: 0,
+            all_words: false,
+            hits: Vec::new(),
+            words: typed(),
+            more: 0,
+            miss: Some(miss_message(ctx, &query, &found, opts.kind)),
+            query,
+        });
     }
     let v = ctx.viewer();
     let side = match ctx.lang {
@@ -320,13 +305,66 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
         count,
         all_words,
         hits,
-        words: words
-            .iter()
-            .flat_map(|w| w.split_whitespace())
-            .map(str::to_string)
-            .collect(),
+        words: typed(),
         more: count - shown,
+        miss: None,
     })
+}
+
+/// Why a search found nothing: only words that carry no meaning, hits of other
+/// kinds than `--kind` asks, or nothing at all (with the closest ids and names).
+fn miss_message(ctx: &Ctx, query: &str, found: &Found, kind: Option<Kind>) -> Msg {
+    let q = super::shown(query);
+    if found.query.terms.is_empty() && !found.query.ignored.is_empty() {
+        let words: Vec<String> = found
+            .query
+            .ignored
+            .iter()
+            .map(|w| format!("`{w}`"))
+            .collect();
+        let words = words.join(", ");
+        return Msg::new(
+            format!("`{q}` has only words that carry no meaning ({words})\nadd a word to look for: aimemo search who co-chaired the summit"),
+            format!("`{q}` n’a que des mots vides de sens ({words})\najoutez un mot à chercher : aimemo recherche qui a coprésidé le sommet"),
+        );
+    }
+    if let (Some(k), false) = (kind, found.hits.is_empty()) {
+        let (name, n) = (k.name(), found.hits.len());
+        let (en, fr) = match n {
+            1 => (
+                "1 entry of another kind does".into(),
+                "1 fiche d’un autre type, si".into(),
+            ),
+            _ => (
+                format!("{n} entries of other kinds do"),
+                format!("{n} fiches d’autres types, si"),
+            ),
+        };
+        return Msg::new(
+            format!("no {name} matches `{q}` ({en})\ntry without --kind"),
+            format!(
+                "aucune fiche de type {name} ne correspond à `{q}` ({fr})\nessayez sans --kind"
+            ),
+        );
+    }
+    let kb = ctx.kb();
+    let candidates = kb
+        .ids()
+        .map(|(id, _)| id)
+        .chain(kb.actors.iter().filter_map(|a| a.code.as_deref()))
+        .chain(kb.topics.iter().map(|t| &*t.name.en));
+    missed(
+        Msg::new(
+            format!("nothing matches `{q}`"),
+            format!("rien ne correspond à `{q}`"),
+        ),
+        query,
+        candidates,
+        Msg::new(
+            "search looks in both languages, accents optional; try other words",
+            "la recherche porte sur les deux langues, accents facultatifs ; essayez d’autres mots",
+        ),
+    )
 }
 
 /// The byte ranges of character spans in `text`, shifted by `at` bytes.
@@ -408,5 +446,13 @@ impl Report for Search<'_> {
 
     fn records(&self) -> Vec<&Hit<'_>> {
         self.hits.iter().collect()
+    }
+
+    fn miss(&self) -> Option<&Msg> {
+        self.miss.as_ref()
+    }
+
+    fn columns(&self) -> Option<&'static str> {
+        Some(HIT_COLUMNS)
     }
 }

@@ -107,12 +107,23 @@ fn text(v: &Value) -> String {
     }
 }
 
-pub fn write(out: &mut impl Write, records: &[impl Row], delimiter: u8) -> Result<()> {
+/// Writes `records` under their header row; with no record, the header of `columns`
+/// (as [`Row::columns`] names them) if given, else nothing.
+pub fn write(
+    out: &mut impl Write,
+    records: &[impl Row],
+    columns: Option<&str>,
+    delimiter: u8,
+) -> Result<()> {
     let rows = records.iter().map(Cells::of).collect::<Result<Vec<_>>>()?;
-    let Some(first) = rows.first() else {
-        return Ok(());
+    let header: Vec<String> = match (rows.first(), columns) {
+        (Some(first), _) => first.0.iter().map(|(h, _)| h.to_string()).collect(),
+        (None, Some(columns)) => columns
+            .split_whitespace()
+            .map(|c| c.split('=').next().unwrap_or(c).to_string())
+            .collect(),
+        (None, None) => return Ok(()),
     };
-    let header: Vec<String> = first.0.iter().map(|(h, _)| h.to_string()).collect();
     let cells = rows
         .iter()
         .map(|r| r.0.iter().map(|(_, v)| text(v)).collect());
@@ -161,7 +172,7 @@ mod tests {
 
     fn written(rows: &[impl Row], delimiter: u8) -> String {
         let mut out = Vec::new();
-        write(&mut out, rows, delimiter).expect("writes");
+        write(&mut out, rows, None, delimiter).expect("writes");
         String::from_utf8(out).expect("UTF-8")
     }
 

@@ -48,6 +48,16 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// A format for scripts, which reads a document even when nothing is found.
+    pub fn is_for_scripts(self) -> bool {
+        matches!(
+            self,
+            Format::Json | Format::Jsonl | Format::Csv | Format::Tsv
+        )
+    }
+}
+
 /// How a cell stands out in a terminal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tone {
@@ -251,8 +261,8 @@ pub fn write<R: Report>(
         Format::Jsonl => json::write_lines(out, &result.records())?,
         Format::Table | Format::Text => table::write(out, &doc(), s)?,
         Format::Markdown => markdown::write(out, &doc(), s.lang)?,
-        Format::Csv => delimited::write(out, &result.records(), b',')?,
-        Format::Tsv => delimited::write(out, &result.records(), b'\t')?,
+        Format::Csv => delimited::write(out, &result.records(), result.columns(), b',')?,
+        Format::Tsv => delimited::write(out, &result.records(), result.columns(), b'\t')?,
         Format::Html => html::write(out, &doc(), s.lang)?,
     }
     out.flush()?;
