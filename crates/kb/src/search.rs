@@ -253,6 +253,15 @@ impl std::fmt::Debug for StemCache {
 impl Query {
     /// `None` when the query folds to no word at all.
     pub fn new(query: &str) -> Option<Query> {
+        Query::parse(query, false)
+    }
+
+    /// The query with every word searched, those that carry no meaning too.
+    fn with_every_word(query: &str) -> Query {
+        Query::parse(query, true).unwrap_or_default()
+    }
+
+    fn parse(query: &str, every_word: bool) -> Option<Query> {
         let folded = equivalents(&fold(query));
         let all: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         if all.is_empty() {
@@ -266,6 +275,9 @@ impl Query {
             .collect();
         let meaningless = |at: usize| {
             let w = all[at];
+            if every_word {
+                return false;
+            }
             (STOPWORDS.contains(&w) && !acronyms.iter().any(|a| a == w))
                 || FILLERS.iter().any(|phrase| {
                     let n = phrase.len();
@@ -567,6 +579,10 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
     let Some(mut q) = Query::new(query) else {
         return Found::default();
     };
+    // Words that carry no meaning, unless together they are an id (`un`, the UN's).
+    if q.terms.is_empty() && is_an_id(index, &q.ignored) {
+        q = Query::with_every_word(query);
+    }
     // (field, term, quality) for every field a matching word occurs in.
     let mut matches: Vec<(u32, u8, u8)> = Vec::new();
     for t in 0..q.terms.len() {
@@ -637,6 +653,21 @@ pub fn search(index: &SearchIndex, query: &str) -> Found {
         query: q,
         fields: all,
     }
+}
+
+/// Whether `words` are the whole id of an entry of `index`.
+fn is_an_id(index: &SearchIndex, words: &[String]) -> bool {
+    let fields = |w: &String| index.words.find(w).map_or(&[][..], |i| index.postings(i));
+    let Some((first, others)) = words.split_first() else {
+        return false;
+    };
+    fields(first).iter().any(|&f| {
+        index.fields.get(f as usize).is_some_and(|info| {
+            info.field == Field::Id
+                && usize::from(info.len) == words.len()
+                && others.iter().all(|w| fields(w).binary_search(&f).is_ok())
+        })
+    })
 }
 
 /// The fields that hold a phrase the word `word` stands for (`data centres`, `centres
