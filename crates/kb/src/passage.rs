@@ -77,6 +77,11 @@ fn runs(text: &str) -> Vec<(usize, usize)> {
 
 /// The runs of `text` that match a word of `q`.
 fn marks(text: &str, q: &Query) -> Vec<Mark> {
+    marks_within(text, q, usize::MAX)
+}
+
+/// The runs of `text` that match a word of `q`, up to `bytes` after the first.
+fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
     let mut folded = String::new();
     let matches = |w: &str| !w.is_empty() && q.marks(w);
@@ -85,6 +90,12 @@ fn marks(text: &str, q: &Query) -> Vec<Mark> {
     let mut number: Option<(usize, String)> = None;
     let numbers = q.has_numbers();
     each_run(text, |start, end| {
+        if out
+            .first()
+            .is_some_and(|m| start > m.start.saturating_add(bytes))
+        {
+            return false;
+        }
         let run = &text[start..end];
         folded.clear();
         // A number and the word that scales it match together, marked as one (only
@@ -142,7 +153,9 @@ struct Candidate {
 impl Candidate {
     /// Its text cut around its matched words, and their places.
     fn cut(&self, q: &Query, max: usize) -> (String, Vec<(usize, usize)>) {
-        cut(&self.text, &marks(&self.text, q), max)
+        // The sentence that answers is looked for within a few passages of the first
+        // match: what follows further is not read.
+        cut(&self.text, &marks_within(&self.text, q, 4 * max), max)
     }
 }
 

@@ -230,6 +230,9 @@ pub struct Query {
     pub ignored: Vec<String>,
     /// The kind of entry the question asks for, if it is one (`combien`, `who`…).
     pub intent: Option<Kind>,
+    /// The words of the phrases its words stand for (`data`, `centres` for
+    /// `datacenter`): a passage marks them.
+    phrase_words: Vec<&'static str>,
     /// The stems of the words `qualities` was asked about.
     stems: StemCache,
 }
@@ -317,6 +320,7 @@ impl Query {
             }
         }
         Some(Query {
+            phrase_words: terms.iter().flat_map(|t| phrase_words(&t.text)).collect(),
             terms,
             ignored,
             intent: intent(&all),
@@ -328,11 +332,7 @@ impl Query {
     /// of the query, or it is part of a phrase that a word of the query stands for
     /// (`data` and `centers` for `datacenter`).
     pub fn marks(&self, word: &str) -> bool {
-        self.qualities(word).iter().any(|&q| q > 0)
-            || self
-                .terms
-                .iter()
-                .any(|t| phrase_words(&t.text).any(|w| w == word))
+        self.qualities(word).iter().any(|&q| q > 0) || self.phrase_words.contains(&word)
     }
 
     /// Whether one of its words is a number (only those match the number that a
