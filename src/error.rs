@@ -39,7 +39,7 @@ pub enum Error {
     /// Bad arguments (exit 2).
     Usage(Msg),
     /// A knowledge-base file that cannot be read at all (exit 2).
-    File { path: String, message: String },
+    File { path: String, message: Msg },
     /// Knowledge-base files that do not validate (exit 2).
     Invalid(Vec<Problem>),
     /// Writing the output failed (exit 2; a closed pipe is exit 0, quietly).
@@ -56,22 +56,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NotFound(m) | Error::Usage(m) => write!(f, "{}", m.en),
-            Error::File { path, message } => write!(f, "{path}: {message}"),
-            Error::Invalid(problems) => {
-                for (i, p) in problems.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{p}")?;
-                }
-                let n = problems.len();
-                write!(
-                    f,
-                    "\n{n} problem{} in the knowledge base; run `aimemo validate FILE` for details",
-                    if n == 1 { "" } else { "s" }
-                )
-            }
-            Error::Io(e) => write!(f, "cannot write the output: {e}"),
+            _ => write!(f, "{}", self.message(Lang::En)),
         }
     }
 }
@@ -83,6 +68,9 @@ pub enum Outcome {
     Found,
     /// A valid query that found nothing (or files with problems).
     NotFound,
+    /// A failure already reported with the result (exit 2): a file `validate`
+    /// could not read.
+    Failed,
 }
 
 /// The exit status of a run: 0 found, 1 nothing found, 2 usage or data error
@@ -91,6 +79,7 @@ pub fn exit_code(run: &Result<Outcome>) -> ExitCode {
     match run {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound) => ExitCode::from(1),
+        Ok(Outcome::Failed) => ExitCode::from(2),
         Err(e) => e.exit_code(),
     }
 }
@@ -103,7 +92,8 @@ pub fn clap_exit(e: &clap::Error) -> ExitCode {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
             let _ = writeln!(
                 io::stderr(),
-                "aimemo: error: cannot write the output: {err}"
+                "aimemo: error: {}",
+                Error::Io(err).message(Lang::En)
             );
             ExitCode::from(2)
         }
@@ -112,12 +102,39 @@ pub fn clap_exit(e: &clap::Error) -> ExitCode {
 }
 
 impl Error {
-    /// The message in `lang` (aimemo's own messages are in both languages; the
-    /// validator's problems and system errors are in English).
+    /// The message in `lang`, with the label `error:` or `erreur :` only where
+    /// the caller adds it (the operating system's own words, in an I/O error, stay
+    /// as it gives them).
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Error::NotFound(m) | Error::Usage(m) => m.pick(lang).to_string(),
-            _ => self.to_string(),
+            Error::File { path, message } => format!("{path}: {}", message.pick(lang)),
+            Error::Invalid(problems) => {
+                let mut out = String::new();
+                for p in problems {
+                    let p = match lang {
+                        Lang::En => p.to_string(),
+                        Lang::Fr => p.clone().in_french().to_string(),
+                    };
+                    out.push_str(&p);
+                    out.push('\n');
+                }
+                let n = problems.len();
+                let s = if n == 1 { "" } else { "s" };
+                out.push_str(&match lang {
+                    Lang::En => format!(
+                        "{n} problem{s} in the knowledge base; run `aimemo validate FILE` for details"
+                    ),
+                    Lang::Fr => format!(
+                        "{n} problème{s} dans la base ; lancez `aimemo valider FICHIER` pour le détail"
+                    ),
+                });
+                out
+            }
+            Error::Io(e) => match lang {
+                Lang::En => format!("cannot write the output: {e}"),
+                Lang::Fr => format!("impossible d’écrire la sortie : {e}"),
+            },
         }
     }
 

@@ -315,6 +315,7 @@ struct Problem {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 struct Validation {
+    lang: String,
     valid: bool,
     files: Vec<String>,
     problems: Vec<Problem>,
@@ -2073,10 +2074,11 @@ fn validate_lists_every_problem_located() {
     let report = String::from_utf8(out.stdout).unwrap();
     for line in [
         format!("{p}:3:1: `name` has an empty French text"),
+        format!("{p}:6:1: duplicate id `t`: a topic at {p}:1 and a different topic at {p}:5"),
         format!(
-            "{p}:8:1: in topic `t`: unknown field `extra`, expected one of `id`, `name`, `quote`"
+            "{p}:8:1: in topic `t`: unknown key `extra`, expected one of `id`, `name`, `quote`"
         ),
-        format!("{p}:12:8: in group `g`: missing field `en`"),
+        format!("{p}:12:8: in group `g`: `name` has no English text (`en`): write name = {{ fr = \"…\", en = \"…\" }}"),
         format!("{p}:16:1: `topic_id` names `nowhere`, but there is no topic with that id"),
         format!("{p}:17:1: `value` must be a finite number, not NaN"),
         format!("{p}:22:1: `source_id` names `s`, but there is no source with that id"),
@@ -2096,9 +2098,9 @@ fn validate_lists_every_problem_located() {
     let v: Validation = serde_json::from_slice(&out.stdout).expect("the documented shape");
     assert!(!v.valid);
     assert_eq!(v.files, [p]);
-    assert_eq!(v.problems.len(), 7, "{:#?}", v.problems);
+    assert_eq!(v.problems.len(), 8, "{:#?}", v.problems);
     assert_eq!(
-        v.problems[4].message,
+        v.problems[5].message,
         "`value` must be a finite number, not NaN"
     );
     assert_eq!(
@@ -2224,13 +2226,33 @@ fn unreadable_files_get_one_clear_line() {
         &huge,
         "is 64.0 MiB; knowledge-base files are limited to 64 MiB",
     );
-    fails(
-        &[
-            "validate",
-            dir.path().join("missing.toml").to_str().unwrap(),
-        ],
-        2,
-        "no such file",
+}
+
+#[test]
+fn validate_checks_every_file_even_after_one_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.toml");
+    let (_b, bad) = temp_file("bad.toml", b"[[topics]]\nid = \"t\"\nname = 3\n");
+    let (m, b) = (missing.to_str().unwrap(), bad.to_str().unwrap());
+    let out = aimemo().args(["validate", m, b]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a file it cannot read: exit 2");
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains(&format!("{m}: no such file\n")), "{report}");
+    assert!(
+        report.contains(&format!("{b}:3:8: in topic `t`: `name` must be")),
+        "the next file is checked too:\n{report}"
+    );
+    assert!(
+        report.ends_with(&format!("2 problems found in {m}, {b}\n")),
+        "{report}"
+    );
+    let fr = aimemo()
+        .args(["validate", m, "--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(fr.stdout).unwrap(),
+        format!("{m}: fichier introuvable\n\n1 problème trouvé dans {m}\n")
     );
 }
 

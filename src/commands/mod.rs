@@ -95,8 +95,15 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
         Some(Command::Validate { files: given }) => {
             let mut all: Vec<&Path> = r.files.to_vec();
             all.extend(given.iter().map(std::path::PathBuf::as_path));
-            let validation = validate::run(&all, r.builtin)?;
-            r.emit(&validation, None)
+            let validation = validate::run(&all, r.builtin, r.lang)?;
+            let outcome = r.emit(&validation, None)?;
+            // A file that could not be read is reported with the others' problems,
+            // and the run fails as any unreadable file makes it (exit 2).
+            Ok(if validation.unreadable {
+                Outcome::Failed
+            } else {
+                outcome
+            })
         }
         Some(Command::Completions { shell }) => r.with_kb(&mut |c, r| {
             crate::shell::completions(*shell, c.kb(), &mut r.out)?;
