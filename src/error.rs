@@ -84,16 +84,25 @@ pub fn exit_code(run: &Result<Outcome>) -> ExitCode {
     }
 }
 
-/// Prints what clap has to say (its refusal of a command line on stderr, `--help` or
-/// `--version` on stdout), and the exit status: 2 for a refusal, 0 for help, 2 when
-/// help cannot be written (a full device; a closed pipe is no error).
-pub fn clap_exit(e: &clap::Error) -> ExitCode {
-    match e.print() {
+/// Prints what clap has to say (its refusal of a command line on stderr, in `lang`;
+/// `--help` or `--version` on stdout), and the exit status: 2 for a refusal, 0 for
+/// help, 2 when help cannot be written (a full device; a closed pipe is no error).
+pub fn clap_exit(e: &clap::Error, lang: Lang) -> ExitCode {
+    let printed = if lang == Lang::Fr && e.use_stderr() {
+        io::stderr().write_all(crate::cli::error_fr(e).as_bytes())
+    } else {
+        e.print()
+    };
+    match printed {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            let label = match lang {
+                Lang::En => "error:",
+                Lang::Fr => "erreur :",
+            };
             let _ = writeln!(
                 io::stderr(),
-                "aimemo: error: {}",
-                Error::Io(err).message(Lang::En)
+                "aimemo: {label} {}",
+                Error::Io(err).message(lang)
             );
             ExitCode::from(2)
         }

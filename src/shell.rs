@@ -163,8 +163,11 @@ pub fn man(out: &mut impl Write) -> Result<()> {
         .map(|(c, a)| (c.trim_end(), a.as_str()))
         .collect();
     roff_section(&mut buf, "COMMANDS", &rows);
-    roff_section(&mut buf, "EXIT STATUS", cli::EXIT_STATUS);
-    roff_section(&mut buf, "ENVIRONMENT", cli::ENVIRONMENT);
+    let en = |rows: &[(&'static str, crate::i18n::L)]| -> Vec<(&'static str, &'static str)> {
+        rows.iter().map(|(t, m)| (*t, m.0)).collect()
+    };
+    roff_section(&mut buf, "EXIT STATUS", &en(cli::EXIT_STATUS));
+    roff_section(&mut buf, "ENVIRONMENT", &en(cli::ENVIRONMENT));
     man.render_version_section(&mut buf)?;
     out.write_all(&buf)?;
     Ok(())

@@ -659,10 +659,126 @@ fn lists_and_one_list() {
         "{out}"
     );
     fails(
-        &["list", "summit-vertical"],
+        &["list", "sumit-verticals"],
         1,
-        "no list has the id `summit-vertical`; did you mean `summit-verticals`",
+        "no list matches `sumit-verticals`; did you mean `summit-verticals`",
     );
+}
+
+#[test]
+fn lists_and_topics_by_the_words_of_their_names_in_either_language() {
+    let verticals = json(&["liste", "verticales"]);
+    assert_eq!(verticals["list"]["id"], "summit-verticals");
+    assert_eq!(
+        json(&["list", "verticals"])["list"]["id"],
+        "summit-verticals"
+    );
+    assert_eq!(
+        json(&["list", "summit", "verticals"])["list"]["id"],
+        "summit-verticals",
+        "several words"
+    );
+    assert_eq!(
+        json(&["list", "summit-vert"])["list"]["id"],
+        "summit-verticals"
+    );
+    let jobs = json(&["chiffres", "emplois"]);
+    assert_eq!(
+        jobs["topic"]["id"], "jobs",
+        "a plural finds the topic Emploi"
+    );
+    assert_eq!(json(&["figures", "job"])["topic"]["id"], "jobs");
+    assert_eq!(
+        json(&["figures", "cout", "environnemental"])["topic"]["id"],
+        "environment"
+    );
+    // Words several lists share list them all (exit 1).
+    aimemo().args(["list", "summit"]).assert().code(1).stderr(
+        predicate::str::contains("matches").and(predicate::str::contains("summit-verticals")),
+    );
+}
+
+#[test]
+fn values_take_their_french_names_too() {
+    let kinds = |args: &[&str]| -> Vec<String> {
+        let out = json(args);
+        out["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (fr, en) in [
+        ("acteur", "actor"),
+        ("chiffre", "figure"),
+        ("liste", "list"),
+        ("SOURCE", "source"),
+        ("événement", "event"),
+        ("evenement", "event"),
+        ("EVENEMENT", "event"),
+        ("thème", "topic"),
+        ("groupe", "group"),
+        ("partie", "section"),
+        ("section", "section"),
+    ] {
+        let words = match en {
+            "source" => "energie",
+            "group" => "dgm",
+            _ => "ia",
+        };
+        let found = kinds(&["search", words, "--kind", fr]);
+        assert!(
+            !found.is_empty() && found.iter().all(|k| k == en),
+            "--kind {fr}: {found:?}"
+        );
+    }
+    let (code, _, err) = in_french(&["recherche", "ia", "--kind", "zz"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("[valeurs possibles\u{a0}: chiffre, liste, acteur, source, événement, thème, groupe, partie]"),
+        "{err}"
+    );
+    // schema takes every command's French name, and gives the English one's schema.
+    for (fr, en) in [
+        ("recherche", "search"),
+        ("investissements", "investments"),
+        ("chiffres", "figures"),
+        ("acteur", "actor"),
+        ("acteurs", "actors"),
+        ("liste", "list"),
+        ("listes", "lists"),
+        ("fiche", "show"),
+        ("note", "brief"),
+        ("synthèse", "brief"),
+        ("citer", "cite"),
+        ("valider", "validate"),
+        ("sommet", "summit"),
+        ("apercu", "overview"),
+    ] {
+        assert_eq!(
+            stdout(&["schema", fr]),
+            stdout(&["schema", en]),
+            "schema {fr}"
+        );
+    }
+    // English acronyms are ids too: what show AIE finds, show IEA finds.
+    let aie = stdout(&["show", "AIE"]);
+    assert_eq!(stdout(&["show", "IEA"]), aie);
+    assert_eq!(stdout(&["show", "iea"]), aie);
+    assert_eq!(
+        json(&["show", "UNSC"])["entry"]["id"],
+        json(&["show", "CSNU"])["entry"]["id"]
+    );
+    // A name several entries go by lists them (exit 1): the OECD is a source and an actor.
+    let name = "Organisation for Economic Co-operation and Development";
+    aimemo()
+        .args(["show", name])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "`{name}` matches 2 entries"
+        )));
 }
 
 // ───────────────────────── actors ─────────────────────────
@@ -1222,8 +1338,8 @@ fn help_shows_examples_and_exit_status() {
     for (code, meaning) in aimemo::cli::EXIT_STATUS {
         assert!(
             out.lines()
-                .any(|l| l.trim_start().starts_with(code) && l.ends_with(meaning)),
-            "{code} {meaning}:\n{out}"
+                .any(|l| l.trim_start().starts_with(code) && l.ends_with(meaning.0)),
+            "{code} {meaning:?}:\n{out}"
         );
     }
     for (name, _) in aimemo::cli::ENVIRONMENT {
@@ -2760,7 +2876,7 @@ fn aimemo_s_messages_follow_the_language() {
     );
     let (_, help, _) = in_french(&["--help"]);
     assert!(
-        help.contains("Exemples :\n  aimemo investissements"),
+        help.contains("Exemples\u{a0}:\n  aimemo investissements"),
         "{help}"
     );
 }
@@ -3891,4 +4007,174 @@ fn diploia_and_the_ai_champions_have_entries_of_their_own() {
     let fr: OneActor =
         serde_json::from_value(json(&["actor", "ai-champions", "--lang", "fr"])).unwrap();
     assert_eq!(fr.actor.name, "champions de l’IA");
+}
+
+// ───────────────────────── help and usage errors in both languages ─────────────────────────
+
+/// `--help` of the root and of one command, in both languages, at 100 columns.
+#[test]
+fn help_snapshots_in_both_languages() {
+    insta::assert_snapshot!("help_root_en", stdout(&["--help"]));
+    insta::assert_snapshot!("help_root_fr", stdout(&["--help", "--lang", "fr"]));
+    insta::assert_snapshot!("help_search_en", stdout(&["search", "--help"]));
+    let (code, out, _) = in_french(&["recherche", "--help"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("help_search_fr", out);
+}
+
+#[test]
+fn help_is_french_for_every_command_and_english_stays_english() {
+    for fr in french_names() {
+        let (code, out, _) = in_french(&[fr, "--help"]);
+        assert_eq!(code, 0, "{fr}");
+        assert!(
+            out.contains("Utilisation\u{a0}: aimemo ") && out.contains("Options\u{a0}:"),
+            "{fr}:\n{out}"
+        );
+        assert!(out.contains("Exemples\u{a0}:"), "{fr}:\n{out}");
+        for english in [
+            "Usage:",
+            "Commands:",
+            "Print help",
+            "Examples:",
+            "possible values",
+            "[default:",
+            "Options:",
+        ] {
+            assert!(!out.contains(english), "{fr}: {english}\n{out}");
+        }
+    }
+    for en in ["investments", "search", "validate", "man"] {
+        let out = stdout(&[en, "--help"]);
+        assert!(
+            out.contains("Usage: aimemo ") && out.contains("Examples:"),
+            "{out}"
+        );
+        assert!(!out.contains("Utilisation"), "{out}");
+    }
+    // The French help names the French commands; `--lang` wins over the locale.
+    let (_, root, _) = in_french(&["-h"]);
+    for name in ["investissements", "recherche", "acteur", "note", "valider"] {
+        assert!(root.contains(&format!("\n  {name} ")), "{name}:\n{root}");
+    }
+    let (_, en, _) = in_french(&["--lang", "en", "-h"]);
+    assert!(en.contains("Usage: aimemo"), "{en}");
+}
+
+/// The commands, by the name French help shows.
+fn french_names() -> Vec<&'static str> {
+    vec![
+        "investissements",
+        "sommet",
+        "chiffres",
+        "acteurs",
+        "acteur",
+        "listes",
+        "liste",
+        "sources",
+        "fiche",
+        "recherche",
+        "note",
+        "citer",
+        "valider",
+        "completions",
+        "schema",
+        "man",
+    ]
+}
+
+#[test]
+fn usage_errors_in_french() {
+    let said = |args: &[&str]| {
+        let (code, out, err) = in_french(args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        err.replace('\u{a0}', " ")
+    };
+    assert_eq!(
+        said(&["--frob"]),
+        "erreur : argument inattendu '--frob'\n\nUtilisation : aimemo [OPTIONS] [COMMANDE]\n\n\
+         Pour en savoir plus, essayez '--help'.\n"
+    );
+    assert_eq!(
+        said(&["recherche"]),
+        "erreur : les arguments requis suivants n’ont pas été donnés :\n  <MOTS>...\n\n\
+         Utilisation : aimemo recherche [OPTIONS] <MOTS>...\n\nPour en savoir plus, essayez '--help'.\n"
+    );
+    assert_eq!(
+        said(&["recherche", "x", "--format", "pdf"]),
+        "erreur : valeur invalide 'pdf' pour '--format <FORMAT>'\n  \
+         [valeurs possibles : table, json, jsonl, csv, tsv, markdown, text, html]\n\n\
+         Pour en savoir plus, essayez '--help'.\n"
+    );
+    assert_eq!(
+        said(&["recherche", "x", "--limit", "beaucoup"]),
+        "erreur : valeur invalide 'beaucoup' pour '--limit <N>' : un nombre entier positif est attendu\n\n\
+         Pour en savoir plus, essayez '--help'.\n"
+    );
+    assert!(said(&["invesments"]).starts_with(
+        "erreur : commande inconnue 'invesments'\n\n  astuce : des commandes proches existent : 'investissements', 'investments'\n"
+    ));
+    assert!(said(&["recherche", "x", "--jsn"])
+        .contains("astuce : un argument proche existe : '--json'"));
+    assert!(said(&["--json", "note", "--format", "csv"]).starts_with(
+        "erreur : l’argument '--json' ne peut pas être utilisé avec '--format <FORMAT>'\n"
+    ));
+    assert!(said(&["recherche", "x", "-z"])
+        .contains("astuce : pour donner '-z' comme valeur, écrivez '-- -z'"));
+    // English stays as clap writes it.
+    fails(
+        &["--frob"],
+        2,
+        "error: unexpected argument '--frob' found\n\nUsage: aimemo [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n",
+    );
+    fails(
+        &["search", "x", "--format", "xml"],
+        2,
+        "  [possible values: table, json, jsonl, csv, tsv, markdown, text, html]",
+    );
+    fails(
+        &["--json", "brief", "--format", "csv"],
+        2,
+        "error: the argument '--json' cannot be used with '--format <FORMAT>'\n\nUsage: aimemo [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n",
+    );
+}
+
+#[test]
+fn help_wraps_to_the_width_and_cuts_no_word() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["search", "--help"],
+        &["--help", "--lang", "fr"],
+        &["recherche", "--help", "--lang", "fr"],
+        &["validate", "-h", "--lang", "fr"],
+    ] {
+        let wide = aimemo().env("COLUMNS", "1000").args(args).output().unwrap();
+        let narrow = aimemo().env("COLUMNS", "60").args(args).output().unwrap();
+        let (wide, narrow) = (
+            String::from_utf8(wide.stdout).unwrap(),
+            String::from_utf8(narrow.stdout).unwrap(),
+        );
+        for line in narrow.lines() {
+            assert!(
+                width(line) <= 60,
+                "{args:?}: a line of {}: {line:?}",
+                width(line)
+            );
+        }
+        let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_string).collect() };
+        assert_eq!(
+            words(&wide),
+            words(&narrow),
+            "{args:?}: the same words, none cut"
+        );
+        assert!(
+            wide.lines().any(|l| width(l) > 60),
+            "{args:?}: wider at 1000"
+        );
+    }
+}
+
+fn width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
 }

@@ -119,7 +119,7 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
         Some(Command::Actors) => report!(c => actors::map(c)),
         Some(Command::Actor { query }) => report!(c => actors::one(c, &query.join(" "))),
         Some(Command::Lists) => report!(c => lists::all(c)),
-        Some(Command::List { id }) => report!(c => lists::one(c, id)),
+        Some(Command::List { id }) => report!(c => lists::one(c, &id.join(" "))),
         Some(Command::Sources) => report!(c => sources::run(c)),
         Some(Command::Show { id }) => report!(c => show::run(c, id)),
         Some(Command::Search { words, limit, kind }) => {

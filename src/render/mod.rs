@@ -14,7 +14,7 @@ mod table;
 
 /// Text padded to a number of terminal columns, and the columns text takes (CJK
 /// and emoji take two).
-pub use table::{pad, width_of};
+pub use table::{pad, width_of, wrap};
 pub mod term;
 
 pub use delimited::Row;
