@@ -22,7 +22,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-pub use french::error_fr;
+pub use french::{error_fr, of as french_of};
 
 use crate::i18n::{Lang, L};
 use crate::kb::Kind;

@@ -1812,7 +1812,7 @@ fn completions_know_codes_and_ids() {
 fn man_page_has_exit_status_and_environment() {
     let out = stdout(&["man"]);
     assert!(
-        out.starts_with(".ie") || out.contains(".TH aimemo"),
+        out.starts_with(".TH AIMEMO 1 "),
         "{}",
         &out[..200.min(out.len())]
     );
@@ -1831,6 +1831,59 @@ fn man_page_has_exit_status_and_environment() {
     assert!(out.contains("\\fBaimemo actor CODE|NAME\\fR"), "{out}");
     for (name, _) in aimemo::cli::ENVIRONMENT {
         assert!(out.contains(&name.replace('-', "\\-")), "{name}");
+    }
+}
+
+#[test]
+fn man_page_names_every_command_option_and_example_in_both_languages() {
+    let en = stdout(&["man"]);
+    for said in [
+        "\\fBaimemo search WORDS\\fR",
+        "Also: recherche",
+        "Also: facts, chiffres",
+        "\\fB\\-\\-limit\\fR \\fIN\\fR",
+        "\\fB\\-\\-kind\\fR \\fIKIND\\fR",
+        "\\fB\\-\\-no\\-pager\\fR",
+        "aimemo search 109bn",
+        "aimemo actor DNUM",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(en.contains(said), "{said}:\n{en}");
+    }
+    let fr = stdout(&["man", "--lang", "fr"]);
+    for said in [
+        ".SH NOM",
+        ".SH \"COMMANDES\"",
+        ".SH \"CODE DE RETOUR\"",
+        ".SH \"ENVIRONNEMENT\"",
+        "\\fBaimemo recherche MOTS\\fR",
+        "Aussi : search",
+        "\\fB\\-\\-limit\\fR \\fIN\\fR",
+        "\\fB\\-\\-kind\\fR \\fITYPE\\fR",
+        "aimemo recherche 109 milliards",
+        "aimemo investissements",
+        "Exemples",
+    ] {
+        assert!(fr.contains(said), "{said}:\n{fr}");
+    }
+    for english in ["Examples:", "Print help", "COMMANDS", "Possible values"] {
+        assert!(!fr.contains(english), "{english} in the French page");
+    }
+    // Every option of every command, in both pages.
+    let cmd = {
+        let mut c = aimemo::cli::command();
+        c.build();
+        c
+    };
+    for s in cmd.get_subcommands() {
+        for a in s.get_arguments().filter_map(|a| a.get_long()) {
+            let flag = format!("\\fB\\-\\-{}\\fR", a.replace('-', "\\-"));
+            assert!(
+                en.contains(&flag) && fr.contains(&flag),
+                "{} {flag}",
+                s.get_name()
+            );
+        }
     }
 }
 

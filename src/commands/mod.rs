@@ -85,7 +85,7 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
     }
     match command {
         Some(Command::Man) => {
-            crate::shell::man(&mut r.out)?;
+            crate::shell::man(r.lang, &mut r.out)?;
             Ok(Outcome::Found)
         }
         Some(Command::Schema { command }) => {
