@@ -537,6 +537,17 @@ pub fn lang_of_args() -> Lang {
     help_lang(&args, |k| std::env::var(k).ok())
 }
 
+/// The pager for help the process's command line asks for: none with `--no-pager`
+/// or when stdout is not a terminal, else the environment's (see [`crate::pager`]).
+pub fn pager_of_args() -> Option<String> {
+    use std::io::IsTerminal;
+    let no_pager = std::env::args_os().any(|a| a == "--no-pager");
+    if no_pager || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crate::pager::command(|k| std::env::var(k).ok())
+}
+
 /// The language of the help: the last `--lang` on the line, else the environment's.
 fn help_lang(args: &[OsString], var: impl Fn(&str) -> Option<String>) -> Lang {
     let mut lang = None;

@@ -85,11 +85,19 @@ pub fn exit_code(run: &Result<Outcome>) -> ExitCode {
 }
 
 /// Prints what clap has to say (its refusal of a command line on stderr, in `lang`;
-/// `--help` or `--version` on stdout), and the exit status: 2 for a refusal, 0 for
-/// help, 2 when help cannot be written (a full device; a closed pipe is no error).
-pub fn clap_exit(e: &clap::Error, lang: Lang) -> ExitCode {
+/// `--help` or `--version` on stdout, help through `pager` when it is taller than
+/// the terminal), and the exit status: 2 for a refusal, 0 for help, 2 when help
+/// cannot be written (a full device; a closed pipe is no error).
+pub fn clap_exit(e: &clap::Error, lang: Lang, pager: Option<&str>) -> ExitCode {
     let printed = if lang == Lang::Fr && e.use_stderr() {
         io::stderr().write_all(crate::cli::error_fr(e).as_bytes())
+    } else if let (Some(pager), clap::error::ErrorKind::DisplayHelp) = (pager, e.kind()) {
+        // Help taller than the screen goes through the pager, as other output does.
+        let env = |k: &str| std::env::var(k).ok();
+        match crate::page(e.render().to_string().as_bytes(), pager, env) {
+            Err(Error::Io(err)) => Err(err),
+            _ => Ok(()),
+        }
     } else {
         e.print()
     };

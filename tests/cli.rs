@@ -1381,25 +1381,51 @@ fn color_follows_the_flag_and_no_color() {
 
 /// What `aimemo ARGS` writes when its stdout is a pseudo-terminal.
 fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> String {
-    let pty = nix::pty::openpty(None, None).expect("a pseudo-terminal");
+    on_a_terminal_with_status(args, env).1
+}
+
+/// The exit status of `aimemo ARGS` when its stdout is a pseudo-terminal of 100
+/// columns and 24 lines, what it writes there, and its stderr. Unless `env` names a
+/// pager, there is none (`AIMEMO_PAGER=`): tests of other things are not paged.
+fn on_a_terminal_with_status(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let size = nix::pty::Winsize {
+        ws_row: 24,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pty = nix::pty::openpty(Some(&size), None).expect("a pseudo-terminal");
+    let names_a_pager = env
+        .iter()
+        .any(|(k, _)| *k == "AIMEMO_PAGER" || *k == "PAGER");
     let mut child = {
         let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("aimemo"));
         cmd.args(args)
             .env_clear()
             .env("COLUMNS", "100")
             .env("TERM", "xterm")
-            .envs(env.iter().copied())
+            .env("PATH", "/usr/bin:/bin");
+        if !names_a_pager {
+            cmd.env("AIMEMO_PAGER", "");
+        }
+        cmd.envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::from(pty.slave))
-            .stderr(Stdio::null());
+            .stderr(Stdio::piped());
         cmd.spawn().expect("runs")
         // The command, and with it this side's copy of the terminal, ends here.
     };
     let mut out = Vec::new();
     // The read ends with an error (EIO) once the program has closed the terminal.
     let _ = std::fs::File::from(pty.master).read_to_end(&mut out);
-    child.wait().expect("exits");
-    String::from_utf8_lossy(&out).into_owned()
+    let mut err = String::new();
+    let _ = child.stderr.take().expect("piped").read_to_string(&mut err);
+    let status = child.wait().expect("exits");
+    (
+        status.code(),
+        String::from_utf8_lossy(&out).into_owned(),
+        err,
+    )
 }
 
 #[test]
@@ -1438,17 +1464,10 @@ fn tables_fit_the_width_and_are_not_squeezed_when_piped() {
             "COLUMNS={cols}: a line of {widest}"
         );
     }
-    let mut cmd = Command::cargo_bin("aimemo").unwrap();
-    let out = cmd.env_clear().arg("figures").output().unwrap();
-    let widest = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap();
+    let widest = piped_width(&[], None);
     assert!(
         widest > 100,
-        "piped without COLUMNS, cells are not wrapped ({widest})"
+        "piped without COLUMNS nor a terminal, cells are not wrapped ({widest})"
     );
 }
 
@@ -4060,6 +4079,153 @@ fn diploia_and_the_ai_champions_have_entries_of_their_own() {
     let fr: OneActor =
         serde_json::from_value(json(&["actor", "ai-champions", "--lang", "fr"])).unwrap();
     assert_eq!(fr.actor.name, "champions de l’IA");
+}
+
+// ───────────────────────── the terminal: a pager, the width when piped ─────────────────────────
+
+/// A pager that says it ran, and with what `LESS`, then shows what it reads.
+fn fake_pager() -> (tempfile::TempDir, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pager");
+    std::fs::write(&path, "#!/bin/sh\necho \"PAGED LESS=$LESS\"\ncat\n").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = path.to_str().unwrap().to_string();
+    (dir, path)
+}
+
+#[test]
+fn output_taller_than_the_terminal_goes_through_the_pager() {
+    let (_dir, pager) = fake_pager();
+    let p = pager.as_str();
+    let (code, paged, err) = on_a_terminal_with_status(&["figures"], &[("AIMEMO_PAGER", p)]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert!(paged.starts_with("PAGED LESS=FRX"), "{paged:?}");
+    assert!(paged.contains("Global generative AI market"), "{paged}");
+    assert!(paged.contains("\u{1b}["), "colors are kept");
+    // $PAGER when AIMEMO_PAGER is not set; AIMEMO_PAGER first.
+    assert!(on_a_terminal(&["figures"], &[("PAGER", p)]).starts_with("PAGED"));
+    assert!(on_a_terminal(
+        &["figures"],
+        &[("AIMEMO_PAGER", p), ("PAGER", "/nowhere/more")]
+    )
+    .starts_with("PAGED"));
+    // Help too, in French as in English.
+    assert!(on_a_terminal(&["--help"], &[("PAGER", p)]).starts_with("PAGED"));
+    let fr = on_a_terminal(&["--help", "--lang", "fr"], &[("PAGER", p)]);
+    assert!(
+        fr.starts_with("PAGED") && fr.contains("Utilisation"),
+        "{fr}"
+    );
+    // What fits the screen is printed directly.
+    let short = on_a_terminal(&["show", "jobs-at-risk"], &[("PAGER", p)]);
+    assert!(
+        !short.contains("PAGED") && short.contains("27% of jobs"),
+        "{short}"
+    );
+}
+
+#[test]
+fn no_pager_when_told_or_not_on_a_terminal() {
+    let (_dir, pager) = fake_pager();
+    let p = pager.as_str();
+    for (args, env) in [
+        (&["figures", "--no-pager"][..], &[("PAGER", p)][..]),
+        (&["--no-pager", "--help"], &[("PAGER", p)]),
+        (&["figures"], &[("AIMEMO_PAGER", ""), ("PAGER", p)]),
+        (&["figures"], &[("AIMEMO_PAGER", "cat")]),
+    ] {
+        let (code, out, err) = on_a_terminal_with_status(args, env);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{args:?} {env:?}");
+        assert!(
+            !out.contains("PAGED") && out.len() > 1000,
+            "{args:?} {env:?}: {out}"
+        );
+    }
+    // Never when stdout is not a terminal.
+    let piped = aimemo().arg("figures").env("PAGER", p).output().unwrap();
+    assert!(!String::from_utf8(piped.stdout).unwrap().contains("PAGED"));
+    let help = aimemo().arg("--help").env("PAGER", p).output().unwrap();
+    assert!(!String::from_utf8(help.stdout).unwrap().contains("PAGED"));
+}
+
+#[test]
+fn a_missing_pager_prints_directly_and_a_closed_one_is_no_error() {
+    let (code, out, err) =
+        on_a_terminal_with_status(&["figures"], &[("AIMEMO_PAGER", "/nowhere/pager -R")]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert!(out.contains("Global generative AI market"), "{out}");
+    // A pager that quits before reading (q in less): a quiet exit 0.
+    let (code, _, err) = on_a_terminal_with_status(&["figures"], &[("AIMEMO_PAGER", "true")]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    let (code, _, err) = on_a_terminal_with_status(&["--help"], &[("AIMEMO_PAGER", "true")]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+}
+
+/// The widest line `aimemo figures` writes to a pipe, run in a session of its own
+/// (no controlling terminal but the one `tty` gives it, made its controlling
+/// terminal when `controlling`), with stderr on `tty` when `on_stderr`.
+fn piped_width(env: &[(&str, &str)], tty: Option<(u16, bool, bool)>) -> usize {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::process::CommandExt;
+    let pty = tty.map(|(cols, _, _)| {
+        let size = nix::pty::Winsize {
+            ws_row: 40,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        nix::pty::openpty(Some(&size), None).expect("a pseudo-terminal")
+    });
+    let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("aimemo"));
+    cmd.arg("figures")
+        .env_clear()
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let controlling = tty.is_some_and(|(_, c, _)| c);
+    if let (Some(pty), Some((_, _, true))) = (&pty, tty) {
+        cmd.stderr(Stdio::from(pty.slave.try_clone().unwrap()));
+    }
+    let slave = pty.as_ref().map(|p| p.slave.as_raw_fd());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            nix::unistd::setsid().map_err(std::io::Error::from)?;
+            if let (true, Some(fd)) = (controlling, slave) {
+                if nix::libc::ioctl(fd, nix::libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().expect("runs");
+    drop(pty);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(width)
+        .max()
+        .unwrap()
+}
+
+#[test]
+fn piped_output_fits_the_controlling_terminal() {
+    // stderr on a terminal of 70 columns.
+    let w = piped_width(&[], Some((70, false, true)));
+    assert!((60..=70).contains(&w), "{w}");
+    // /dev/tty alone: `aimemo figures 2>/dev/null | less`.
+    let w = piped_width(&[], Some((72, true, false)));
+    assert!((60..=72).contains(&w), "{w}");
+    // COLUMNS wins; 0 counts as not set.
+    let w = piped_width(&[("COLUMNS", "90")], Some((70, true, true)));
+    assert!((80..=90).contains(&w), "{w}");
+    let w = piped_width(&[("COLUMNS", "0")], Some((70, true, true)));
+    assert!((60..=70).contains(&w), "{w}");
+    // No terminal at all: today's rule, tables not squeezed.
+    assert!(piped_width(&[], None) > 100);
 }
 
 // ───────────────────────── help and usage errors in both languages ─────────────────────────
