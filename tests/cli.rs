@@ -4397,3 +4397,124 @@ fn help_wraps_to_the_width_and_cuts_no_word() {
 fn width(line: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(line)
 }
+
+// ───────────────────────── the README on a fresh machine ─────────────────────────
+
+/// The lines of the README's first ```sh block after `heading`.
+fn readme_sh_block(heading: &str) -> Vec<String> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let after = readme.split(heading).nth(1).expect("the heading");
+    let block = after.split("```sh\n").nth(1).expect("a sh block");
+    let block = block.split("```").next().unwrap();
+    block.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn readme_install_lines_work_with_a_fresh_home() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("aimemo");
+    let path = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
+    let lines = readme_sh_block("## Shell completions and man page");
+    assert!(lines[0].starts_with("mkdir -p "), "{lines:?}");
+    let script = lines.join("\n");
+    let out = StdCommand::new("sh")
+        .args(["-ec", &script])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        ".local/share/bash-completion/completions/aimemo",
+        ".zfunc/_aimemo",
+        ".config/fish/completions/aimemo.fish",
+        ".local/share/man/man1/aimemo.1",
+    ] {
+        let len = std::fs::metadata(home.path().join(file)).map_or(0, |m| m.len());
+        assert!(len > 1000, "{file}: {len} bytes");
+    }
+    // Set-up says what a first build needs and where `cargo install` puts aimemo.
+    let setup = readme_sh_block("## Set-up").join("\n");
+    assert!(setup.contains("cargo install --path ."), "{setup}");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for said in [
+        "network",
+        "~/.cargo/bin",
+        "does not put `aimemo` on your `PATH`",
+    ] {
+        assert!(readme.contains(said), "{said}");
+    }
+}
+
+/// Every CSV column the README lists for a command is the one the binary writes.
+#[test]
+fn readme_lists_every_csv_column_of_every_command() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("## CSV, TSV and JSON lines")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let columns_of = |row: &str| -> String {
+        let line = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| {row} |")))
+            .unwrap_or_else(|| panic!("README row {row}"));
+        let cols = line.rsplit(" | ").next().unwrap().trim_end_matches(" |");
+        if cols.contains("the figure columns") {
+            return FIGURE_COLUMNS.join(",");
+        }
+        if cols.contains("as `actor`") {
+            return "id,code,code_en,name,group_id,group,parent,role,section_id".into();
+        }
+        // The names in backquotes (not what parentheses say of them).
+        cols.split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|c| !c.is_empty() && c.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    for (row, args) in [
+        ("`aimemo` (overview)", &[][..]),
+        ("`investments`", &["investments"]),
+        ("`summit`", &["summit"]),
+        ("`figures [TOPIC...]`", &["figures"]),
+        ("`sources`", &["sources"]),
+        ("`brief`", &["brief"]),
+        ("`actors`", &["actors"]),
+        ("`actor`", &["actor", "DNUM"]),
+        ("`lists`", &["lists"]),
+        ("`list ID`", &["list", "summit-verticals"]),
+        ("`show` a figure", &["show", "jobs-at-risk"]),
+        ("`show` an actor", &["show", "dnum"]),
+        ("`show` a list", &["show", "summit-verticals"]),
+        ("`show` an event", &["show", "paris-summit"]),
+        ("`show` a source, topic, group or section", &["show", "aie"]),
+        ("`search`", &["search", "rwanda"]),
+        ("`cite`", &["cite", "jobs-at-risk"]),
+    ] {
+        let (header, _) = csv_of(args);
+        assert_eq!(header.join(","), columns_of(row), "{row}");
+    }
+    let (_d, bad) = temp_file("bad.toml", b"[[topics]]\nid = \"t\"\nname = 3\n");
+    let out = aimemo()
+        .args(["validate", bad.to_str().unwrap(), "--format", "csv"])
+        .output()
+        .unwrap();
+    let header = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        header.lines().next(),
+        Some(columns_of("`validate`").as_str())
+    );
+}
