@@ -333,6 +333,21 @@ fn shape(
         });
     };
     match (key.shape, v) {
+        // A whole number beyond what TOML keeps (64 bits) is no number serde reads.
+        (Number, DeValue::Integer(i)) if i64::from_str_radix(i.as_str(), i.radix()).is_err() => {
+            wrong.push(Wrong {
+                at,
+                key: Some(key.name),
+                en: format!(
+                    "in {}: `{}` is too large a number: at most 2^53 (9007199254740992) is kept exactly",
+                    whose.en, key.name
+                ),
+                fr: format!(
+                    "dans {} : `{}` est un nombre trop grand : au plus 2^53 (9007199254740992) est gardé exactement",
+                    whose.fr, key.name
+                ),
+            });
+        }
         (Str, DeValue::String(_))
         | (Number, DeValue::Integer(_) | DeValue::Float(_))
         | (Bool, DeValue::Boolean(_)) => {}
@@ -352,14 +367,13 @@ fn shape(
                 });
             }
         }
-        (Text, DeValue::Table(t)) => text(t, at, key.name, key.name, whose, wrong),
+        (Text, DeValue::Table(t)) => text(t, at, key, None, whose, wrong),
         (Strs | Texts, DeValue::Array(items)) => {
             for (n, item) in items.iter().enumerate() {
                 let ok = match (key.shape, item.get_ref()) {
                     (Strs, DeValue::String(_)) => true,
                     (Texts, DeValue::Table(t)) => {
-                        let name = format!("{}[{}]", key.name, n + 1);
-                        text(t, item.span().start, key.name, &name, whose, wrong);
+                        text(t, item.span().start, key, Some(n + 1), whose, wrong);
                         true
                     }
                     _ => false,
@@ -437,24 +451,36 @@ fn shape(
 fn text(
     t: &DeTable<'_>,
     at: usize,
-    key: &'static str,
-    name: &str,
+    key: &Key,
+    item: Option<usize>,
     whose: &Whose,
     wrong: &mut Vec<Wrong>,
 ) {
-    let write = format!("{name} = {{ fr = \"…\", en = \"…\" }}");
+    // The text as messages name it: the key, or an item of it.
+    let name = match item {
+        None => Whose {
+            en: format!("`{}`", key.name),
+            fr: format!("`{}`", key.name),
+        },
+        Some(n) => Whose {
+            en: format!("item {n} of `{}`", key.name),
+            fr: format!("l’élément {n} de `{}`", key.name),
+        },
+    };
+    let write = example(key, "", None);
+    let key = key.name;
     for (lang, en, fr) in [("fr", "French", "français"), ("en", "English", "anglais")] {
         match t.get(lang) {
             None => wrong.push(Wrong {
                 at,
                 key: Some(key),
                 en: format!(
-                    "in {}: `{name}` has no {en} text (`{lang}`): write {write}",
-                    whose.en
+                    "in {}: {} has no {en} text (`{lang}`): write {write}",
+                    whose.en, name.en
                 ),
                 fr: format!(
-                    "dans {} : `{name}` n’a pas de texte {fr} (`{lang}`) : écrivez {write}",
-                    whose.fr
+                    "dans {} : {} n’a pas de texte {fr} (`{lang}`) : écrivez {write}",
+                    whose.fr, name.fr
                 ),
             }),
             Some(v) if !v.get_ref().is_str() => {
@@ -463,12 +489,12 @@ fn text(
                     at: v.span().start,
                     key: Some(key),
                     en: format!(
-                        "in {}: the {en} text of `{name}` must be a quoted string, not {found_en}: write {write}",
-                        whose.en
+                        "in {}: the {en} text of {} must be a quoted string, not {found_en}: write {write}",
+                        whose.en, name.en
                     ),
                     fr: format!(
-                        "dans {} : le texte {fr} de `{name}` doit être une chaîne entre guillemets, pas {found_fr} : écrivez {write}",
-                        whose.fr
+                        "dans {} : le texte {fr} de {} doit être une chaîne entre guillemets, pas {found_fr} : écrivez {write}",
+                        whose.fr, name.fr
                     ),
                 });
             }
@@ -482,12 +508,12 @@ fn text(
                 at: name_span(t, other).unwrap_or(at),
                 key: Some(key),
                 en: format!(
-                    "in {}: `{name}` takes `fr` and `en` only, not `{other}`: write {write}",
-                    whose.en
+                    "in {}: {} takes `fr` and `en` only, not `{other}`: write {write}",
+                    whose.en, name.en
                 ),
                 fr: format!(
-                    "dans {} : `{name}` ne prend que `fr` et `en`, pas `{other}` : écrivez {write}",
-                    whose.fr
+                    "dans {} : {} ne prend que `fr` et `en`, pas `{other}` : écrivez {write}",
+                    whose.fr, name.fr
                 ),
             });
         }

@@ -1422,6 +1422,27 @@ mod tests {
     }
 
     #[test]
+    fn a_number_beyond_64_bits_and_an_item_of_a_text_array_say_what_to_write() {
+        let p = problems(concat!(
+            "[[actors]]\nid = \"a\"\nname = { fr = \"a\", en = \"a\" }\ngroup_id = \"g\"\n",
+            "section_id = \"s\"\nrelated = [\"x\", { fr = \"y\" }]\n",
+            "[[figures]]\nid = \"f\"\nvalue = 99999999999999999999\n",
+        ));
+        for line in [
+            "kb.toml:6:12: in actor `a`: item 1 of `related` must be a text in both languages, not a string: write related = [{ fr = \"…\", en = \"…\" }]",
+            "kb.toml:6:17: in actor `a`: item 2 of `related` has no English text (`en`): write related = [{ fr = \"…\", en = \"…\" }]",
+            "kb.toml:9:9: in figure `f`: `value` is too large a number: at most 2^53 (9007199254740992) is kept exactly",
+        ] {
+            assert!(p.contains(&line.to_string()), "{line}\n{p:#?}");
+        }
+        assert!(
+            p.iter()
+                .all(|p| !p.contains("i128") && !p.contains("expected f64")),
+            "{p:#?}"
+        );
+    }
+
+    #[test]
     fn problems_are_said_in_french_too() {
         let mut ws = Workspace::default();
         let text = "[[topics]]\nid = \"T\"\nname = { fr = \"\", en = \"x\" }\n[[groups]]\nid = \"g\"\nname = 3\nsection_id = \"nowhere\"\n[[figures]]\nid = \n";
