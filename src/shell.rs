@@ -18,9 +18,9 @@ fn shell_safe(v: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
 }
 
-/// Writes the completion script for `shell`; actor codes, list ids, topic ids and
-/// entry ids are offered where a command takes them.
-pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
+/// Writes the completion script for `shell`, its descriptions in `lang`; actor
+/// codes, list ids, topic ids and entry ids are offered where a command takes them.
+pub fn completions(shell: Shell, kb: &Kb, lang: Lang, out: &mut impl Write) -> Result<()> {
     let safe = |v: Vec<&str>| -> Vec<String> {
         v.into_iter()
             .filter(|v| shell_safe(v))
@@ -62,7 +62,7 @@ pub fn completions(shell: Shell, kb: &Kb, out: &mut impl Write) -> Result<()> {
             ),
         ),
     ];
-    let mut cmd = cli::command();
+    let mut cmd = cli::command_in(lang, 100);
     cmd.build(); // the subcommands' common options, deferred until now
     for (sub, arg, v) in values.iter() {
         let parser = PossibleValuesParser::new(v.clone());

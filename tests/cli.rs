@@ -1814,6 +1814,12 @@ fn completions_know_codes_and_ids() {
         assert!(out.contains("summit-verticals"), "{shell}");
         assert!(out.contains("investments"), "{shell}");
     }
+    // Described in the language of the run.
+    let fish = stdout(&["completions", "fish", "--lang", "fr"]);
+    assert!(
+        fish.contains("Chercher dans les chiffres") && fish.contains("recherche"),
+        "{fish}"
+    );
     // `cite` completes the ids of the entries that quote the memo.
     let bash = stdout(&["completions", "bash"]);
     let cite = bash
@@ -2433,6 +2439,19 @@ fn validate_checks_every_file_even_after_one_it_cannot_read() {
     assert!(
         report.ends_with(&format!("2 problems found in {m}, {b}\n")),
         "{report}"
+    );
+    let json = aimemo()
+        .args(["validate", b, "--lang", "fr", "--json"])
+        .output()
+        .unwrap();
+    let v: Validation = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v.lang, "fr");
+    assert!(
+        v.problems[0]
+            .message
+            .starts_with("dans le thème `t` : `name` doit être"),
+        "{:?}",
+        v.problems
     );
     let fr = aimemo()
         .args(["validate", m, "--lang", "fr"])

@@ -106,7 +106,7 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
             })
         }
         Some(Command::Completions { shell }) => r.with_kb(&mut |c, r| {
-            crate::shell::completions(*shell, c.kb(), &mut r.out)?;
+            crate::shell::completions(*shell, c.kb(), c.lang, &mut r.out)?;
             Ok(Outcome::Found)
         }),
         None => report!(c => overview::run(c)),
