@@ -251,7 +251,7 @@ fn kind_parser(lang: Lang) -> impl TypedValueParser<Value = Kind> {
         PossibleValue::new(name).aliases(aliases)
     });
     // The parser gives the value as typed (any case, an alias): it is known by its
-    // folded form.
+    // folded form. Only the names above get through, so a kind is always found.
     PossibleValuesParser::new(values).map(|given| {
         let given = crate::kb::fold::fold(&given);
         Kind::ALL
