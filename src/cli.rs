@@ -9,84 +9,168 @@
 //! side would not conflict with `--format` on the other. A later value overrides an
 //! earlier one, so that an alias (`alias aimemo='aimemo --lang fr'`) can be
 //! overridden; values are case-insensitive.
+//!
+//! In French (`--lang fr` or a French locale), the same command is dressed in
+//! French ([`french`]): its help, its names and clap's refusals of a command line.
+
+mod french;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::error::ErrorKind;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::i18n::Lang;
+pub use french::{error_fr, of as french_of};
+
+use crate::i18n::{Lang, L};
 use crate::kb::Kind;
 use crate::render::term::ColorChoice;
 use crate::render::Format;
 
 /// The exit statuses: what `--help`, the man page and README state (one source).
-pub const EXIT_STATUS: &[(&str, &str)] = &[
-    ("0", "found (or valid, for `validate`)"),
+pub const EXIT_STATUS: &[(&str, L)] = &[
+    (
+        "0",
+        L(
+            "found (or valid, for `validate`)",
+            "trouvé (ou valide, pour `valider`)",
+        ),
+    ),
     (
         "1",
-        "a valid query that found nothing (or an invalid file, for `validate`)",
+        L(
+            "a valid query that found nothing (or an invalid file, for `validate`)",
+            "une requête valide qui n’a rien trouvé (ou un fichier invalide, pour `valider`)",
+        ),
     ),
     (
         "2",
-        "a usage error, or a knowledge-base file that cannot be read or is invalid",
+        L(
+            "a usage error, or a knowledge-base file that cannot be read or is invalid",
+            "une erreur d’utilisation, ou un fichier de base illisible ou invalide",
+        ),
     ),
 ];
 
 /// The environment variables aimemo reads: what `--help`, the man page and README state.
-pub const ENVIRONMENT: &[(&str, &str)] = &[
+pub const ENVIRONMENT: &[(&str, L)] = &[
     (
         "AIMEMO_LANG",
-        "the language when --lang is not given (fr or en)",
+        L(
+            "the language when --lang is not given (fr or en)",
+            "la langue quand --lang n’est pas donné (fr ou en)",
+        ),
     ),
     (
         "LANGUAGE, LC_ALL, LC_MESSAGES, LANG",
-        "the locale, in that order: fr, fr_FR.UTF-8, fr_CA give French",
+        L(
+            "the locale, in that order: fr, fr_FR.UTF-8, fr_CA give French",
+            "la locale, dans cet ordre : fr, fr_FR.UTF-8, fr_CA donnent le français",
+        ),
     ),
     (
         "AIMEMO_FACTS",
-        "more knowledge-base files, separated like PATH",
+        L(
+            "more knowledge-base files, separated like PATH",
+            "d’autres fichiers de base, séparés comme dans PATH",
+        ),
     ),
     (
         "NO_COLOR",
-        "when set and not empty, no color unless --color always",
+        L(
+            "when set and not empty, no color unless --color always",
+            "défini et non vide : pas de couleur, sauf --color always",
+        ),
     ),
-    ("TERM", "`dumb` turns color off unless --color always"),
-    ("COLUMNS", "the width tables are fitted to"),
+    (
+        "TERM",
+        L(
+            "`dumb` turns color off unless --color always",
+            "`dumb` ôte la couleur, sauf --color always",
+        ),
+    ),
+    (
+        "COLUMNS",
+        L(
+            "the width tables are fitted to (else the terminal's, even when piped)",
+            "la largeur des tableaux (sinon celle du terminal, même dans un tube)",
+        ),
+    ),
+    (
+        "AIMEMO_PAGER, PAGER",
+        L(
+            "the pager for output taller than the terminal (else less -FRX); empty or cat: none",
+            "le pager d’une sortie plus haute que le terminal (sinon less -FRX) ; vide ou cat : aucun",
+        ),
+    ),
 ];
 
-/// A titled list of terms and what they mean, as `--help` shows it.
-fn help_section(title: &str, rows: &[(&str, &str)]) -> String {
-    let mut out = format!("{title}:");
-    for (term, meaning) in rows {
-        if term.len() < 14 {
-            out.push_str(&format!("\n  {term:<14} {meaning}"));
-        } else {
-            out.push_str(&format!("\n  {term}\n  {:<14} {meaning}", ""));
-        }
-    }
-    out
+/// A titled list of terms and what they mean, as `--help` shows it: the meanings
+/// from `column`.
+fn help_section<'a>(
+    title: &str,
+    rows: impl IntoIterator<Item = (&'a str, &'a str)>,
+    width: usize,
+    column: usize,
+) -> String {
+    format!("{title}:\n{}", help_rows(rows, width, column))
 }
 
-const EXAMPLES: &str = "\
-Examples:
-  aimemo investments            the €109 bn of pledges, who and what for
-  aimemo actor DNUM             one actor: role, parents, the figures about it
-  aimemo search énergie         everything about energy (accents optional)
-  aimemo figures market --json  the market figures, for scripts
-  aimemo brief --format markdown > brief.md
-  aimemo brief --format html > brief.html";
+/// Terms and what they mean, indented, each meaning wrapped to `width` beside its
+/// term, from `column` (under it, when the term is wider).
+fn help_rows<'a>(
+    rows: impl IntoIterator<Item = (&'a str, &'a str)>,
+    width: usize,
+    column: usize,
+) -> String {
+    let mut out = Vec::new();
+    for (term, meaning) in rows {
+        let lines = crate::render::wrap(meaning, width.saturating_sub(column + 3).max(20));
+        let mut lines = lines.iter();
+        if crate::render::width_of(term) <= column || meaning.is_empty() {
+            let first = lines.next().map_or("", String::as_str);
+            let row = format!("  {} {first}", crate::render::pad(term, column));
+            out.push(row.trim_end().to_string());
+        } else {
+            out.push(format!("  {term}"));
+        }
+        out.extend(lines.map(|line| format!("  {:column$} {line}", "")));
+    }
+    out.join("\n")
+}
 
-/// The examples, for French help (`--lang fr` or a French locale).
-const EXAMPLES_FR: &str = "\
-Exemples :
-  aimemo investissements          les 109 Md€ d’annonces : qui, combien, pour quoi
-  aimemo acteur DNUM              un acteur : rôle, rattachement, chiffres
-  aimemo recherche énergie        tout sur l’énergie (accents facultatifs)
-  aimemo chiffres marché --json   les chiffres du marché, pour les scripts
-  aimemo note --format text       la note de synthèse, à coller dans un courriel";
+/// The column meanings start from, for `rows`: after the widest term that has one.
+fn term_column<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str)>) -> usize {
+    rows.into_iter()
+        .filter(|(_, meaning)| !meaning.is_empty())
+        .map(|(term, _)| crate::render::width_of(term) + 1)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The examples at the end of `aimemo --help`: a command, and what it shows.
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "aimemo investments",
+        "the €109 bn of pledges, who and what for",
+    ),
+    (
+        "aimemo actor DNUM",
+        "one actor: role, parents, the figures about it",
+    ),
+    (
+        "aimemo search énergie",
+        "everything about energy (accents optional)",
+    ),
+    (
+        "aimemo figures market --json",
+        "the market figures, for scripts",
+    ),
+    ("aimemo brief --format markdown > brief.md", ""),
+    ("aimemo brief --format html > brief.html", ""),
+];
 
 /// The French foreign ministry's memo on AI (« Les mémos de la DGM »), as a command-line knowledge base
 ///
@@ -104,7 +188,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Options every command takes, before or after the subcommand.
+// Options every command takes, before or after the subcommand. (Not a doc comment:
+// clap would make it the `about` of every subcommand they are added to.)
 #[derive(Args, Debug, Clone, PartialEq, Default)]
 pub struct Global {
     /// Print one JSON document (same as --format json)
@@ -125,6 +210,9 @@ pub struct Global {
     /// Leave the built-in knowledge base out (use with --facts)
     #[arg(long)]
     pub no_builtin: bool,
+    /// Print directly, even output taller than the terminal
+    #[arg(long)]
+    pub no_pager: bool,
 }
 
 impl Global {
@@ -137,6 +225,7 @@ impl Global {
         self.lang = later.lang.or(self.lang);
         self.facts.extend(later.facts);
         self.no_builtin |= later.no_builtin;
+        self.no_pager |= later.no_pager;
         self
     }
 
@@ -146,13 +235,61 @@ impl Global {
     }
 }
 
-/// `--kind`'s values: the kinds of entry by name, in any case.
-fn kind_parser() -> impl TypedValueParser<Value = Kind> {
-    PossibleValuesParser::new(Kind::ALL.map(Kind::name)).try_map(|name| {
+/// `--kind`'s values: the kinds of entry by their English or French name
+/// (`acteur`, `événement` or `evenement`), in any case; those of `lang` are the
+/// ones a refusal lists.
+fn kind_parser(lang: Lang) -> impl TypedValueParser<Value = Kind> {
+    let values = Kind::ALL.map(|k| {
+        let (name, other) = match lang {
+            Lang::En => (k.name(), k.name_fr()),
+            Lang::Fr => (k.name_fr(), k.name()),
+        };
+        let plain = crate::kb::fold::fold(k.name_fr());
+        let mut aliases: Vec<String> = vec![other.into(), plain];
+        aliases.retain(|a| a != name);
+        aliases.dedup();
+        PossibleValue::new(name).aliases(aliases)
+    });
+    // The parser gives the value as typed (any case, an alias): it is known by its
+    // folded form. Only the names above get through, so a kind is always found.
+    PossibleValuesParser::new(values).map(|given| {
+        let given = crate::kb::fold::fold(&given);
         Kind::ALL
             .into_iter()
-            .find(|k| k.name().eq_ignore_ascii_case(&name))
-            .ok_or("not a kind of entry")
+            .find(|k| {
+                [k.name(), k.name_fr()]
+                    .map(crate::kb::fold::fold)
+                    .contains(&given)
+            })
+            .unwrap_or(Kind::Figure)
+    })
+}
+
+/// `schema`'s values: the commands that have a JSON schema, by their English or
+/// French name (`recherche`); `overview` (or `apercu`) is aimemo without a command.
+/// Those of `lang` are the ones a refusal lists; the value is the English name.
+fn schema_parser(lang: Lang) -> impl TypedValueParser<Value = String> {
+    let french = |name: &str| -> &'static [&'static str] {
+        match name {
+            "overview" => &["apercu", "aperçu"],
+            _ => french::names_of(name),
+        }
+    };
+    let values = crate::commands::schema::NAMES.iter().map(move |name| {
+        let fr = french(name);
+        match (lang, fr.first()) {
+            (Lang::Fr, Some(first)) => {
+                PossibleValue::new(*first).aliases(fr[1..].iter().copied().chain([*name]))
+            }
+            _ => PossibleValue::new(*name).aliases(fr.iter().copied()),
+        }
+    });
+    // The parser gives the value as typed: an alias is told by its name.
+    PossibleValuesParser::new(values).map(move |given| {
+        crate::commands::schema::NAMES
+            .iter()
+            .find(|n| **n == given || french(n).contains(&given.as_str()))
+            .map_or(given.clone(), ToString::to_string)
     })
 }
 
@@ -160,21 +297,19 @@ fn kind_parser() -> impl TypedValueParser<Value = Kind> {
 pub enum Command {
     /// The investment pledges: who, how much, where, what for, and the headline
     #[command(
-        visible_alias = "investissements",
         after_help = "Examples:\n  aimemo investments\n  aimemo investments --format csv\n  \
                       aimemo investments --json | jq '.headline.value'"
     )]
     Investments,
     /// The Paris AI Action Summit: dates, place, co-chair, verticals, figures
     #[command(
-        visible_alias = "sommet",
         after_help = "Examples:\n  aimemo summit\n  aimemo summit --lang fr\n  \
                       aimemo summit --json | jq '.event.lists[0].items[].text'"
     )]
     Summit,
     /// Every figure with its qualifier and source, by topic
     #[command(
-        visible_aliases = ["facts", "chiffres"],
+        visible_alias = "facts",
         after_help = "Examples:\n  aimemo figures\n  aimemo figures market\n  \
                       aimemo figures environmental cost --format markdown"
     )]
@@ -184,14 +319,10 @@ pub enum Command {
         topic: Vec<String>,
     },
     /// The map of actors by group, as trees of parents and children
-    #[command(
-        visible_alias = "acteurs",
-        after_help = "Examples:\n  aimemo actors\n  aimemo actors --format csv"
-    )]
+    #[command(after_help = "Examples:\n  aimemo actors\n  aimemo actors --format csv")]
     Actors,
     /// One actor: full name, parents, role, children, the figures about it
     #[command(
-        visible_alias = "acteur",
         after_help = "Examples:\n  aimemo actor DNUM\n  aimemo actor nuoi          (codes match by their last part)\n  \
                       aimemo actor direction du numerique\n  aimemo actor numia --json"
     )]
@@ -202,36 +333,32 @@ pub enum Command {
     },
     /// Every enumeration of the memo
     #[command(
-        visible_alias = "listes",
         after_help = "Examples:\n  aimemo lists\n  aimemo lists --json | jq -r '.lists[].id'"
     )]
     Lists,
     /// One enumeration, in order
     #[command(
-        visible_alias = "liste",
-        after_help = "Examples:\n  aimemo list summit-verticals\n  aimemo list paris-actions-axes --lang fr"
+        after_help = "Examples:\n  aimemo list summit-verticals\n  aimemo list paris-actions-axes --lang fr\n  aimemo list verticals"
     )]
     List {
-        /// The list's id (see `aimemo lists`)
-        #[arg(value_name = "ID")]
-        id: String,
+        /// The list's id (see `aimemo lists`), the start of it, or words of its title
+        #[arg(value_name = "ID|WORDS", required = true)]
+        id: Vec<String>,
     },
     /// Each cited source with the figures it backs
     #[command(after_help = "Examples:\n  aimemo sources\n  aimemo sources --format tsv")]
     Sources,
-    /// Any single entry (figure, list, actor, source, ...) with all its fields
+    /// Any single entry (figure, list, actor, source, ...) with all its fields, by its id or code
     #[command(
-        visible_alias = "fiche",
         after_help = "Examples:\n  aimemo show jobs-at-risk\n  aimemo show deloitte\n  aimemo show dnum --json"
     )]
     Show {
-        /// The entry's id
+        /// The entry's id, or an actor's or a source's code or alias (IEA, OECD)
         #[arg(value_name = "ID")]
         id: String,
     },
     /// Search figures, lists, actors and sources, in French and English
     #[command(
-        visible_alias = "recherche",
         after_help = "Words match whole words, their plural or light forms (webinaire, webinaires), or the\n\
                       start of words (cyber: cybersécurité); a word that matches nothing matches close\n\
                       spellings (Kazakstan). Numbers match as people type them (511, 109bn, €109bn,\n\
@@ -249,18 +376,16 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
         /// Only entries of this kind
-        #[arg(long, value_name = "KIND", ignore_case = true, value_parser = kind_parser())]
+        #[arg(long, value_name = "KIND", ignore_case = true, value_parser = kind_parser(Lang::En))]
         kind: Option<Kind>,
     },
     /// A one-screen briefing sheet of the key messages and figures
     #[command(
-        visible_aliases = ["note", "synthese", "synthèse"],
         after_help = "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md\n  aimemo brief --lang fr --format html > fiche.html"
     )]
     Brief,
     /// Paste-ready citations: the memo's own words, its reference, the source it credits
     #[command(
-        visible_alias = "citer",
         after_help = "Examples:\n  aimemo cite jobs-at-risk\n  aimemo cite jobs-at-risk --lang en\n  \
                       aimemo cite genai-market-2027 --format markdown >> note.md\n  aimemo cite emplois automatisation"
     )]
@@ -271,7 +396,6 @@ pub enum Command {
     },
     /// Check knowledge-base files and list every problem (FILE:LINE:COLUMN: message)
     #[command(
-        visible_alias = "valider",
         after_help = "Checks FILEs together with the built-in knowledge base (or alone with --no-builtin); \
                       with no FILE, checks the built-in facts.toml.\n\nExit status: 0 valid, 1 invalid, 2 unreadable.\n\n\
                       Examples:\n  aimemo validate next-memo.toml\n  aimemo validate --no-builtin my.toml --json"
@@ -299,7 +423,7 @@ pub enum Command {
     )]
     Schema {
         /// The command (overview is aimemo without a command)
-        #[arg(value_name = "COMMAND", value_parser = PossibleValuesParser::new(crate::commands::schema::NAMES.iter().copied()))]
+        #[arg(value_name = "COMMAND", value_parser = schema_parser(Lang::En))]
         command: String,
     },
     /// Print the man page (roff)
@@ -307,28 +431,59 @@ pub enum Command {
     Man,
 }
 
-/// The whole command line, as clap sees it, its help's examples in English.
+/// The whole command line, as clap sees it, in English.
 pub fn command() -> clap::Command {
-    command_in(Lang::En)
+    command_in(Lang::En, HELP_WIDTH)
 }
 
-/// The whole command line, its help's examples in `lang`; the common options on
-/// every subcommand too.
-pub fn command_in(lang: Lang) -> clap::Command {
-    let examples = match lang {
-        Lang::En => EXAMPLES,
-        Lang::Fr => EXAMPLES_FR,
-    };
-    Cli::command()
-        .after_help(examples)
-        .after_long_help(format!(
-            "{examples}\n\n{}\n\n{}",
-            help_section("Exit status", EXIT_STATUS),
-            help_section("Environment", ENVIRONMENT)
-        ))
-        // Built only for the subcommand used: the common options of every subcommand
-        // would be most of what clap builds on each run.
-        .mut_subcommands(|s| s.defer(|s| Global::augment_args(s.args_override_self(true))))
+/// The width help is wrapped to when no terminal says otherwise: clap's own.
+const HELP_WIDTH: usize = 100;
+
+/// The column of the meanings of exit statuses and environment variables in `--help`.
+const TERMS: usize = 14;
+
+/// The common options, added to a subcommand when it is built.
+fn common(s: clap::Command) -> clap::Command {
+    Global::augment_args(s.args_override_self(true))
+}
+
+/// The whole command line in `lang`, its help wrapped to `width` columns; the
+/// common options on every subcommand too, and every command's French names.
+pub fn command_in(lang: Lang, width: usize) -> clap::Command {
+    let cmd = Cli::command().term_width(width).mut_subcommands(|s| {
+        let names = french::names_of(s.get_name());
+        s.visible_aliases(names.iter().copied())
+    });
+    match lang {
+        Lang::En => {
+            let examples = help_section(
+                "Examples",
+                EXAMPLES.iter().copied(),
+                width,
+                term_column(EXAMPLES.iter().copied()),
+            );
+            cmd.after_help(&examples)
+                .after_long_help(format!(
+                    "{examples}\n\n{}\n\n{}",
+                    help_section(
+                        "Exit status",
+                        EXIT_STATUS.iter().map(|(t, m)| (*t, m.0)),
+                        width,
+                        TERMS
+                    ),
+                    help_section(
+                        "Environment",
+                        ENVIRONMENT.iter().map(|(t, m)| (*t, m.0)),
+                        width,
+                        TERMS
+                    )
+                ))
+                // Built only for the subcommand used: the common options of every
+                // subcommand would be most of what clap builds on each run.
+                .mut_subcommands(|s| s.defer(common))
+        }
+        Lang::Fr => french::command(cmd, width),
+    }
 }
 
 /// Parses the process's arguments.
@@ -343,7 +498,9 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let mut cmd = command_in(help_lang(&args, |k| std::env::var(k).ok()));
+    let env = |k: &str| std::env::var(k).ok();
+    let width = crate::render::term::width(env).unwrap_or(HELP_WIDTH);
+    let mut cmd = command_in(help_lang(&args, env), width);
     let m = cmd.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))?;
     let global = match m.subcommand() {
@@ -353,12 +510,42 @@ where
         None => cli.global,
     };
     if global.json && global.format.is_some() {
-        return Err(cmd.error(
-            ErrorKind::ArgumentConflict,
-            "the argument '--json' cannot be used with '--format <FORMAT>'",
-        ));
+        // Told as clap tells a conflict, with its parts, so that French can say it too.
+        let mut e = clap::Error::new(ErrorKind::ArgumentConflict).with_cmd(&cmd);
+        let format = cmd
+            .get_arguments()
+            .find(|a| a.get_id() == "format")
+            .map_or("--format".into(), ToString::to_string);
+        e.insert(
+            ContextKind::InvalidArg,
+            ContextValue::String("--json".into()),
+        );
+        e.insert(ContextKind::PriorArg, ContextValue::String(format));
+        e.insert(
+            ContextKind::Usage,
+            ContextValue::StyledStr(cmd.render_usage()),
+        );
+        return Err(e);
     }
     Ok(Cli { global, ..cli })
+}
+
+/// The language of the process's command line: what its help and its refusals
+/// are written in.
+pub fn lang_of_args() -> Lang {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    help_lang(&args, |k| std::env::var(k).ok())
+}
+
+/// The pager for help the process's command line asks for: none with `--no-pager`
+/// or when stdout is not a terminal, else the environment's (see [`crate::pager`]).
+pub fn pager_of_args() -> Option<String> {
+    use std::io::IsTerminal;
+    let no_pager = std::env::args_os().any(|a| a == "--no-pager");
+    if no_pager || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crate::pager::command(|k| std::env::var(k).ok())
 }
 
 /// The language of the help: the last `--lang` on the line, else the environment's.
@@ -389,6 +576,7 @@ mod tests {
     #[test]
     fn clap_definitions_are_consistent() {
         command().debug_assert();
+        command_in(Lang::Fr, 60).debug_assert();
     }
 
     #[test]

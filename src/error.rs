@@ -39,7 +39,7 @@ pub enum Error {
     /// Bad arguments (exit 2).
     Usage(Msg),
     /// A knowledge-base file that cannot be read at all (exit 2).
-    File { path: String, message: String },
+    File { path: String, message: Msg },
     /// Knowledge-base files that do not validate (exit 2).
     Invalid(Vec<Problem>),
     /// Writing the output failed (exit 2; a closed pipe is exit 0, quietly).
@@ -56,22 +56,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NotFound(m) | Error::Usage(m) => write!(f, "{}", m.en),
-            Error::File { path, message } => write!(f, "{path}: {message}"),
-            Error::Invalid(problems) => {
-                for (i, p) in problems.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{p}")?;
-                }
-                let n = problems.len();
-                write!(
-                    f,
-                    "\n{n} problem{} in the knowledge base; run `aimemo validate FILE` for details",
-                    if n == 1 { "" } else { "s" }
-                )
-            }
-            Error::Io(e) => write!(f, "cannot write the output: {e}"),
+            _ => write!(f, "{}", self.message(Lang::En)),
         }
     }
 }
@@ -83,6 +68,9 @@ pub enum Outcome {
     Found,
     /// A valid query that found nothing (or files with problems).
     NotFound,
+    /// A failure already reported with the result (exit 2): a file `validate`
+    /// could not read.
+    Failed,
 }
 
 /// The exit status of a run: 0 found, 1 nothing found, 2 usage or data error
@@ -91,19 +79,38 @@ pub fn exit_code(run: &Result<Outcome>) -> ExitCode {
     match run {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound) => ExitCode::from(1),
+        Ok(Outcome::Failed) => ExitCode::from(2),
         Err(e) => e.exit_code(),
     }
 }
 
-/// Prints what clap has to say (its refusal of a command line on stderr, `--help` or
-/// `--version` on stdout), and the exit status: 2 for a refusal, 0 for help, 2 when
-/// help cannot be written (a full device; a closed pipe is no error).
-pub fn clap_exit(e: &clap::Error) -> ExitCode {
-    match e.print() {
+/// Prints what clap has to say (its refusal of a command line on stderr, in `lang`;
+/// `--help` or `--version` on stdout, help through `pager` when it is taller than
+/// the terminal), and the exit status: 2 for a refusal, 0 for help, 2 when help
+/// cannot be written (a full device; a closed pipe is no error).
+pub fn clap_exit(e: &clap::Error, lang: Lang, pager: Option<&str>) -> ExitCode {
+    let printed = if lang == Lang::Fr && e.use_stderr() {
+        io::stderr().write_all(crate::cli::error_fr(e).as_bytes())
+    } else if let (Some(pager), clap::error::ErrorKind::DisplayHelp) = (pager, e.kind()) {
+        // Help taller than the screen goes through the pager, as other output does.
+        let env = |k: &str| std::env::var(k).ok();
+        match crate::page(e.render().to_string().as_bytes(), pager, env) {
+            Err(Error::Io(err)) => Err(err),
+            _ => Ok(()),
+        }
+    } else {
+        e.print()
+    };
+    match printed {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            let label = match lang {
+                Lang::En => "error:",
+                Lang::Fr => "erreur :",
+            };
             let _ = writeln!(
                 io::stderr(),
-                "aimemo: error: cannot write the output: {err}"
+                "aimemo: {label} {}",
+                Error::Io(err).message(lang)
             );
             ExitCode::from(2)
         }
@@ -112,12 +119,39 @@ pub fn clap_exit(e: &clap::Error) -> ExitCode {
 }
 
 impl Error {
-    /// The message in `lang` (aimemo's own messages are in both languages; the
-    /// validator's problems and system errors are in English).
+    /// The message in `lang`, with the label `error:` or `erreur :` only where
+    /// the caller adds it (the operating system's own words, in an I/O error, stay
+    /// as it gives them).
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Error::NotFound(m) | Error::Usage(m) => m.pick(lang).to_string(),
-            _ => self.to_string(),
+            Error::File { path, message } => format!("{path}: {}", message.pick(lang)),
+            Error::Invalid(problems) => {
+                let mut out = String::new();
+                for p in problems {
+                    let p = match lang {
+                        Lang::En => p.to_string(),
+                        Lang::Fr => p.clone().in_french().to_string(),
+                    };
+                    out.push_str(&p);
+                    out.push('\n');
+                }
+                let n = problems.len();
+                let s = if n == 1 { "" } else { "s" };
+                out.push_str(&match lang {
+                    Lang::En => format!(
+                        "{n} problem{s} in the knowledge base; run `aimemo validate FILE` for details"
+                    ),
+                    Lang::Fr => format!(
+                        "{n} problème{s} dans la base ; lancez `aimemo valider FICHIER` pour le détail"
+                    ),
+                });
+                out
+            }
+            Error::Io(e) => match lang {
+                Lang::En => format!("cannot write the output: {e}"),
+                Lang::Fr => format!("impossible d’écrire la sortie : {e}"),
+            },
         }
     }
 

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod error;
 pub mod i18n;
 pub mod kb;
+pub mod pager;
 pub mod render;
 mod shell;
 
@@ -76,17 +77,44 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     };
     let files = fact_files(cli);
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let outcome = commands::run(
-        cli.command.as_ref(),
-        &mut commands::Run {
-            files: &files,
-            builtin: !g.no_builtin,
-            lang,
-            settings: &settings,
-            out: &mut out,
-        },
-    )?;
-    out.flush()?;
-    Ok(outcome)
+    let run = |out: &mut dyn Write| {
+        commands::run(
+            cli.command.as_ref(),
+            &mut commands::Run {
+                files: &files,
+                builtin: !g.no_builtin,
+                lang,
+                settings: &settings,
+                out,
+            },
+        )
+    };
+    let pager = (std::io::stdout().is_terminal() && !g.no_pager)
+        .then(|| pager::command(env))
+        .flatten();
+    let Some(pager) = pager else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let outcome = run(&mut out)?;
+        out.flush()?;
+        return Ok(outcome);
+    };
+    // On a terminal, the output is kept until it is whole: only then is it known
+    // to be taller than the screen.
+    let mut kept = Vec::new();
+    let outcome = run(&mut kept);
+    page(&kept, &pager, env)?;
+    outcome
+}
+
+/// Shows `text` on the terminal: through `pager` when it is taller than the
+/// screen, else (or when the pager cannot be started) directly.
+pub fn page(text: &[u8], pager: &str, env: impl Fn(&str) -> Option<String>) -> Result<()> {
+    let width = term::width(&env).unwrap_or(80);
+    let tall = term::height(&env).is_some_and(|h| pager::rows(text, width) >= h);
+    if !(tall && pager::show(text, pager)?) {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text)?;
+        out.flush()?;
+    }
+    Ok(())
 }

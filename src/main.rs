@@ -9,7 +9,7 @@ use aimemo::{cli, render::sanitize::sanitize, render::term};
 fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(&e),
+        Err(e) => return clap_exit(&e, cli::lang_of_args(), cli::pager_of_args().as_deref()),
     };
     let run = aimemo::run(&cli);
     if let Err(e) = &run {

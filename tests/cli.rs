@@ -315,6 +315,7 @@ struct Problem {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 struct Validation {
+    lang: String,
     valid: bool,
     files: Vec<String>,
     problems: Vec<Problem>,
@@ -659,10 +660,126 @@ fn lists_and_one_list() {
         "{out}"
     );
     fails(
-        &["list", "summit-vertical"],
+        &["list", "sumit-verticals"],
         1,
-        "no list has the id `summit-vertical`; did you mean `summit-verticals`",
+        "no list matches `sumit-verticals`; did you mean `summit-verticals`",
     );
+}
+
+#[test]
+fn lists_and_topics_by_the_words_of_their_names_in_either_language() {
+    let verticals = json(&["liste", "verticales"]);
+    assert_eq!(verticals["list"]["id"], "summit-verticals");
+    assert_eq!(
+        json(&["list", "verticals"])["list"]["id"],
+        "summit-verticals"
+    );
+    assert_eq!(
+        json(&["list", "summit", "verticals"])["list"]["id"],
+        "summit-verticals",
+        "several words"
+    );
+    assert_eq!(
+        json(&["list", "summit-vert"])["list"]["id"],
+        "summit-verticals"
+    );
+    let jobs = json(&["chiffres", "emplois"]);
+    assert_eq!(
+        jobs["topic"]["id"], "jobs",
+        "a plural finds the topic Emploi"
+    );
+    assert_eq!(json(&["figures", "job"])["topic"]["id"], "jobs");
+    assert_eq!(
+        json(&["figures", "cout", "environnemental"])["topic"]["id"],
+        "environment"
+    );
+    // Words several lists share list them all (exit 1).
+    aimemo().args(["list", "summit"]).assert().code(1).stderr(
+        predicate::str::contains("matches").and(predicate::str::contains("summit-verticals")),
+    );
+}
+
+#[test]
+fn values_take_their_french_names_too() {
+    let kinds = |args: &[&str]| -> Vec<String> {
+        let out = json(args);
+        out["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (fr, en) in [
+        ("acteur", "actor"),
+        ("chiffre", "figure"),
+        ("liste", "list"),
+        ("SOURCE", "source"),
+        ("événement", "event"),
+        ("evenement", "event"),
+        ("EVENEMENT", "event"),
+        ("thème", "topic"),
+        ("groupe", "group"),
+        ("partie", "section"),
+        ("section", "section"),
+    ] {
+        let words = match en {
+            "source" => "energie",
+            "group" => "dgm",
+            _ => "ia",
+        };
+        let found = kinds(&["search", words, "--kind", fr]);
+        assert!(
+            !found.is_empty() && found.iter().all(|k| k == en),
+            "--kind {fr}: {found:?}"
+        );
+    }
+    let (code, _, err) = in_french(&["recherche", "ia", "--kind", "zz"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("[valeurs possibles\u{a0}: chiffre, liste, acteur, source, événement, thème, groupe, partie]"),
+        "{err}"
+    );
+    // schema takes every command's French name, and gives the English one's schema.
+    for (fr, en) in [
+        ("recherche", "search"),
+        ("investissements", "investments"),
+        ("chiffres", "figures"),
+        ("acteur", "actor"),
+        ("acteurs", "actors"),
+        ("liste", "list"),
+        ("listes", "lists"),
+        ("fiche", "show"),
+        ("note", "brief"),
+        ("synthèse", "brief"),
+        ("citer", "cite"),
+        ("valider", "validate"),
+        ("sommet", "summit"),
+        ("apercu", "overview"),
+    ] {
+        assert_eq!(
+            stdout(&["schema", fr]),
+            stdout(&["schema", en]),
+            "schema {fr}"
+        );
+    }
+    // English acronyms are ids too: what show AIE finds, show IEA finds.
+    let aie = stdout(&["show", "AIE"]);
+    assert_eq!(stdout(&["show", "IEA"]), aie);
+    assert_eq!(stdout(&["show", "iea"]), aie);
+    assert_eq!(
+        json(&["show", "UNSC"])["entry"]["id"],
+        json(&["show", "CSNU"])["entry"]["id"]
+    );
+    // A name several entries go by lists them (exit 1): the OECD is a source and an actor.
+    let name = "Organisation for Economic Co-operation and Development";
+    aimemo()
+        .args(["show", name])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "`{name}` matches 2 entries"
+        )));
 }
 
 // ───────────────────────── actors ─────────────────────────
@@ -1222,8 +1339,8 @@ fn help_shows_examples_and_exit_status() {
     for (code, meaning) in aimemo::cli::EXIT_STATUS {
         assert!(
             out.lines()
-                .any(|l| l.trim_start().starts_with(code) && l.ends_with(meaning)),
-            "{code} {meaning}:\n{out}"
+                .any(|l| l.trim_start().starts_with(code) && l.ends_with(meaning.0)),
+            "{code} {meaning:?}:\n{out}"
         );
     }
     for (name, _) in aimemo::cli::ENVIRONMENT {
@@ -1265,25 +1382,51 @@ fn color_follows_the_flag_and_no_color() {
 
 /// What `aimemo ARGS` writes when its stdout is a pseudo-terminal.
 fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> String {
-    let pty = nix::pty::openpty(None, None).expect("a pseudo-terminal");
+    on_a_terminal_with_status(args, env).1
+}
+
+/// The exit status of `aimemo ARGS` when its stdout is a pseudo-terminal of 100
+/// columns and 24 lines, what it writes there, and its stderr. Unless `env` names a
+/// pager, there is none (`AIMEMO_PAGER=`): tests of other things are not paged.
+fn on_a_terminal_with_status(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let size = nix::pty::Winsize {
+        ws_row: 24,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pty = nix::pty::openpty(Some(&size), None).expect("a pseudo-terminal");
+    let names_a_pager = env
+        .iter()
+        .any(|(k, _)| *k == "AIMEMO_PAGER" || *k == "PAGER");
     let mut child = {
         let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("aimemo"));
         cmd.args(args)
             .env_clear()
             .env("COLUMNS", "100")
             .env("TERM", "xterm")
-            .envs(env.iter().copied())
+            .env("PATH", "/usr/bin:/bin");
+        if !names_a_pager {
+            cmd.env("AIMEMO_PAGER", "");
+        }
+        cmd.envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::from(pty.slave))
-            .stderr(Stdio::null());
+            .stderr(Stdio::piped());
         cmd.spawn().expect("runs")
         // The command, and with it this side's copy of the terminal, ends here.
     };
     let mut out = Vec::new();
     // The read ends with an error (EIO) once the program has closed the terminal.
     let _ = std::fs::File::from(pty.master).read_to_end(&mut out);
-    child.wait().expect("exits");
-    String::from_utf8_lossy(&out).into_owned()
+    let mut err = String::new();
+    let _ = child.stderr.take().expect("piped").read_to_string(&mut err);
+    let status = child.wait().expect("exits");
+    (
+        status.code(),
+        String::from_utf8_lossy(&out).into_owned(),
+        err,
+    )
 }
 
 #[test]
@@ -1322,17 +1465,10 @@ fn tables_fit_the_width_and_are_not_squeezed_when_piped() {
             "COLUMNS={cols}: a line of {widest}"
         );
     }
-    let mut cmd = Command::cargo_bin("aimemo").unwrap();
-    let out = cmd.env_clear().arg("figures").output().unwrap();
-    let widest = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap();
+    let widest = piped_width(&[], None);
     assert!(
         widest > 100,
-        "piped without COLUMNS, cells are not wrapped ({widest})"
+        "piped without COLUMNS nor a terminal, cells are not wrapped ({widest})"
     );
 }
 
@@ -1679,6 +1815,12 @@ fn completions_know_codes_and_ids() {
         assert!(out.contains("summit-verticals"), "{shell}");
         assert!(out.contains("investments"), "{shell}");
     }
+    // Described in the language of the run.
+    let fish = stdout(&["completions", "fish", "--lang", "fr"]);
+    assert!(
+        fish.contains("Chercher dans les chiffres") && fish.contains("recherche"),
+        "{fish}"
+    );
     // `cite` completes the ids of the entries that quote the memo.
     let bash = stdout(&["completions", "bash"]);
     let cite = bash
@@ -1696,7 +1838,7 @@ fn completions_know_codes_and_ids() {
 fn man_page_has_exit_status_and_environment() {
     let out = stdout(&["man"]);
     assert!(
-        out.starts_with(".ie") || out.contains(".TH aimemo"),
+        out.starts_with(".TH AIMEMO 1 "),
         "{}",
         &out[..200.min(out.len())]
     );
@@ -1715,6 +1857,59 @@ fn man_page_has_exit_status_and_environment() {
     assert!(out.contains("\\fBaimemo actor CODE|NAME\\fR"), "{out}");
     for (name, _) in aimemo::cli::ENVIRONMENT {
         assert!(out.contains(&name.replace('-', "\\-")), "{name}");
+    }
+}
+
+#[test]
+fn man_page_names_every_command_option_and_example_in_both_languages() {
+    let en = stdout(&["man"]);
+    for said in [
+        "\\fBaimemo search WORDS\\fR",
+        "Also: recherche",
+        "Also: facts, chiffres",
+        "\\fB\\-\\-limit\\fR \\fIN\\fR",
+        "\\fB\\-\\-kind\\fR \\fIKIND\\fR",
+        "\\fB\\-\\-no\\-pager\\fR",
+        "aimemo search 109bn",
+        "aimemo actor DNUM",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(en.contains(said), "{said}:\n{en}");
+    }
+    let fr = stdout(&["man", "--lang", "fr"]);
+    for said in [
+        ".SH NOM",
+        ".SH \"COMMANDES\"",
+        ".SH \"CODE DE RETOUR\"",
+        ".SH \"ENVIRONNEMENT\"",
+        "\\fBaimemo recherche MOTS\\fR",
+        "Aussi : search",
+        "\\fB\\-\\-limit\\fR \\fIN\\fR",
+        "\\fB\\-\\-kind\\fR \\fITYPE\\fR",
+        "aimemo recherche 109 milliards",
+        "aimemo investissements",
+        "Exemples",
+    ] {
+        assert!(fr.contains(said), "{said}:\n{fr}");
+    }
+    for english in ["Examples:", "Print help", "COMMANDS", "Possible values"] {
+        assert!(!fr.contains(english), "{english} in the French page");
+    }
+    // Every option of every command, in both pages.
+    let cmd = {
+        let mut c = aimemo::cli::command();
+        c.build();
+        c
+    };
+    for s in cmd.get_subcommands() {
+        for a in s.get_arguments().filter_map(|a| a.get_long()) {
+            let flag = format!("\\fB\\-\\-{}\\fR", a.replace('-', "\\-"));
+            assert!(
+                en.contains(&flag) && fr.contains(&flag),
+                "{} {flag}",
+                s.get_name()
+            );
+        }
     }
 }
 
@@ -2074,10 +2269,11 @@ fn validate_lists_every_problem_located() {
     let report = String::from_utf8(out.stdout).unwrap();
     for line in [
         format!("{p}:3:1: `name` has an empty French text"),
+        format!("{p}:6:1: duplicate id `t`: a topic at {p}:1 and a different topic at {p}:5"),
         format!(
-            "{p}:8:1: in topic `t`: unknown field `extra`, expected one of `id`, `name`, `quote`"
+            "{p}:8:1: in topic `t`: unknown key `extra`, expected one of `id`, `name`, `quote`"
         ),
-        format!("{p}:12:8: in group `g`: missing field `en`"),
+        format!("{p}:12:8: in group `g`: `name` has no English text (`en`): write name = {{ fr = \"…\", en = \"…\" }}"),
         format!("{p}:16:1: `topic_id` names `nowhere`, but there is no topic with that id"),
         format!("{p}:17:1: `value` must be a finite number, not NaN"),
         format!("{p}:22:1: `source_id` names `s`, but there is no source with that id"),
@@ -2097,9 +2293,9 @@ fn validate_lists_every_problem_located() {
     let v: Validation = serde_json::from_slice(&out.stdout).expect("the documented shape");
     assert!(!v.valid);
     assert_eq!(v.files, [p]);
-    assert_eq!(v.problems.len(), 7, "{:#?}", v.problems);
+    assert_eq!(v.problems.len(), 8, "{:#?}", v.problems);
     assert_eq!(
-        v.problems[4].message,
+        v.problems[5].message,
         "`value` must be a finite number, not NaN"
     );
     assert_eq!(
@@ -2225,13 +2421,46 @@ fn unreadable_files_get_one_clear_line() {
         &huge,
         "is 64.0 MiB; knowledge-base files are limited to 64 MiB",
     );
-    fails(
-        &[
-            "validate",
-            dir.path().join("missing.toml").to_str().unwrap(),
-        ],
-        2,
-        "no such file",
+}
+
+#[test]
+fn validate_checks_every_file_even_after_one_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.toml");
+    let (_b, bad) = temp_file("bad.toml", b"[[topics]]\nid = \"t\"\nname = 3\n");
+    let (m, b) = (missing.to_str().unwrap(), bad.to_str().unwrap());
+    let out = aimemo().args(["validate", m, b]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a file it cannot read: exit 2");
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains(&format!("{m}: no such file\n")), "{report}");
+    assert!(
+        report.contains(&format!("{b}:3:8: in topic `t`: `name` must be")),
+        "the next file is checked too:\n{report}"
+    );
+    assert!(
+        report.ends_with(&format!("2 problems found in {m}, {b}\n")),
+        "{report}"
+    );
+    let json = aimemo()
+        .args(["validate", b, "--lang", "fr", "--json"])
+        .output()
+        .unwrap();
+    let v: Validation = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v.lang, "fr");
+    assert!(
+        v.problems[0]
+            .message
+            .starts_with("dans le thème `t` : `name` doit être"),
+        "{:?}",
+        v.problems
+    );
+    let fr = aimemo()
+        .args(["validate", m, "--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(fr.stdout).unwrap(),
+        format!("{m}: fichier introuvable\n\n1 problème trouvé dans {m}\n")
     );
 }
 
@@ -2739,7 +2968,7 @@ fn aimemo_s_messages_follow_the_language() {
     );
     let (_, help, _) = in_french(&["--help"]);
     assert!(
-        help.contains("Exemples :\n  aimemo investissements"),
+        help.contains("Exemples\u{a0}:\n  aimemo investissements"),
         "{help}"
     );
 }
@@ -4431,4 +4660,442 @@ fn a_query_of_words_that_carry_no_meaning_says_so() {
     );
     // In capitals, a stopword is an acronym: `UN` is the United Nations.
     assert_eq!(ask("UN", "en").hits[0].id, "un");
+}
+
+// ───────────────────────── the terminal: a pager, the width when piped ─────────────────────────
+
+/// A pager that says it ran, and with what `LESS`, then shows what it reads.
+fn fake_pager() -> (tempfile::TempDir, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pager");
+    std::fs::write(&path, "#!/bin/sh\necho \"PAGED LESS=$LESS\"\ncat\n").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = path.to_str().unwrap().to_string();
+    (dir, path)
+}
+
+#[test]
+fn output_taller_than_the_terminal_goes_through_the_pager() {
+    let (_dir, pager) = fake_pager();
+    let p = pager.as_str();
+    let (code, paged, err) = on_a_terminal_with_status(&["figures"], &[("AIMEMO_PAGER", p)]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert!(paged.starts_with("PAGED LESS=FRX"), "{paged:?}");
+    assert!(paged.contains("Global generative AI market"), "{paged}");
+    assert!(paged.contains("\u{1b}["), "colors are kept");
+    // $PAGER when AIMEMO_PAGER is not set; AIMEMO_PAGER first.
+    assert!(on_a_terminal(&["figures"], &[("PAGER", p)]).starts_with("PAGED"));
+    assert!(on_a_terminal(
+        &["figures"],
+        &[("AIMEMO_PAGER", p), ("PAGER", "/nowhere/more")]
+    )
+    .starts_with("PAGED"));
+    // Help too, in French as in English.
+    assert!(on_a_terminal(&["--help"], &[("PAGER", p)]).starts_with("PAGED"));
+    let fr = on_a_terminal(&["--help", "--lang", "fr"], &[("PAGER", p)]);
+    assert!(
+        fr.starts_with("PAGED") && fr.contains("Utilisation"),
+        "{fr}"
+    );
+    // What fits the screen is printed directly.
+    let short = on_a_terminal(&["show", "jobs-at-risk"], &[("PAGER", p)]);
+    assert!(
+        !short.contains("PAGED") && short.contains("27% of jobs"),
+        "{short}"
+    );
+}
+
+#[test]
+fn no_pager_when_told_or_not_on_a_terminal() {
+    let (_dir, pager) = fake_pager();
+    let p = pager.as_str();
+    for (args, env) in [
+        (&["figures", "--no-pager"][..], &[("PAGER", p)][..]),
+        (&["--no-pager", "--help"], &[("PAGER", p)]),
+        (&["figures"], &[("AIMEMO_PAGER", ""), ("PAGER", p)]),
+        (&["figures"], &[("AIMEMO_PAGER", "cat")]),
+    ] {
+        let (code, out, err) = on_a_terminal_with_status(args, env);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{args:?} {env:?}");
+        assert!(
+            !out.contains("PAGED") && out.len() > 1000,
+            "{args:?} {env:?}: {out}"
+        );
+    }
+    // Never when stdout is not a terminal.
+    let piped = aimemo().arg("figures").env("PAGER", p).output().unwrap();
+    assert!(!String::from_utf8(piped.stdout).unwrap().contains("PAGED"));
+    let help = aimemo().arg("--help").env("PAGER", p).output().unwrap();
+    assert!(!String::from_utf8(help.stdout).unwrap().contains("PAGED"));
+}
+
+#[test]
+fn a_missing_pager_prints_directly_and_a_closed_one_is_no_error() {
+    let (code, out, err) =
+        on_a_terminal_with_status(&["figures"], &[("AIMEMO_PAGER", "/nowhere/pager -R")]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert!(out.contains("Global generative AI market"), "{out}");
+    // A pager that quits before reading (q in less): a quiet exit 0.
+    let (code, _, err) = on_a_terminal_with_status(&["figures"], &[("AIMEMO_PAGER", "true")]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    let (code, _, err) = on_a_terminal_with_status(&["--help"], &[("AIMEMO_PAGER", "true")]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+}
+
+/// The widest line `aimemo figures` writes to a pipe, run in a session of its own
+/// (no controlling terminal but the one `tty` gives it, made its controlling
+/// terminal when `controlling`), with stderr on `tty` when `on_stderr`.
+fn piped_width(env: &[(&str, &str)], tty: Option<(u16, bool, bool)>) -> usize {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::process::CommandExt;
+    let pty = tty.map(|(cols, _, _)| {
+        let size = nix::pty::Winsize {
+            ws_row: 40,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        nix::pty::openpty(Some(&size), None).expect("a pseudo-terminal")
+    });
+    let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("aimemo"));
+    cmd.arg("figures")
+        .env_clear()
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let controlling = tty.is_some_and(|(_, c, _)| c);
+    if let (Some(pty), Some((_, _, true))) = (&pty, tty) {
+        cmd.stderr(Stdio::from(pty.slave.try_clone().unwrap()));
+    }
+    let slave = pty.as_ref().map(|p| p.slave.as_raw_fd());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            nix::unistd::setsid().map_err(std::io::Error::from)?;
+            if let (true, Some(fd)) = (controlling, slave) {
+                if nix::libc::ioctl(fd, nix::libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().expect("runs");
+    drop(pty);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(width)
+        .max()
+        .unwrap()
+}
+
+#[test]
+fn piped_output_fits_the_controlling_terminal() {
+    // stderr on a terminal of 70 columns.
+    let w = piped_width(&[], Some((70, false, true)));
+    assert!((60..=70).contains(&w), "{w}");
+    // /dev/tty alone: `aimemo figures 2>/dev/null | less`.
+    let w = piped_width(&[], Some((72, true, false)));
+    assert!((60..=72).contains(&w), "{w}");
+    // COLUMNS wins; 0 counts as not set.
+    let w = piped_width(&[("COLUMNS", "90")], Some((70, true, true)));
+    assert!((80..=90).contains(&w), "{w}");
+    let w = piped_width(&[("COLUMNS", "0")], Some((70, true, true)));
+    assert!((60..=70).contains(&w), "{w}");
+    // No terminal at all: today's rule, tables not squeezed.
+    assert!(piped_width(&[], None) > 100);
+}
+
+// ───────────────────────── help and usage errors in both languages ─────────────────────────
+
+/// `--help` of the root and of one command, in both languages, at 100 columns.
+#[test]
+fn help_snapshots_in_both_languages() {
+    insta::assert_snapshot!("help_root_en", stdout(&["--help"]));
+    insta::assert_snapshot!("help_root_fr", stdout(&["--help", "--lang", "fr"]));
+    insta::assert_snapshot!("help_search_en", stdout(&["search", "--help"]));
+    let (code, out, _) = in_french(&["recherche", "--help"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("help_search_fr", out);
+}
+
+#[test]
+fn help_is_french_for_every_command_and_english_stays_english() {
+    for fr in french_names() {
+        let (code, out, _) = in_french(&[fr, "--help"]);
+        assert_eq!(code, 0, "{fr}");
+        assert!(
+            out.contains("Utilisation\u{a0}: aimemo ") && out.contains("Options\u{a0}:"),
+            "{fr}:\n{out}"
+        );
+        assert!(out.contains("Exemples\u{a0}:"), "{fr}:\n{out}");
+        for english in [
+            "Usage:",
+            "Commands:",
+            "Print help",
+            "Examples:",
+            "possible values",
+            "[default:",
+            "Options:",
+        ] {
+            assert!(!out.contains(english), "{fr}: {english}\n{out}");
+        }
+    }
+    for en in ["investments", "search", "validate", "man"] {
+        let out = stdout(&[en, "--help"]);
+        assert!(
+            out.contains("Usage: aimemo ") && out.contains("Examples:"),
+            "{out}"
+        );
+        assert!(!out.contains("Utilisation"), "{out}");
+    }
+    // The French help names the French commands; `--lang` wins over the locale.
+    let (_, root, _) = in_french(&["-h"]);
+    for name in ["investissements", "recherche", "acteur", "note", "valider"] {
+        assert!(root.contains(&format!("\n  {name} ")), "{name}:\n{root}");
+    }
+    let (_, en, _) = in_french(&["--lang", "en", "-h"]);
+    assert!(en.contains("Usage: aimemo"), "{en}");
+}
+
+/// The commands, by the name French help shows.
+fn french_names() -> Vec<&'static str> {
+    vec![
+        "investissements",
+        "sommet",
+        "chiffres",
+        "acteurs",
+        "acteur",
+        "listes",
+        "liste",
+        "sources",
+        "fiche",
+        "recherche",
+        "note",
+        "citer",
+        "valider",
+        "completions",
+        "schema",
+        "man",
+    ]
+}
+
+#[test]
+fn usage_errors_in_french() {
+    let said = |args: &[&str]| {
+        let (code, out, err) = in_french(args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        err.replace('\u{a0}', " ")
+    };
+    assert_eq!(
+        said(&["--frob"]),
+        "erreur : argument inattendu '--frob'\n\nUtilisation : aimemo [OPTIONS] [COMMANDE]\n\n\
+         Pour en savoir plus, essayez '--help'.\n"
+    );
+    assert_eq!(
+        said(&["recherche"]),
+        "erreur : les arguments requis suivants n’ont pas été donnés :\n  <MOTS>...\n\n\
+         Utilisation : aimemo recherche [OPTIONS] <MOTS>...\n\nPour en savoir plus, essayez '--help'.\n"
+    );
+    assert_eq!(
+        said(&["recherche", "x", "--format", "pdf"]),
+        "erreur : valeur invalide 'pdf' pour '--format <FORMAT>'\n  \
+         [valeurs possibles : table, json, jsonl, csv, tsv, markdown, text, html]\n\n\
+         Pour en savoir plus, essayez '--help'.\n"
+    );
+    assert_eq!(
+        said(&["recherche", "x", "--limit", "beaucoup"]),
+        "erreur : valeur invalide 'beaucoup' pour '--limit <N>' : un nombre entier positif est attendu\n\n\
+         Pour en savoir plus, essayez '--help'.\n"
+    );
+    assert!(said(&["invesments"]).starts_with(
+        "erreur : commande inconnue 'invesments'\n\n  astuce : des commandes proches existent : 'investissements', 'investments'\n"
+    ));
+    assert!(said(&["recherche", "x", "--jsn"])
+        .contains("astuce : un argument proche existe : '--json'"));
+    assert!(said(&["--json", "note", "--format", "csv"]).starts_with(
+        "erreur : l’argument '--json' ne peut pas être utilisé avec '--format <FORMAT>'\n"
+    ));
+    assert!(said(&["recherche", "x", "-z"])
+        .contains("astuce : pour donner '-z' comme valeur, écrivez '-- -z'"));
+    // English stays as clap writes it.
+    fails(
+        &["--frob"],
+        2,
+        "error: unexpected argument '--frob' found\n\nUsage: aimemo [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n",
+    );
+    fails(
+        &["search", "x", "--format", "xml"],
+        2,
+        "  [possible values: table, json, jsonl, csv, tsv, markdown, text, html]",
+    );
+    fails(
+        &["--json", "brief", "--format", "csv"],
+        2,
+        "error: the argument '--json' cannot be used with '--format <FORMAT>'\n\nUsage: aimemo [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n",
+    );
+}
+
+#[test]
+fn help_wraps_to_the_width_and_cuts_no_word() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["search", "--help"],
+        &["--help", "--lang", "fr"],
+        &["recherche", "--help", "--lang", "fr"],
+        &["validate", "-h", "--lang", "fr"],
+    ] {
+        let wide = aimemo().env("COLUMNS", "1000").args(args).output().unwrap();
+        let narrow = aimemo().env("COLUMNS", "60").args(args).output().unwrap();
+        let (wide, narrow) = (
+            String::from_utf8(wide.stdout).unwrap(),
+            String::from_utf8(narrow.stdout).unwrap(),
+        );
+        for line in narrow.lines() {
+            assert!(
+                width(line) <= 60,
+                "{args:?}: a line of {}: {line:?}",
+                width(line)
+            );
+        }
+        let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_string).collect() };
+        assert_eq!(
+            words(&wide),
+            words(&narrow),
+            "{args:?}: the same words, none cut"
+        );
+        assert!(
+            wide.lines().any(|l| width(l) > 60),
+            "{args:?}: wider at 1000"
+        );
+    }
+}
+
+fn width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+// ───────────────────────── the README on a fresh machine ─────────────────────────
+
+/// The lines of the README's first ```sh block after `heading`.
+fn readme_sh_block(heading: &str) -> Vec<String> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let after = readme.split(heading).nth(1).expect("the heading");
+    let block = after.split("```sh\n").nth(1).expect("a sh block");
+    let block = block.split("```").next().unwrap();
+    block.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn readme_install_lines_work_with_a_fresh_home() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("aimemo");
+    let path = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
+    let lines = readme_sh_block("## Shell completions and man page");
+    assert!(lines[0].starts_with("mkdir -p "), "{lines:?}");
+    let script = lines.join("\n");
+    let out = StdCommand::new("sh")
+        .args(["-ec", &script])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        ".local/share/bash-completion/completions/aimemo",
+        ".zfunc/_aimemo",
+        ".config/fish/completions/aimemo.fish",
+        ".local/share/man/man1/aimemo.1",
+    ] {
+        let len = std::fs::metadata(home.path().join(file)).map_or(0, |m| m.len());
+        assert!(len > 1000, "{file}: {len} bytes");
+    }
+    // Set-up says what a first build needs and where `cargo install` puts aimemo.
+    let setup = readme_sh_block("## Set-up").join("\n");
+    assert!(setup.contains("cargo install --path ."), "{setup}");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for said in [
+        "network",
+        "~/.cargo/bin",
+        "does not put `aimemo` on your `PATH`",
+    ] {
+        assert!(readme.contains(said), "{said}");
+    }
+}
+
+/// Every CSV column the README lists for a command is the one the binary writes.
+#[test]
+fn readme_lists_every_csv_column_of_every_command() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("## CSV, TSV and JSON lines")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let columns_of = |row: &str| -> String {
+        let line = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| {row} |")))
+            .unwrap_or_else(|| panic!("README row {row}"));
+        let cols = line.rsplit(" | ").next().unwrap().trim_end_matches(" |");
+        if cols.contains("the figure columns") {
+            return FIGURE_COLUMNS.join(",");
+        }
+        if cols.contains("as `actor`") {
+            return "id,code,code_en,name,group_id,group,parent,role,section_id".into();
+        }
+        // The names in backquotes (not what parentheses say of them).
+        cols.split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|c| !c.is_empty() && c.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    for (row, args) in [
+        ("`aimemo` (overview)", &[][..]),
+        ("`investments`", &["investments"]),
+        ("`summit`", &["summit"]),
+        ("`figures [TOPIC...]`", &["figures"]),
+        ("`sources`", &["sources"]),
+        ("`brief`", &["brief"]),
+        ("`actors`", &["actors"]),
+        ("`actor`", &["actor", "DNUM"]),
+        ("`lists`", &["lists"]),
+        ("`list ID`", &["list", "summit-verticals"]),
+        ("`show` a figure", &["show", "jobs-at-risk"]),
+        ("`show` an actor", &["show", "dnum"]),
+        ("`show` a list", &["show", "summit-verticals"]),
+        ("`show` an event", &["show", "paris-summit"]),
+        ("`show` a source, topic, group or section", &["show", "aie"]),
+        ("`search`", &["search", "rwanda"]),
+        ("`cite`", &["cite", "jobs-at-risk"]),
+    ] {
+        let (header, _) = csv_of(args);
+        assert_eq!(header.join(","), columns_of(row), "{row}");
+    }
+    let (_d, bad) = temp_file("bad.toml", b"[[topics]]\nid = \"t\"\nname = 3\n");
+    let out = aimemo()
+        .args(["validate", bad.to_str().unwrap(), "--format", "csv"])
+        .output()
+        .unwrap();
+    let header = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        header.lines().next(),
+        Some(columns_of("`validate`").as_str())
+    );
 }

@@ -6,7 +6,7 @@ use super::views::{ItemView, ListView, Named};
 use super::{layout, miss, Ctx, Report};
 use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
-use crate::kb::{lookup, Kind};
+use crate::kb::lookup::{self, ListMatch};
 use crate::render::{Block, Cell, Doc, Row};
 
 /// One list, as `lists` sums it up; also its CSV record.
@@ -121,15 +121,26 @@ pub fn one<'a>(ctx: &Ctx<'a>, id: &str) -> Result<OneList<'a>> {
         ),
     )?;
     let kb = ctx.kb();
-    let list = lookup::by_id(kb, id)
-        .filter(|e| e.kind == Kind::List)
-        .map(|e| &kb.lists[e.idx])
-        .ok_or_else(|| {
-            let shown = super::shown(id);
-            miss(
+    let l = ctx.lang;
+    let list = match lookup::list(kb, id) {
+        ListMatch::One(list) => list,
+        ListMatch::Many(found) => {
+            return Err(super::several(
+                id,
+                Msg::new("lists", "listes"),
+                found.iter().map(|x| (&*x.id, l.pick(&x.title))),
                 Msg::new(
-                    format!("no list has the id `{shown}`"),
-                    format!("aucune liste n’a l’identifiant `{shown}`"),
+                    "give its id or more words of its title",
+                    "indiquez son identifiant ou davantage de mots de son titre",
+                ),
+            ));
+        }
+        ListMatch::None => {
+            let shown = super::shown(id);
+            return Err(miss(
+                Msg::new(
+                    format!("no list matches `{shown}`"),
+                    format!("aucune liste ne correspond à `{shown}`"),
                 ),
                 id,
                 kb.lists.iter().map(|x| &*x.id),
@@ -137,8 +148,9 @@ pub fn one<'a>(ctx: &Ctx<'a>, id: &str) -> Result<OneList<'a>> {
                     "try `aimemo lists` for their ids",
                     "essayez `aimemo listes` pour leurs identifiants",
                 ),
-            )
-        })?;
+            ));
+        }
+    };
     Ok(OneList {
         lang: ctx.lang,
         list: ctx.viewer().list(list),

@@ -108,7 +108,7 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
     }
     match command {
         Some(Command::Man) => {
-            crate::shell::man(&mut r.out)?;
+            crate::shell::man(r.lang, &mut r.out)?;
             Ok(Outcome::Found)
         }
         Some(Command::Schema { command }) => {
@@ -118,11 +118,18 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
         Some(Command::Validate { files: given }) => {
             let mut all: Vec<&Path> = r.files.to_vec();
             all.extend(given.iter().map(std::path::PathBuf::as_path));
-            let validation = validate::run(&all, r.builtin)?;
-            r.emit(&validation, None)
+            let validation = validate::run(&all, r.builtin, r.lang)?;
+            let outcome = r.emit(&validation, None)?;
+            // A file that could not be read is reported with the others' problems,
+            // and the run fails as any unreadable file makes it (exit 2).
+            Ok(if validation.unreadable {
+                Outcome::Failed
+            } else {
+                outcome
+            })
         }
         Some(Command::Completions { shell }) => r.with_kb(&mut |c, r| {
-            crate::shell::completions(*shell, c.kb(), &mut r.out)?;
+            crate::shell::completions(*shell, c.kb(), c.lang, &mut r.out)?;
             Ok(Outcome::Found)
         }),
         None => report!(c => overview::run(c)),
@@ -135,7 +142,7 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
         Some(Command::Actors) => report!(c => actors::map(c)),
         Some(Command::Actor { query }) => report!(c => actors::one(c, &query.join(" "))),
         Some(Command::Lists) => report!(c => lists::all(c)),
-        Some(Command::List { id }) => report!(c => lists::one(c, id)),
+        Some(Command::List { id }) => report!(c => lists::one(c, &id.join(" "))),
         Some(Command::Sources) => report!(c => sources::run(c)),
         Some(Command::Show { id }) => report!(c => show::run(c, id)),
         Some(Command::Search { words, limit, kind }) => {

@@ -5,71 +5,87 @@ use serde::Serialize;
 use super::views::FigureView;
 use super::{Ctx, Report};
 use crate::error::Result;
-use crate::i18n::{labels as L, Lang};
+use crate::i18n::{labels, Lang, L};
 use crate::render::{Block, Cell, Doc, Row};
 
-/// The commands to try, with what each shows (English, French).
-const TRY: &[(&str, &str, &str)] = &[
+/// The commands to try, as each language names them, with what each shows.
+const TRY: &[(L, L)] = &[
     (
-        "aimemo investments",
-        "the investment pledges and their headline",
-        "les annonces d’investissement",
+        L("aimemo investments", "aimemo investissements"),
+        L(
+            "the investment pledges and their headline",
+            "les annonces d’investissement",
+        ),
     ),
     (
-        "aimemo summit",
-        "the Paris summit: dates, verticals, figures",
-        "le sommet de Paris : dates, verticales, chiffres",
+        L("aimemo summit", "aimemo sommet"),
+        L(
+            "the Paris summit: dates, verticals, figures",
+            "le sommet de Paris : dates, verticales, chiffres",
+        ),
     ),
     (
-        "aimemo figures market",
-        "figures, by topic",
-        "les chiffres, par thème",
+        L("aimemo figures market", "aimemo chiffres marché"),
+        L("figures, by topic", "les chiffres, par thème"),
     ),
     (
-        "aimemo actor DNUM",
-        "one actor: role, parents, figures",
-        "un acteur : rôle, rattachement, chiffres",
+        L("aimemo actor DNUM", "aimemo acteur DNUM"),
+        L(
+            "one actor: role, parents, figures",
+            "un acteur : rôle, rattachement, chiffres",
+        ),
     ),
     (
-        "aimemo search énergie",
-        "search both languages, accents optional",
-        "recherche dans les deux langues",
+        L("aimemo search énergie", "aimemo recherche énergie"),
+        L(
+            "search both languages, accents optional",
+            "recherche dans les deux langues",
+        ),
     ),
     (
-        "aimemo brief",
-        "a one-screen briefing sheet",
-        "une fiche de synthèse d’un écran",
+        L("aimemo brief", "aimemo note"),
+        L(
+            "a one-screen briefing sheet",
+            "une fiche de synthèse d’un écran",
+        ),
     ),
     (
-        "aimemo --help",
-        "every command and option",
-        "toutes les commandes et options",
+        L("aimemo --help", "aimemo --help"),
+        L(
+            "every command and option",
+            "toutes les commandes et options",
+        ),
     ),
 ];
 
 /// The commands to try on a knowledge base of one's own (`--no-builtin`): none
 /// names an entry it may not have.
-const TRY_ANY: &[(&str, &str, &str)] = &[
+const TRY_ANY: &[(L, L)] = &[
     (
-        "aimemo figures",
-        "every figure, by topic",
-        "tous les chiffres, par thème",
+        L("aimemo figures", "aimemo chiffres"),
+        L("every figure, by topic", "tous les chiffres, par thème"),
     ),
     (
-        "aimemo actors",
-        "the map of actors",
-        "la cartographie des acteurs",
-    ),
-    ("aimemo lists", "every list", "toutes les listes"),
-    (
-        "aimemo search WORDS",
-        "search both languages, accents optional",
-        "recherche dans les deux langues",
+        L("aimemo actors", "aimemo acteurs"),
+        L("the map of actors", "la cartographie des acteurs"),
     ),
     (
-        "aimemo --help",
-        "every command and option",
-        "toutes les commandes et options",
+        L("aimemo lists", "aimemo listes"),
+        L("every list", "toutes les listes"),
+    ),
+    (
+        L("aimemo search WORDS", "aimemo recherche MOTS"),
+        L(
+            "search both languages, accents optional",
+            "recherche dans les deux langues",
+        ),
+    ),
+    (
+        L("aimemo --help", "aimemo --help"),
+        L(
+            "every command and option",
+            "toutes les commandes et options",
+        ),
     ),
 ];
 
@@ -107,7 +123,6 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Overview<'a>> {
     let v = ctx.viewer();
     let memo = kb.memos.first();
     let figs: Vec<_> = super::brief::key_figures(kb).into_iter().take(4).collect();
-    let about = |t: &(&str, &'static str, &'static str)| if l == Lang::Fr { t.2 } else { t.1 };
     Ok(Overview {
         lang: l,
         title: memo.map(|m| l.pick(&m.title)),
@@ -120,9 +135,9 @@ pub fn run<'a>(ctx: &Ctx<'a>) -> Result<Overview<'a>> {
             TRY_ANY
         }
         .iter()
-        .map(|t| Try {
-            command: t.0,
-            about: about(t),
+        .map(|(command, about)| Try {
+            command: l.l(*command),
+            about: l.l(*about),
         })
         .collect(),
     })
@@ -160,7 +175,7 @@ impl Report for Overview<'_> {
         }
         doc.push(Block::Table {
             caption: None,
-            headers: vec![l.l(L::TRY).to_string(), String::new()],
+            headers: vec![l.l(labels::TRY).to_string(), String::new()],
             rows: self
                 .commands
                 .iter()

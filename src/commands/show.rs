@@ -164,7 +164,25 @@ pub fn run<'a>(ctx: &Ctx<'a>, id: &str) -> Result<Show<'a>> {
         Msg::new("the id", "l’identifiant"),
         Msg::new("aimemo show jobs-at-risk", "aimemo fiche jobs-at-risk"),
     )?;
-    match lookup::by_id(ctx.kb(), id) {
+    let kb = ctx.kb();
+    // An id first; else a code or an alias (`IEA`, the source `aie`; `DNUM`).
+    let by_name = || match lookup::by_name(kb, id)[..] {
+        [] => Ok(None),
+        [one] => Ok(Some(one)),
+        ref several => Err(super::several(
+            id,
+            Msg::new("entries", "fiches"),
+            several
+                .iter()
+                .map(|e| (kb.id_of(*e), layout::kind_label(ctx.lang, e.kind))),
+            Msg::new("give its id", "indiquez son identifiant"),
+        )),
+    };
+    let found = match lookup::by_id(kb, id) {
+        Some(e) => Some(e),
+        None => by_name()?,
+    };
+    match found {
         Some(e) => Ok(entry(ctx, e)),
         None => {
             let shown = super::shown(id);

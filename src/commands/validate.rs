@@ -6,27 +6,33 @@ use serde::Serialize;
 
 use super::Report;
 use crate::error::{Error, Msg, Result};
+use crate::i18n::Lang;
 use crate::kb::validate::{self, Problem, Workspace};
-use crate::kb::{self, Kind, BUILTIN_NAME};
+use crate::kb::{self, Kind};
 use crate::render::sanitize::sanitize;
 use crate::render::{width_of, Block, Doc, Row};
 
-/// What validation found: no `lang`, since problems are written in English.
+/// What validation found, its messages in the chosen language.
 #[derive(Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Validation {
+    pub lang: Lang,
     pub valid: bool,
     pub files: Vec<String>,
     pub problems: Vec<Problem>,
     /// How many entries of each kind the files hold, when valid.
     #[serde(skip)]
     counts: Vec<(Kind, usize)>,
+    /// A file could not be read at all (exit 2, once the others are checked).
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 /// Checks `files` (merged with the built-in knowledge base when `with_builtin`),
-/// or the built-in `facts.toml` itself when there are none. An unreadable file is
-/// an error (exit 2); problems are the result (exit 1).
-pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
+/// or the built-in `facts.toml` itself when there are none. Every file is checked:
+/// one that cannot be read is a problem of its own (`FILE: no such file`) and makes
+/// the run exit 2 once the others are checked; problems are the result (exit 1).
+pub fn run(files: &[&Path], with_builtin: bool, lang: Lang) -> Result<Validation> {
     let mut ws: Workspace;
     let mut problems = Vec::new();
     if files.is_empty() && !with_builtin {
@@ -42,22 +48,41 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
         problems.extend(ws.check_quotes());
     } else {
         ws = kb::workspace(with_builtin)?;
-        for path in files {
-            let text = kb::read_file(path)?;
-            problems.extend(ws.add_file(&path.display().to_string(), text));
+    }
+    let mut names = Vec::new();
+    let mut unreadable = false;
+    for path in files {
+        let name = path.display().to_string();
+        match kb::read_file(path) {
+            Ok(text) => problems.extend(ws.add_file(&name, text)),
+            Err(Error::File { message, .. }) => {
+                unreadable = true;
+                problems.push(Problem {
+                    file: name.clone(),
+                    line: 0,
+                    column: 0,
+                    message: message.en,
+                    message_fr: message.fr,
+                    snippet: None,
+                });
+            }
+            Err(e) => return Err(e),
         }
+        names.push(name);
     }
     problems.extend(ws.check());
     validate::sort(&mut problems);
-    let files = ws
-        .origins
-        .iter()
-        .map(|o| o.name.clone())
-        .filter(|n| files.is_empty() || n != BUILTIN_NAME)
-        .collect();
+    if lang == Lang::Fr {
+        problems = problems.into_iter().map(Problem::in_french).collect();
+    }
+    if files.is_empty() {
+        names = ws.origins.iter().map(|o| o.name.clone()).collect();
+    }
     Ok(Validation {
+        lang,
         valid: problems.is_empty(),
-        files,
+        unreadable,
+        files: names,
         problems,
         counts: Kind::ALL
             .iter()
@@ -95,19 +120,28 @@ impl Report for Validation {
             doc.push(Block::Pre(text));
         }
         let names = self.files.join(", ");
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
         doc.push(Block::Text(if self.valid {
             let counts: Vec<String> = self
                 .counts
                 .iter()
-                .map(|(k, n)| format!("{n} {}{}", k.name(), if *n == 1 { "" } else { "s" }))
+                .map(|(k, n)| match self.lang {
+                    Lang::En => format!("{n} {}{}", k.name(), plural(*n)),
+                    Lang::Fr => format!("{n} {}{}", k.name_fr(), plural(*n)),
+                })
                 .collect();
-            format!("{names}: valid ({})", counts.join(", "))
+            let counts = counts.join(", ");
+            match self.lang {
+                Lang::En => format!("{names}: valid ({counts})"),
+                Lang::Fr => format!("{names} : valide ({counts})"),
+            }
         } else {
             let n = self.problems.len();
-            format!(
-                "{n} problem{} found in {names}",
-                if n == 1 { "" } else { "s" }
-            )
+            let s = plural(n);
+            match self.lang {
+                Lang::En => format!("{n} problem{s} found in {names}"),
+                Lang::Fr => format!("{n} problème{s} trouvé{s} dans {names}"),
+            }
         }));
         doc
     }

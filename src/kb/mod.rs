@@ -115,19 +115,23 @@ pub fn workspace(with_builtin: bool) -> Result<Workspace> {
 
 /// Reads a knowledge-base file, refusing what cannot be one with a clear message.
 pub fn read_file(path: &Path) -> Result<String> {
-    let fail = |message: String| Error::File {
+    let fail = |message: Msg| Error::File {
         path: path.display().to_string(),
         message,
     };
     let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
     if meta.is_dir() {
-        return Err(fail("is a directory, not a knowledge-base file".into()));
+        return Err(fail(Msg::new(
+            "is a directory, not a knowledge-base file",
+            "est un dossier, pas un fichier de base de connaissances",
+        )));
     }
+    let limit = MAX_FILE_BYTES / 1048576;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "is {:.1} MiB; knowledge-base files are limited to {} MiB",
-            meta.len() as f64 / 1048576.0,
-            MAX_FILE_BYTES / 1048576
+        let size = meta.len() as f64 / 1048576.0;
+        return Err(fail(Msg::new(
+            format!("is {size:.1} MiB; knowledge-base files are limited to {limit} MiB"),
+            format!("fait {size:.1} Mio ; un fichier de base est limité à {limit} Mio"),
         )));
     }
     let mut bytes = Vec::new();
@@ -135,20 +139,22 @@ pub fn read_file(path: &Path) -> Result<String> {
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| fail(io_reason(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "is larger than the {} MiB limit",
-            MAX_FILE_BYTES / 1048576
+        return Err(fail(Msg::new(
+            format!("is larger than the {limit} MiB limit"),
+            format!("dépasse la limite de {limit} Mio"),
         )));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(fail(format!(
-            "is binary (a NUL byte at offset {at}), not TOML"
+        return Err(fail(Msg::new(
+            format!("is binary (a NUL byte at offset {at}), not TOML"),
+            format!("est binaire (un octet nul à la position {at}), pas du TOML"),
         )));
     }
     let mut text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+        let at = e.utf8_error().valid_up_to();
+        fail(Msg::new(
+            format!("is not UTF-8 text (invalid byte at offset {at})"),
+            format!("n’est pas du texte UTF-8 (octet invalide à la position {at})"),
         ))
     })?;
     // A byte-order mark is no part of the text: columns count from after it.
@@ -161,18 +167,22 @@ pub fn read_file(path: &Path) -> Result<String> {
         l.is_empty() || l.starts_with('#')
     });
     if no_entry {
-        return Err(fail(
-            "is empty: a knowledge base needs at least one entry".into(),
-        ));
+        return Err(fail(Msg::new(
+            "is empty: a knowledge base needs at least one entry",
+            "est vide : une base de connaissances compte au moins une entrée",
+        )));
     }
     Ok(text)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+fn io_reason(e: &std::io::Error) -> Msg {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => format!("cannot be read ({e})"),
+        std::io::ErrorKind::NotFound => Msg::new("no such file", "fichier introuvable"),
+        std::io::ErrorKind::PermissionDenied => Msg::new("permission denied", "permission refusée"),
+        _ => Msg::new(
+            format!("cannot be read ({e})"),
+            format!("ne peut pas être lu ({e})"),
+        ),
     }
 }
 

@@ -15,7 +15,7 @@ pub mod typo;
 
 /// Text padded to a number of terminal columns, and the columns text takes (CJK
 /// and emoji take two).
-pub use table::{pad, width_of};
+pub use table::{pad, width_of, wrap};
 pub mod term;
 
 pub use delimited::Row;

@@ -1,4 +1,5 @@
-//! The terminal: whether to color, and how wide to draw. Decided once, at start.
+//! The terminal: whether to color, how wide to draw, how tall it is. Decided once,
+//! at start.
 
 use std::io::IsTerminal;
 
@@ -32,22 +33,47 @@ pub fn apply_color(on: bool) {
     crossterm::style::force_color_output(on);
 }
 
-/// The width to fit: `COLUMNS` when set to a number, else the terminal's when
-/// stdout is one; `None` when piped (tables are then not squeezed).
+/// The width to fit: `COLUMNS` when set to a number (0 counts as not set), else
+/// the terminal's (see [`size`]); `None` with no terminal at all (tables are then
+/// not squeezed).
 pub fn width(var: impl Fn(&str) -> Option<String>) -> Option<usize> {
     if let Some(cols) = var("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok()) {
         if cols > 0 {
             return Some(cols.clamp(20, 1000));
         }
     }
+    size().map(|(w, _)| w.max(20))
+}
+
+/// The number of lines the terminal shows: `LINES` when set to a positive number,
+/// else the terminal's, when stdout is one.
+pub fn height(var: impl Fn(&str) -> Option<String>) -> Option<usize> {
+    match var("LINES").and_then(|l| l.trim().parse::<usize>().ok()) {
+        Some(lines) if lines > 0 => Some(lines),
+        _ if std::io::stdout().is_terminal() => size().map(|(_, h)| h),
+        _ => None,
+    }
+}
+
+/// The size (columns, lines) of the terminal the output is read on: stdout's when
+/// it is one; when it is piped (`aimemo actors | less`), the controlling
+/// terminal's, as stderr or `/dev/tty` gives it.
+fn size() -> Option<(usize, usize)> {
+    use terminal_size::{terminal_size_of, Height, Width};
+    let of = |size: Option<(Width, Height)>| {
+        size.filter(|(Width(w), Height(h))| *w > 0 && *h > 0)
+            .map(|(Width(w), Height(h))| (usize::from(w), usize::from(h)))
+    };
     if std::io::stdout().is_terminal() {
-        if let Ok((w, _)) = crossterm::terminal::size() {
-            if w > 0 {
-                return Some(usize::from(w).max(20));
-            }
+        return of(terminal_size_of(std::io::stdout()));
+    }
+    if std::io::stderr().is_terminal() {
+        if let Some(size) = of(terminal_size_of(std::io::stderr())) {
+            return Some(size);
         }
     }
-    None
+    let tty = std::fs::File::open("/dev/tty").ok()?;
+    of(terminal_size_of(&tty))
 }
 
 /// Whether stderr gets color (decided on its own).
@@ -87,6 +113,7 @@ mod tests {
     fn columns_wins() {
         assert_eq!(width(env(&[("COLUMNS", "100")])), Some(100));
         assert_eq!(width(env(&[("COLUMNS", "5")])), Some(20));
+        assert_eq!(height(env(&[("LINES", "30")])), Some(30));
     }
 }
 

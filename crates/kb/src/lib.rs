@@ -4,6 +4,7 @@
 
 pub mod fold;
 pub mod index;
+pub mod keys;
 pub mod link;
 pub mod lookup;
 pub mod model;

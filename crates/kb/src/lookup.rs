@@ -1,8 +1,9 @@
-//! Finding one entry by what a user types: ids, actor codes and names, topics;
-//! and, on a miss, the closest candidates to suggest.
+//! Finding one entry by what a user types: ids, actor codes and names, the
+//! names of topics and lists; and, on a miss, the closest candidates to suggest.
 
 use super::fold::fold;
-use super::model::{EntryRef, Kb, Topic};
+use super::model::{EntryRef, Kb, Kind, List, Topic};
+use super::stem::stems;
 
 /// The entry with this id: exactly, or ignoring case, accents and punctuation.
 pub fn by_id(kb: &Kb, query: &str) -> Option<EntryRef> {
@@ -16,49 +17,123 @@ pub fn by_id(kb: &Kb, query: &str) -> Option<EntryRef> {
         })
 }
 
-/// What a topic query found.
+/// What a query for one entry of a kind found.
 #[derive(Debug, PartialEq)]
-pub enum TopicMatch<'a> {
-    One(&'a Topic),
-    /// Several topics match; the query needs narrowing.
-    Many(Vec<&'a Topic>),
+pub enum Match<'a, T> {
+    One(&'a T),
+    /// Several entries match; the query needs narrowing.
+    Many(Vec<&'a T>),
     None,
 }
 
-/// A topic by its id, by the start of its id, or by words of its name (each word
-/// the start of a word of the French or English name, accents optional).
-pub fn topic<'a>(kb: &'a Kb, query: &str) -> TopicMatch<'a> {
+pub type TopicMatch<'a> = Match<'a, Topic>;
+pub type ListMatch<'a> = Match<'a, List>;
+
+/// The words of a query, folded, each with its French and English stems.
+struct Terms(Vec<(String, [Option<String>; 2])>);
+
+impl Terms {
+    fn of(folded: &str) -> Terms {
+        Terms(
+            folded
+                .split(' ')
+                .map(|w| (w.to_string(), stems(w)))
+                .collect(),
+        )
+    }
+
+    /// Whether every term is the start of a word of `name` (folded), or a light
+    /// form of one (`emplois` of "emploi", `verticals` of "verticales"'s stem).
+    fn all_in(&self, name: &str) -> bool {
+        let words: Vec<(&str, [Option<String>; 2])> =
+            name.split(' ').map(|w| (w, stems(w))).collect();
+        self.0.iter().all(|(t, t_stems)| {
+            words.iter().any(|(w, w_stems)| {
+                w.starts_with(t.as_str())
+                    || t_stems
+                        .iter()
+                        .zip(w_stems)
+                        .any(|(a, b)| a.is_some() && a == b)
+            })
+        })
+    }
+}
+
+/// An entry of `items` by its id, by the start of its id, or by words of its name
+/// in either language (each word the start of a word of the French or English
+/// name, or a light form of one: `emplois` finds "Emploi et automatisation"),
+/// accents optional.
+fn named<'a, T>(
+    items: &'a [T],
+    query: &str,
+    id: impl Fn(&T) -> &str,
+    names: impl Fn(&T) -> [&str; 2],
+) -> Match<'a, T> {
     let q = fold(query);
     if q.is_empty() {
-        return TopicMatch::None;
+        return Match::None;
     }
-    let topics = &kb.topics;
-    if let Some(t) = topics.iter().find(|t| fold(&t.id) == q) {
-        return TopicMatch::One(t);
+    if let Some(t) = items.iter().find(|t| fold(id(t)) == q) {
+        return Match::One(t);
     }
-    let one_or_many = |found: Vec<&'a Topic>| match found[..] {
-        [] => TopicMatch::None,
-        [one] => TopicMatch::One(one),
-        _ => TopicMatch::Many(found),
+    let one_or_many = |found: Vec<&'a T>| match found[..] {
+        [] => Match::None,
+        [one] => Match::One(one),
+        _ => Match::Many(found),
     };
-    let by_id: Vec<&Topic> = topics
+    let by_id: Vec<&T> = items
         .iter()
-        .filter(|t| fold(&t.id).starts_with(&q))
+        .filter(|t| fold(id(t)).starts_with(&q))
         .collect();
     if !by_id.is_empty() {
         return one_or_many(by_id);
     }
-    let terms: Vec<&str> = q.split(' ').collect();
-    let by_name: Vec<&Topic> = topics
+    let terms = Terms::of(&q);
+    let by_name: Vec<&T> = items
         .iter()
-        .filter(|t| {
-            [fold(&t.name.fr), fold(&t.name.en)].iter().any(|name| {
-                let words: Vec<&str> = name.split(' ').collect();
-                terms.iter().all(|t| words.iter().any(|w| w.starts_with(t)))
-            })
-        })
+        .filter(|t| names(t).iter().any(|name| terms.all_in(&fold(name))))
         .collect();
     one_or_many(by_name)
+}
+
+/// A topic by its id, the start of its id, or words of its name.
+pub fn topic<'a>(kb: &'a Kb, query: &str) -> TopicMatch<'a> {
+    named(&kb.topics, query, |t| &t.id, |t| [&t.name.fr, &t.name.en])
+}
+
+/// A list by its id, the start of its id, or words of its title (`verticales`
+/// finds "Les 5 principales verticales du sommet").
+pub fn list<'a>(kb: &'a Kb, query: &str) -> ListMatch<'a> {
+    named(&kb.lists, query, |l| &l.id, |l| [&l.title.fr, &l.title.en])
+}
+
+/// The entries that go by `query` as a code, an English code or an alias (any
+/// case, accents optional): `IEA` is the source `aie`, `OECD` the source and the
+/// actor. Ids are not looked at ([`by_id`] does).
+pub fn by_name(kb: &Kb, query: &str) -> Vec<EntryRef> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let is_q = |n: &str| fold(n) == q;
+    let actors = kb.actors.iter().enumerate().filter(|(_, a)| {
+        a.code.iter().chain(a.code_en.iter()).any(|c| is_q(c)) || a.aliases.iter().any(|c| is_q(c))
+    });
+    let sources = kb
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.aliases.iter().any(|c| is_q(c)));
+    actors
+        .map(|(idx, _)| EntryRef {
+            kind: Kind::Actor,
+            idx,
+        })
+        .chain(sources.map(|(idx, _)| EntryRef {
+            kind: Kind::Source,
+            idx,
+        }))
+        .collect()
 }
 
 /// What an actor query found.
@@ -102,7 +177,7 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
     if let [one] = last_part[..] {
         return ActorMatch::One(one);
     }
-    let terms: Vec<&str> = q.split(' ').collect();
+    let terms = Terms::of(&q);
     let names: Vec<(usize, bool)> = all
         .filter_map(|i| {
             let a = &kb.actors[i];
@@ -111,8 +186,7 @@ pub fn actor(kb: &Kb, query: &str) -> ActorMatch {
                 if name == q {
                     return Some((i, true));
                 }
-                let words: Vec<&str> = name.split(' ').collect();
-                matched |= terms.iter().all(|t| words.iter().any(|w| w.starts_with(t)));
+                matched |= terms.all_in(&name);
             }
             matched.then_some((i, false))
         })
@@ -174,7 +248,47 @@ pub fn suggest<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::suggest;
+    use super::*;
+    use crate::model::Text;
+
+    fn topics(names: &[(&'static str, &'static str, &'static str)]) -> Kb {
+        Kb {
+            topics: names
+                .iter()
+                .map(|(id, fr, en)| Topic {
+                    id: (*id).into(),
+                    name: Text {
+                        fr: (*fr).into(),
+                        en: (*en).into(),
+                    },
+                    quote: None,
+                })
+                .collect(),
+            ..Kb::default()
+        }
+    }
+
+    #[test]
+    fn names_match_by_words_and_their_light_forms_in_either_language() {
+        let kb = topics(&[
+            ("jobs", "Emploi et automatisation", "Jobs and automation"),
+            (
+                "market",
+                "Marché mondial de l’IA générative",
+                "Global generative AI market",
+            ),
+        ]);
+        let id = |m: TopicMatch| match m {
+            Match::One(t) => t.id.to_string(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(id(topic(&kb, "emplois")), "jobs", "a plural");
+        assert_eq!(id(topic(&kb, "automatisation")), "jobs");
+        assert_eq!(id(topic(&kb, "job")), "jobs", "the start of the id");
+        assert_eq!(id(topic(&kb, "marche")), "market", "accents optional");
+        assert_eq!(id(topic(&kb, "generative markets")), "market");
+        assert_eq!(topic(&kb, "emplois marché"), Match::None);
+    }
 
     #[test]
     fn suggests_close_names() {

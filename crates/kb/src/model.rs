@@ -292,6 +292,57 @@ impl Kind {
         }
     }
 
+    /// The entry's name in French messages.
+    pub fn name_fr(self) -> &'static str {
+        match self {
+            Kind::Figure => "chiffre",
+            Kind::List => "liste",
+            Kind::Actor => "acteur",
+            Kind::Source => "source",
+            Kind::Event => "événement",
+            Kind::Topic => "thème",
+            Kind::Group => "groupe",
+            Kind::Section => "partie",
+        }
+    }
+
+    /// The French name with its definite article: "le chiffre", "l’acteur".
+    pub fn the_fr(self) -> &'static str {
+        match self {
+            Kind::Figure => "le chiffre",
+            Kind::List => "la liste",
+            Kind::Actor => "l’acteur",
+            Kind::Source => "la source",
+            Kind::Event => "l’événement",
+            Kind::Topic => "le thème",
+            Kind::Group => "le groupe",
+            Kind::Section => "la partie",
+        }
+    }
+
+    /// The French name after "de": "du chiffre", "de la liste", "de l’acteur".
+    pub fn of_fr(self) -> String {
+        let the = self.the_fr();
+        match the.strip_prefix("le ") {
+            Some(name) => format!("du {name}"),
+            None => format!("de {the}"),
+        }
+    }
+
+    /// The French name with its indefinite article: "un chiffre", "une liste".
+    pub fn a_fr(self) -> &'static str {
+        match self {
+            Kind::Figure => "un chiffre",
+            Kind::List => "une liste",
+            Kind::Actor => "un acteur",
+            Kind::Source => "une source",
+            Kind::Event => "un événement",
+            Kind::Topic => "un thème",
+            Kind::Group => "un groupe",
+            Kind::Section => "une partie",
+        }
+    }
+
     /// The TOML array that holds entries of this kind.
     pub fn table(self) -> &'static str {
         match self {

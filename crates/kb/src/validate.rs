@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::keys::{self, Whose};
 use super::model::{EntryRef, Kb, Kind, Memo, Seq, Text};
 
 /// The largest knowledge-base file read: 64 MiB.
@@ -75,7 +76,12 @@ pub struct Problem {
     /// 1-based; 0 when the place is not known (the built-in knowledge base).
     pub line: usize,
     pub column: usize,
+    /// What is wrong, in the language of the output.
     pub message: String,
+    /// What is wrong in the other language: French until [`Problem::in_french`]
+    /// swaps the two.
+    #[serde(skip)]
+    pub message_fr: String,
     /// The line of TOML at fault, for human output.
     #[serde(skip)]
     pub snippet: Option<Snippet>,
@@ -89,6 +95,15 @@ pub struct Snippet {
     pub at: usize,
 }
 
+impl Problem {
+    /// The problem in French: its `message` is the French one.
+    pub fn in_french(mut self) -> Problem {
+        std::mem::swap(&mut self.message, &mut self.message_fr);
+        self
+    }
+}
+
+/// `FILE:LINE:COLUMN: message`, or `FILE: message` when the place is not known.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line == 0 {
@@ -114,11 +129,21 @@ pub struct Workspace {
     /// The `[memo]` each file gives (by origin, its index in `kb.memos`): the memo its
     /// entries come from.
     pub memo_of_origin: HashMap<usize, usize>,
+    /// Keys of entries that were missing or wrong, reported as such and blanked so
+    /// that the rest of the entry could be read and checked: the checks of the whole
+    /// knowledge base do not report their blank values again.
+    pub blanked: Vec<(EntryRef, &'static str)>,
 }
 
 impl Workspace {
-    /// A problem at byte `at` of origin `origin`.
-    pub fn problem_at(&self, origin: usize, at: Option<usize>, message: String) -> Problem {
+    /// A problem at byte `at` of origin `origin`, said in English and French.
+    pub fn problem_at(
+        &self,
+        origin: usize,
+        at: Option<usize>,
+        message: String,
+        message_fr: String,
+    ) -> Problem {
         let o = &self.origins[origin];
         match at {
             Some(at) if !o.text.is_empty() => {
@@ -136,6 +161,7 @@ impl Workspace {
                     line,
                     column,
                     message,
+                    message_fr,
                     snippet: Some(snippet),
                 }
             }
@@ -144,21 +170,33 @@ impl Workspace {
                 line: 0,
                 column: 0,
                 message,
+                message_fr,
                 snippet: None,
             },
         }
     }
 
-    /// A problem about `key` of an entry, located at that key when it can be found.
-    fn problem_in(&self, entry: EntryRef, key: &str, message: String) -> Problem {
-        match self.locs.get(&entry) {
+    /// A problem about `key` of an entry, located at that key when it can be found,
+    /// added to `problems` unless that key was blanked (its own problem is reported).
+    fn problem_in(
+        &self,
+        problems: &mut Vec<Problem>,
+        entry: EntryRef,
+        key: &str,
+        message: String,
+        message_fr: String,
+    ) {
+        if self.blanked.iter().any(|(e, k)| *e == entry && *k == key) {
+            return;
+        }
+        problems.push(match self.locs.get(&entry) {
             Some(loc) => {
                 let at = find_key(&self.origins[loc.origin].text, &loc.span, key)
                     .unwrap_or(loc.span.start);
-                self.problem_at(loc.origin, Some(at), message)
+                self.problem_at(loc.origin, Some(at), message, message_fr)
             }
-            None => self.problem_at(0, None, message),
-        }
+            None => self.problem_at(0, None, message, message_fr),
+        });
     }
 
     /// Where an entry stands: `FILE:LINE`, or the file's name when the line is not
@@ -191,7 +229,12 @@ impl Workspace {
         let mut problems = Vec::new();
         let (root, errors) = DeTable::parse_recoverable(&text);
         for e in errors.iter() {
-            problems.push(self.problem_at(origin, e.span().map(|s| s.start), e.message().into()));
+            problems.push(self.problem_at(
+                origin,
+                e.span().map(|s| s.start),
+                e.message().into(),
+                syntax_fr(e.message()),
+            ));
         }
         if !errors.is_empty() {
             return problems;
@@ -199,12 +242,13 @@ impl Workspace {
         let mut kb = Kb::default();
         let mut locs = Vec::new();
         let mut unread = HashSet::new();
+        let mut blanked = Vec::new();
         for (key, value) in root.into_inner() {
             let span = value.span();
             let key_at = key.span().start;
             match key.get_ref().as_ref() {
-                "memo" => match decode::<Memo>(value) {
-                    Ok(m) => {
+                "memo" => {
+                    if let Some((m, memo_blanked)) = self.read_memo(origin, value, &mut problems) {
                         let ministry = m.ministry.clone().unwrap_or_else(|| Text {
                             fr: "-".into(),
                             en: "-".into(),
@@ -215,6 +259,9 @@ impl Workspace {
                             ("publisher", &m.publisher),
                             ("ministry", &ministry),
                         ] {
+                            if memo_blanked.contains(&key) {
+                                continue;
+                            }
                             for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
                                 if s.trim().is_empty() {
                                     let at = find_key(&text, &span, key).unwrap_or(span.start);
@@ -222,14 +269,14 @@ impl Workspace {
                                         origin,
                                         Some(at),
                                         format!("[memo] `{key}` has an empty {lang} text"),
+                                        format!("[memo] `{key}` a un texte {} vide", lang_fr(lang)),
                                     ));
                                 }
                             }
                         }
                         kb.memos.to_mut().push(m);
                     }
-                    Err(e) => problems.push(self.decode_problem(origin, &e, span.start, "memo")),
-                },
+                }
                 "sections" => self.decode_all(
                     origin,
                     value,
@@ -238,6 +285,7 @@ impl Workspace {
                     &mut locs,
                     &mut problems,
                     &mut unread,
+                    &mut blanked,
                 ),
                 "sources" => self.decode_all(
                     origin,
@@ -247,6 +295,7 @@ impl Workspace {
                     &mut locs,
                     &mut problems,
                     &mut unread,
+                    &mut blanked,
                 ),
                 "topics" => self.decode_all(
                     origin,
@@ -256,6 +305,7 @@ impl Workspace {
                     &mut locs,
                     &mut problems,
                     &mut unread,
+                    &mut blanked,
                 ),
                 "groups" => self.decode_all(
                     origin,
@@ -265,6 +315,7 @@ impl Workspace {
                     &mut locs,
                     &mut problems,
                     &mut unread,
+                    &mut blanked,
                 ),
                 "figures" => self.decode_all(
                     origin,
@@ -274,6 +325,7 @@ impl Workspace {
                     &mut locs,
                     &mut problems,
                     &mut unread,
+                    &mut blanked,
                 ),
                 "lists" => self.decode_all(
                     origin,
@@ -283,6 +335,7 @@ impl Workspace {
                     &mut locs,
                     &mut problems,
                     &mut unread,
+                    &mut blanked,
                 ),
                 "actors" => self.decode_all(
                     origin,
@@ -292,6 +345,7 @@ impl Workspace {
                     &mut locs,
                     &mut problems,
                     &mut unread,
+                    &mut blanked,
                 ),
                 "events" => self.decode_all(
                     origin,
@@ -301,11 +355,13 @@ impl Workspace {
                     &mut locs,
                     &mut problems,
                     &mut unread,
+                    &mut blanked,
                 ),
                 other => problems.push(self.problem_at(
                     origin,
                     Some(key_at),
                     format!("unknown key `{other}`, expected one of {TOP_KEYS}"),
+                    format!("clé inconnue `{other}` ; clés possibles : {TOP_KEYS}"),
                 )),
             }
         }
@@ -313,18 +369,16 @@ impl Workspace {
         // An entry identical to one already merged is that entry again, not a clash.
         let dropped = kb.drop_copies_of(&self.kb);
         if !dropped.is_empty() {
-            locs.retain_mut(|(kind, idx, _)| {
-                let here = EntryRef {
-                    kind: *kind,
-                    idx: *idx,
-                };
-                let before = dropped
+            let renumber = |kind: Kind, idx: &mut usize| {
+                let here = EntryRef { kind, idx: *idx };
+                *idx -= dropped
                     .iter()
-                    .filter(|d| d.kind == *kind && d.idx < *idx)
+                    .filter(|d| d.kind == kind && d.idx < *idx)
                     .count();
-                *idx -= before;
                 !dropped.contains(&here)
-            });
+            };
+            locs.retain_mut(|(kind, idx, _)| renumber(*kind, idx));
+            blanked.retain_mut(|(kind, idx, _)| renumber(*kind, idx));
         }
         // The file's memo: one already loaded (the same memo again), or its own.
         if let Some(m) = kb.memos.first() {
@@ -343,22 +397,68 @@ impl Workspace {
             self.locs
                 .insert(EntryRef { kind, idx }, Loc { origin, span });
         }
+        for (kind, idx, key) in blanked {
+            let idx = self.kb.count(kind) + idx;
+            self.blanked.push((EntryRef { kind, idx }, key));
+        }
         self.kb.extend(kb);
         self.unread.extend(unread);
         problems
     }
 
+    /// A value serde refuses though its shape was checked (a number out of range,
+    /// say): serde's message, where no better one is known.
     fn decode_problem(
         &self,
         origin: usize,
         e: &toml::de::Error,
         fallback: usize,
-        what: &str,
+        whose: &Whose,
     ) -> Problem {
         let at = e.span().map_or(fallback, |s| s.start);
-        let value = self.origins[origin].text.get(at..).unwrap_or_default();
-        let message = in_plain_words(e.message(), value);
-        self.problem_at(origin, Some(at), format!("in {what}: {message}"))
+        let message = e.message();
+        self.problem_at(
+            origin,
+            Some(at),
+            format!("in {}: {message}", whose.en),
+            format!("dans {} : {message}", whose.fr),
+        )
+    }
+
+    /// Reads a file's `[memo]`, reporting each missing or wrong key; returns it
+    /// with the keys blanked to read it, or nothing when it is not a table.
+    fn read_memo(
+        &self,
+        origin: usize,
+        value: toml::Spanned<DeValue<'_>>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<(Memo, Vec<&'static str>)> {
+        let span = value.span();
+        let DeValue::Table(table) = value.into_inner() else {
+            problems.push(self.problem_at(
+                origin,
+                Some(span.start),
+                "`memo` is a table: write it under [memo]".into(),
+                "`memo` est une table : écrivez-la sous [memo]".into(),
+            ));
+            return None;
+        };
+        let whose = Whose {
+            en: "[memo]".into(),
+            fr: "[memo]".into(),
+        };
+        let wrong = keys::check(&table, span.start, keys::MEMO, &whose, "memo");
+        let (table, changed) = keys::repair(table, keys::MEMO, &wrong);
+        for w in wrong {
+            problems.push(self.problem_at(origin, Some(w.at), w.en, w.fr));
+        }
+        match decode::<Memo>(toml::Spanned::new(span.clone(), DeValue::Table(table))) {
+            Ok(m) => Some((m, changed)),
+            Err(e) => {
+                problems.push(self.decode_problem(origin, &e, span.start, &whose));
+                None
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -371,16 +471,17 @@ impl Workspace {
         locs: &mut Vec<(Kind, usize, Range<usize>)>,
         problems: &mut Vec<Problem>,
         unread: &mut HashSet<String>,
+        blanked: &mut Vec<(Kind, usize, &'static str)>,
     ) {
         let span = value.span();
+        let table = kind.table();
         let DeValue::Array(items) = value.into_inner() else {
             problems.push(self.problem_at(
                 origin,
                 Some(span.start),
+                format!("`{table}` must be an array of tables: write each entry under [[{table}]]"),
                 format!(
-                    "`{}` must be an array of tables: write each entry under [[{}]]",
-                    kind.table(),
-                    kind.table()
+                    "`{table}` doit être un tableau de tables : écrivez chaque entrée sous [[{table}]]"
                 ),
             ));
             return;
@@ -392,30 +493,47 @@ impl Workspace {
                 .get("id")
                 .and_then(|v| v.get_ref().as_str())
                 .map(str::to_string);
-            let what = match &id {
-                Some(id) => format!("{} `{id}`", kind.name()),
-                None => format!("{} #{}", kind.name(), n + 1),
+            let whose = match &id {
+                Some(id) => Whose {
+                    en: format!("{} `{id}`", kind.name()),
+                    fr: format!("{} `{id}`", kind.the_fr()),
+                },
+                None => Whose {
+                    en: format!("{} #{}", kind.name(), n + 1),
+                    fr: format!("{} n° {}", kind.the_fr(), n + 1),
+                },
             };
-            if !item.get_ref().is_table() {
+            let DeValue::Table(entry) = item.into_inner() else {
                 problems.push(self.problem_at(
                     origin,
                     Some(span.start),
                     format!(
-                        "{what}: expected a table, found {}",
-                        item.get_ref().type_str()
+                        "{}: an entry is a table: write it under [[{table}]]",
+                        whose.en
+                    ),
+                    format!(
+                        "{} : une entrée est une table : écrivez-la sous [[{table}]]",
+                        whose.fr
                     ),
                 ));
                 continue;
+            };
+            // Every missing or wrong key is reported; the entry is then read with
+            // those keys blanked, so that the checks of its other keys still run.
+            let wrong = keys::check(&entry, span.start, keys::of(kind), &whose, table);
+            let (entry, changed) = keys::repair(entry, keys::of(kind), &wrong);
+            for w in wrong {
+                problems.push(self.problem_at(origin, Some(w.at), w.en, w.fr));
             }
-            match decode::<T>(item) {
+            match decode::<T>(toml::Spanned::new(span.clone(), DeValue::Table(entry))) {
                 Ok(entry) => {
-                    let span =
-                        span.start..entry_end(&self.origins[origin].text, span.start, kind.table());
+                    let span = span.start..entry_end(&self.origins[origin].text, span.start, table);
+                    blanked.extend(changed.into_iter().map(|k| (kind, out.len(), k)));
                     locs.push((kind, out.len(), span));
                     out.push(entry);
                 }
                 Err(e) => {
-                    problems.push(self.decode_problem(origin, &e, span.start, &what));
+                    problems.push(self.decode_problem(origin, &e, span.start, &whose));
                     unread.extend(id);
                 }
             }
@@ -432,16 +550,17 @@ impl Workspace {
                 Kind::Figure | Kind::List | Kind::Actor | Kind::Event
             ) || kb.quote_of(e).is_some()
         };
-        kb.ids()
-            .filter(|(_, e)| !quoted(*e))
-            .map(|(id, e)| {
-                self.problem_in(
-                    e,
-                    "id",
-                    format!("{} `{id}` has no `quote` of the memo", e.kind.name()),
-                )
-            })
-            .collect()
+        let mut problems = Vec::new();
+        for (id, e) in kb.ids().filter(|(_, e)| !quoted(*e)) {
+            self.problem_in(
+                &mut problems,
+                e,
+                "id",
+                format!("{} `{id}` has no `quote` of the memo", e.kind.name()),
+                format!("{} `{id}` n’a pas de `quote` du mémo", e.kind.the_fr()),
+            );
+        }
+        problems
     }
 
     /// Checks the merged knowledge base as a whole (ids, texts, references, cycles,
@@ -459,8 +578,8 @@ impl Workspace {
             if shared.contains(&*d.id) {
                 continue;
             }
-            if let Some(msg) = reference(d.key, &d.id, d.found, Some(d.want)) {
-                problems.push(self.problem_in(d.entry, d.key, msg));
+            if let Some((en, fr)) = reference(d.key, &d.id, d.found, Some(d.want)) {
+                self.problem_in(&mut problems, d.entry, d.key, en, fr);
             }
         }
         sort(&mut problems);
@@ -476,12 +595,14 @@ impl Workspace {
         let mut seen: HashMap<&str, EntryRef> = HashMap::new();
         let mut shared: HashSet<String> = HashSet::new();
         for (id, entry) in kb.ids() {
-            if let Some(msg) = bad_id(id) {
-                problems.push(self.problem_in(
+            if let Some((en, fr)) = bad_id(id) {
+                self.problem_in(
+                    &mut problems,
                     entry,
                     "id",
-                    format!("{} id `{id}` {msg}", entry.kind.name()),
-                ));
+                    format!("{} id `{id}` {en}", entry.kind.name()),
+                    format!("l’identifiant `{id}` {} {fr}", entry.kind.of_fr()),
+                );
             }
             if let Some(&first) = seen.get(id) {
                 // Reported where a file can be changed: at the second entry, or at the
@@ -493,14 +614,23 @@ impl Workspace {
                         (first, entry)
                     };
                 let (a, b) = (self.place_of(earlier), self.place_of(at));
-                let article = |k: Kind| if k == Kind::Actor { "an" } else { "a" };
-                let msg = format!(
+                let en = format!(
                     "duplicate id `{id}`: {} {} at {a} and a different {} at {b}",
-                    article(earlier.kind),
+                    article(earlier.kind.name()),
                     earlier.kind.name(),
                     at.kind.name()
                 );
-                problems.push(self.problem_in(at, "id", msg));
+                let fr = format!(
+                    "identifiant `{id}` en double : {} à {a} et {} différent{} à {b}",
+                    earlier.kind.a_fr(),
+                    at.kind.a_fr(),
+                    if at.kind.a_fr().starts_with("une") {
+                        "e"
+                    } else {
+                        ""
+                    }
+                );
+                self.problem_in(&mut problems, at, "id", en, fr);
                 shared.insert(id.to_string());
             } else {
                 seen.insert(id, entry);
@@ -516,8 +646,8 @@ impl Workspace {
             if found.is_none() && self.unread.contains(target) {
                 return; // its own problem is reported where it stands
             }
-            if let Some(msg) = reference(key, target, found, want) {
-                problems.push(self.problem_in(entry, key, msg));
+            if let Some((en, fr)) = reference(key, target, found, want) {
+                self.problem_in(problems, entry, key, en, fr);
             }
         };
         // Quotes, codes and aliases are texts too: none may be blank.
@@ -539,15 +669,23 @@ impl Workspace {
                 _ => Vec::new(),
             };
             if quote.is_some_and(|q| q.trim().is_empty()) {
-                problems.push(self.problem_in(
+                self.problem_in(
+                    &mut problems,
                     e,
                     "quote",
                     "`quote` is empty: quote the memo's words, or leave the key out".into(),
-                ));
+                    "`quote` est vide : citez les mots du mémo, ou retirez la clé".into(),
+                );
             }
             for (key, c) in codes {
                 if c.trim().is_empty() {
-                    problems.push(self.problem_in(e, key, format!("`{key}` has an empty name")));
+                    self.problem_in(
+                        &mut problems,
+                        e,
+                        key,
+                        format!("`{key}` has an empty name"),
+                        format!("`{key}` contient un nom vide"),
+                    );
                 }
             }
             let own = match e.kind {
@@ -562,21 +700,25 @@ impl Workspace {
                 _ => None,
             };
             if let Some((key, target)) = own.filter(|(_, t)| *t == id) {
-                problems.push(self.problem_in(
+                self.problem_in(
+                    &mut problems,
                     e,
                     key,
                     format!("`{key}` names `{target}`, the entry itself"),
-                ));
+                    format!("`{key}` désigne `{target}`, l’entrée elle-même"),
+                );
             }
         }
         let texts = |entry: EntryRef, key: &str, t: &Text, problems: &mut Vec<Problem>| {
             for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
                 if s.trim().is_empty() {
-                    problems.push(self.problem_in(
+                    self.problem_in(
+                        problems,
                         entry,
                         key,
                         format!("`{key}` has an empty {lang} text"),
-                    ));
+                        format!("`{key}` a un texte {} vide", lang_fr(lang)),
+                    );
                 }
             }
         };
@@ -597,11 +739,13 @@ impl Workspace {
                 texts(e, "date", d, &mut problems);
             }
             if let Some(d) = s.date_iso.as_deref().filter(|d| !is_iso_partial(d)) {
-                problems.push(self.problem_in(
+                self.problem_in(
+                    &mut problems,
                     e,
                     "date_iso",
                     format!("`date_iso` must be written YYYY, YYYY-MM or YYYY-MM-DD, not `{d}`"),
-                ));
+                    format!("`date_iso` s’écrit AAAA, AAAA-MM ou AAAA-MM-JJ, pas `{d}`"),
+                );
             }
         }
         for (idx, t) in kb.topics.iter().enumerate() {
@@ -628,28 +772,31 @@ impl Workspace {
                 idx,
             };
             if !f.value.is_finite() {
-                problems.push(self.problem_in(
+                self.problem_in(
+                    &mut problems,
                     e,
                     "value",
                     format!("`value` must be a finite number, not {}", f.value),
-                ));
+                    format!("`value` doit être un nombre fini, pas {}", f.value),
+                );
             } else if f.value.abs() > MAX_EXACT {
-                problems.push(self.problem_in(
+                self.problem_in(
+                    &mut problems,
                     e,
                     "value",
                     "`value` is larger than 2^53 (9007199254740992), beyond which a number is not kept exactly".into(),
-                ));
+                    "`value` dépasse 2^53 (9007199254740992), au-delà duquel un nombre n’est pas gardé exactement".into(),
+                );
             }
             if !UNITS.contains(&f.unit.as_ref()) {
-                problems.push(self.problem_in(
+                let units = UNITS.join(", ");
+                self.problem_in(
+                    &mut problems,
                     e,
                     "unit",
-                    format!(
-                        "unknown unit `{}`, expected one of {}",
-                        f.unit,
-                        UNITS.join(", ")
-                    ),
-                ));
+                    format!("unknown unit `{}`, expected one of {units}", f.unit),
+                    format!("unité inconnue `{}` ; unités possibles : {units}", f.unit),
+                );
             }
             for (key, t) in [
                 ("magnitude", &f.magnitude),
@@ -674,37 +821,43 @@ impl Workspace {
                 ] {
                     let (q, m) = (q.trim().to_lowercase(), m.to_lowercase());
                     if !q.is_empty() && m.contains(&q) {
-                        problems.push(self.problem_in(
+                        self.problem_in(
+                            &mut problems,
                             e,
                             "magnitude",
                             format!("the {lang} `magnitude` repeats the qualifier `{q}`: the magnitude is the bare amount"),
-                        ));
+                            format!("le texte {} de `magnitude` répète la précision `{q}` : `magnitude` est le montant seul", lang_fr(lang)),
+                        );
                     }
                 }
             }
             if let Some(p) = f.period_iso.as_deref().filter(|p| !is_iso_partial(p)) {
-                problems.push(self.problem_in(
+                self.problem_in(
+                    &mut problems,
                     e,
                     "period_iso",
                     format!("`period_iso` must be written YYYY, YYYY-MM or YYYY-MM-DD, not `{p}`"),
-                ));
+                    format!("`period_iso` s’écrit AAAA, AAAA-MM ou AAAA-MM-JJ, pas `{p}`"),
+                );
             }
             match (&f.qualifier_code, &f.qualifier) {
                 (Some(c), _) if !QUALIFIER_CODES.contains(&c.as_ref()) => {
-                    problems.push(self.problem_in(
+                    let codes = QUALIFIER_CODES.join(", ");
+                    self.problem_in(
+                        &mut problems,
                         e,
                         "qualifier_code",
-                        format!(
-                            "unknown qualifier code `{c}`, expected one of {}",
-                            QUALIFIER_CODES.join(", ")
-                        ),
-                    ));
+                        format!("unknown qualifier code `{c}`, expected one of {codes}"),
+                        format!("code de précision inconnu `{c}` ; codes possibles : {codes}"),
+                    );
                 }
-                (Some(_), None) => problems.push(self.problem_in(
+                (Some(_), None) => self.problem_in(
+                    &mut problems,
                     e,
                     "qualifier_code",
                     "`qualifier_code` without a `qualifier`".into(),
-                )),
+                    "`qualifier_code` sans `qualifier`".into(),
+                ),
                 _ => {}
             }
         }
@@ -715,7 +868,13 @@ impl Workspace {
             };
             texts(e, "title", &l.title, &mut problems);
             if l.items.is_empty() {
-                problems.push(self.problem_in(e, "items", format!("list `{}` has no items", l.id)));
+                self.problem_in(
+                    &mut problems,
+                    e,
+                    "items",
+                    format!("list `{}` has no items", l.id),
+                    format!("la liste `{}` n’a aucun élément", l.id),
+                );
             }
             for item in l.items.iter() {
                 texts(e, "text", &item.text, &mut problems);
@@ -735,11 +894,13 @@ impl Workspace {
             texts(e, "name", &a.name, &mut problems);
             if let Some(code) = &a.code {
                 if code.trim().is_empty() {
-                    problems.push(self.problem_in(
+                    self.problem_in(
+                        &mut problems,
                         e,
                         "code",
                         "`code` is empty: leave it out where there is none".into(),
-                    ));
+                        "`code` est vide : retirez la clé quand il n’y en a pas".into(),
+                    );
                 }
             }
             if let Some(r) = &a.role {
@@ -766,20 +927,24 @@ impl Workspace {
             }
             for (key, d) in [("start", &ev.start), ("end", &ev.end)] {
                 if let Some(d) = d.as_deref().filter(|d| !is_date(d)) {
-                    problems.push(self.problem_in(
+                    self.problem_in(
+                        &mut problems,
                         e,
                         key,
                         format!("`{key}` must be a date written YYYY-MM-DD, not `{d}`"),
-                    ));
+                        format!("`{key}` doit être une date écrite AAAA-MM-JJ, pas `{d}`"),
+                    );
                 }
             }
             if let (Some(start), Some(end)) = (&ev.start, &ev.end) {
                 if is_date(start) && is_date(end) && end < start {
-                    problems.push(self.problem_in(
+                    self.problem_in(
+                        &mut problems,
                         e,
                         "end",
                         format!("`end` ({end}) is before `start` ({start})"),
-                    ));
+                        format!("`end` ({end}) précède `start` ({start})"),
+                    );
                 }
             }
         }
@@ -823,11 +988,14 @@ impl Workspace {
                         } else {
                             "parent_id"
                         };
-                        problems.push(self.problem_in(
+                        let cycle = chain.join(" → ");
+                        self.problem_in(
+                            problems,
                             start,
                             key,
-                            format!("`{key}` makes a cycle: {}", chain.join(" → ")),
-                        ));
+                            format!("`{key}` makes a cycle: {cycle}"),
+                            format!("`{key}` forme un cycle : {cycle}"),
+                        );
                         reported.extend(chain.iter().filter_map(|c| seen.get(c).copied()));
                     }
                     break;
@@ -840,46 +1008,88 @@ impl Workspace {
             // The map of actors draws each chain of parents as a tree: one that would
             // be cut is refused, reported once, at the first actor too deep.
             if ended && start.kind == Kind::Actor && chain.len() == MAX_DEPTH + 2 {
-                problems.push(self.problem_in(
+                let (levels, top) = (chain.len() - 1, chain[chain.len() - 1]);
+                self.problem_in(
+                    problems,
                     start,
                     "parent_id",
                     format!(
-                        "`{id}` is {} levels under `{}`: a chain of parents is at most {MAX_DEPTH} long",
-                        chain.len() - 1,
-                        chain[chain.len() - 1]
+                        "`{id}` is {levels} levels under `{top}`: a chain of parents is at most {MAX_DEPTH} long"
                     ),
-                ));
+                    format!(
+                        "`{id}` est {levels} niveaux sous `{top}` : une chaîne de rattachements compte au plus {MAX_DEPTH} niveaux"
+                    ),
+                );
             }
         }
     }
 }
 
-/// serde's words for a value of the wrong type, said as the file's author needs
-/// them: what to write instead. `value` is the file from the value on.
-fn in_plain_words(message: &str, value: &str) -> String {
-    let b = value.as_bytes();
-    let is_date = b.len() >= 7
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit);
-    if message.contains("$__toml_private_datetime") {
-        return "expected a text in both languages: { fr = \"…\", en = \"…\" }".into();
+/// "French" or "English" in French.
+fn lang_fr(lang: &str) -> &'static str {
+    if lang == "French" {
+        "français"
+    } else {
+        "anglais"
     }
-    if is_date && message.ends_with("expected a string") {
-        // TOML reads an unquoted date as a date, which no field of the schema takes.
-        let date: String = value
-            .chars()
-            .take_while(|c| !c.is_whitespace() && *c != ',' && *c != '}')
-            .collect();
-        return format!("a date is written as a quoted string here: \"{date}\"");
+}
+
+/// A TOML syntax error in French: the parser's words where a translation is known,
+/// its own (English) words otherwise.
+fn syntax_fr(message: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "string values must be quoted",
+            "les chaînes s’écrivent entre guillemets",
+        ),
+        ("key with no value", "clé sans valeur"),
+        ("missing value", "valeur manquante"),
+        ("missing value for key", "valeur manquante pour la clé"),
+        ("invalid value", "valeur invalide"),
+        ("unclosed table", "table non fermée"),
+        ("unclosed array table", "tableau de tables non fermé"),
+        ("unclosed array", "tableau non fermé"),
+        ("unclosed inline table", "table en ligne non fermée"),
+        (
+            "missing comma between array elements",
+            "virgule manquante entre les éléments du tableau",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "virgule manquante entre les paires clé-valeur",
+        ),
+        (
+            "missing assignment between key-value pairs",
+            "signe `=` manquant entre la clé et la valeur",
+        ),
+        ("extra comma in array", "virgule en trop dans le tableau"),
+        (
+            "extra comma in inline table",
+            "virgule en trop dans la table en ligne",
+        ),
+        ("invalid unquoted key", "clé sans guillemets invalide"),
+        ("invalid key-value pair", "paire clé-valeur invalide"),
+        ("missing opening quote", "guillemet ouvrant manquant"),
+        ("missing closing quote", "guillemet fermant manquant"),
+        ("invalid string", "chaîne invalide"),
+        ("unexpected content", "contenu inattendu"),
+        ("unexpected key or value", "clé ou valeur inattendue"),
+        ("duplicate key", "clé en double"),
+        ("invalid table header", "en-tête de table invalide"),
+    ];
+    let (head, expected) = match message.split_once(", expected ") {
+        Some((h, e)) => (h, Some(e)),
+        None => (message.trim_end(), None),
+    };
+    let head = head.trim();
+    let said = KNOWN
+        .iter()
+        .find(|(en, _)| *en == head)
+        .map_or_else(|| head.to_string(), |(_, fr)| fr.to_string());
+    match expected {
+        Some(e) => format!("erreur de syntaxe TOML : {said} ; attendu : {}", e.trim()),
+        None => format!("erreur de syntaxe TOML : {said}"),
     }
-    message
-        .replace(
-            "expected struct Text",
-            "expected a text in both languages: { fr = \"…\", en = \"…\" }",
-        )
-        .replace("expected f64", "expected a number, unquoted")
-        .replace("expected struct Memo", "expected a table: [memo]")
 }
 
 /// The largest whole number a figure's value keeps exactly (2^53): JSON and CSV
@@ -890,22 +1100,47 @@ pub const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 /// trees, and no deeper.
 pub const MAX_DEPTH: usize = 32;
 
-/// What is wrong with `key` naming `target`: no entry has that id, or one of
-/// another kind than `want` (any kind will do when `want` is `None`).
-fn reference(key: &str, target: &str, found: Option<Kind>, want: Option<Kind>) -> Option<String> {
+/// What is wrong with `key` naming `target`, in English and French: no entry has
+/// that id, or one of another kind than `want` (any kind will do when `want` is
+/// `None`).
+fn reference(
+    key: &str,
+    target: &str,
+    found: Option<Kind>,
+    want: Option<Kind>,
+) -> Option<(String, String)> {
     match (found, want) {
         (None, _) => {
             let what = want.map_or("entry", Kind::name);
-            Some(format!(
-                "`{key}` names `{target}`, but there is no {what} with that id"
+            let what_fr = want.map_or("aucune entrée", |w| {
+                if w.a_fr().starts_with("une") {
+                    "aucune"
+                } else {
+                    "aucun"
+                }
+            });
+            let none = match want {
+                Some(w) => format!("{what_fr} {}", w.name_fr()),
+                None => what_fr.to_string(),
+            };
+            Some((
+                format!("`{key}` names `{target}`, but there is no {what} with that id"),
+                format!("`{key}` désigne `{target}`, mais {none} n’a cet identifiant"),
             ))
         }
-        (Some(k), Some(w)) if k != w => Some(format!(
-            "`{key}` names `{target}`, which is {} {}, not {} {}",
-            article(k.name()),
-            k.name(),
-            article(w.name()),
-            w.name()
+        (Some(k), Some(w)) if k != w => Some((
+            format!(
+                "`{key}` names `{target}`, which is {} {}, not {} {}",
+                article(k.name()),
+                k.name(),
+                article(w.name()),
+                w.name()
+            ),
+            format!(
+                "`{key}` désigne `{target}`, qui est {}, pas {}",
+                k.a_fr(),
+                w.a_fr()
+            ),
         )),
         _ => None,
     }
@@ -920,19 +1155,25 @@ fn decode<T: DeserializeOwned>(value: toml::Spanned<DeValue<'_>>) -> Result<T, t
     T::deserialize(ValueDeserializer::from(value))
 }
 
-/// Why an id is malformed, if it is.
-fn bad_id(id: &str) -> Option<&'static str> {
+/// Why an id is malformed, if it is, in English and French.
+fn bad_id(id: &str) -> Option<(&'static str, &'static str)> {
     if id.is_empty() {
-        Some("is empty")
+        Some(("is empty", "est vide"))
     } else if id.len() > 64 {
-        Some("is longer than 64 characters")
+        Some(("is longer than 64 characters", "dépasse 64 caractères"))
     } else if !id.starts_with(|c: char| c.is_ascii_lowercase()) {
-        Some("must start with a lowercase letter")
+        Some((
+            "must start with a lowercase letter",
+            "doit commencer par une lettre minuscule",
+        ))
     } else if !id
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        Some("may hold only lowercase letters, digits and `-`")
+        Some((
+            "may hold only lowercase letters, digits and `-`",
+            "ne peut contenir que des minuscules, des chiffres et `-`",
+        ))
     } else {
         None
     }
@@ -1070,9 +1311,13 @@ mod tests {
             p,
             vec![
                 "kb.toml:3:1: `name` has an empty French text".to_string(),
-                "kb.toml:8:1: in topic `t`: unknown field `extra`, expected one of `id`, `name`, `quote`"
+                "kb.toml:6:1: duplicate id `t`: a topic at kb.toml:1 and a different topic at kb.toml:5"
                     .to_string(),
-                "kb.toml:12:8: in group `Bad`: missing field `en`".to_string(),
+                "kb.toml:8:1: in topic `t`: unknown key `extra`, expected one of `id`, `name`, `quote`"
+                    .to_string(),
+                "kb.toml:11:1: group id `Bad` must start with a lowercase letter".to_string(),
+                "kb.toml:12:8: in group `Bad`: `name` has no English text (`en`): write name = { fr = \"…\", en = \"…\" }"
+                    .to_string(),
             ]
         );
     }
@@ -1121,15 +1366,106 @@ mod tests {
         let text = "{ fr = \"a\", en = \"b\" }";
         assert_eq!(
             event("2025-02-06", text),
-            ["kb.toml:11:9: in event `ev`: a date is written as a quoted string here: \"2025-02-06\""]
+            ["kb.toml:11:9: in event `ev`: `start` must be a quoted string, not an unquoted date: write start = \"2025-02-06\""]
         );
         assert_eq!(
             event("\"2025-02-06\"", "\"plain\""),
-            ["kb.toml:7:8: in event `ev`: invalid type: string \"plain\", expected a text in both languages: { fr = \"…\", en = \"…\" }"]
+            ["kb.toml:7:8: in event `ev`: `name` must be a text in both languages, not a string: write name = { fr = \"…\", en = \"…\" }"]
         );
         assert_eq!(
             event("\"2025-02-06\"", "2025-02-06"),
-            ["kb.toml:7:8: in event `ev`: expected a text in both languages: { fr = \"…\", en = \"…\" }"]
+            ["kb.toml:7:8: in event `ev`: `name` must be a text in both languages, not an unquoted date: write name = { fr = \"…\", en = \"…\" }"]
+        );
+        // No word of serde's is left: what to write, never what it expected.
+        for p in event("[1]", "3")
+            .iter()
+            .chain(&event("{ a = 1 }", "[\"x\"]"))
+        {
+            for serde in [
+                "expected a sequence",
+                "invalid type",
+                "expected struct",
+                "expected f64",
+            ] {
+                assert!(!p.contains(serde), "{p}");
+            }
+            assert!(p.contains(": write "), "{p}");
+        }
+    }
+
+    #[test]
+    fn every_missing_and_wrong_key_of_an_entry_at_once() {
+        let p = problems(concat!(
+            "[[sections]]\nid = \"s\"\ntitle = { fr = \"s\", en = \"s\" }\n",
+            "[[sources]]\nid = \"src\"\nname = { fr = \"s\", en = \"s\" }\n",
+            "[[figures]]\nid = \"f\"\nmagnitude = { fr = \"1\", en = \"1\" }\n",
+            "label = { fr = \"l\", en = \"l\" }\ntext = { fr = \"x\", en = \"\" }\n",
+            "source_id = \"src\"\nsection_id = \"s\"\nperiod_iso = \"27\"\nheadline = \"yes\"\n",
+            "[[figures]]\nid = \"g\"\ntopic_id = \"nowhere\"\nvalue = \"27\"\nunit = \"EURO\"\n",
+            "magnitude = { fr = \"1\", en = \"1\" }\nlabel = { fr = \"l\", en = \"l\" }\n",
+            "text = { fr = \"x\", en = \"x\" }\nsource_id = \"src\"\nsection_id = \"s\"\n",
+        ));
+        assert_eq!(
+            p,
+            [
+                "kb.toml:7:1: in figure `f`: missing key `topic_id`: write topic_id = \"…\"",
+                "kb.toml:7:1: in figure `f`: missing key `value`: write value = 27",
+                "kb.toml:7:1: in figure `f`: missing key `unit`: write unit = \"…\"",
+                "kb.toml:11:1: `text` has an empty English text",
+                "kb.toml:14:1: `period_iso` must be written YYYY, YYYY-MM or YYYY-MM-DD, not `27`",
+                "kb.toml:15:12: in figure `f`: `headline` must be true or false, not a string: write headline = true",
+                "kb.toml:18:1: `topic_id` names `nowhere`, but there is no topic with that id",
+                "kb.toml:19:9: in figure `g`: `value` must be a number, unquoted, not a string: write value = 27",
+                "kb.toml:20:1: unknown unit `EURO`, expected one of EUR, USD, percent, GW, cl, times, people, countries, signatories, governments, partners, companies, events, deliverables, states, actors, endorsers",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_number_beyond_64_bits_and_an_item_of_a_text_array_say_what_to_write() {
+        let p = problems(concat!(
+            "[[actors]]\nid = \"a\"\nname = { fr = \"a\", en = \"a\" }\ngroup_id = \"g\"\n",
+            "section_id = \"s\"\nrelated = [\"x\", { fr = \"y\" }]\n",
+            "[[figures]]\nid = \"f\"\nvalue = 99999999999999999999\n",
+        ));
+        for line in [
+            "kb.toml:6:12: in actor `a`: item 1 of `related` must be a text in both languages, not a string: write related = [{ fr = \"…\", en = \"…\" }]",
+            "kb.toml:6:17: in actor `a`: item 2 of `related` has no English text (`en`): write related = [{ fr = \"…\", en = \"…\" }]",
+            "kb.toml:9:9: in figure `f`: `value` is too large a number: at most 2^53 (9007199254740992) is kept exactly",
+        ] {
+            assert!(p.contains(&line.to_string()), "{line}\n{p:#?}");
+        }
+        assert!(
+            p.iter()
+                .all(|p| !p.contains("i128") && !p.contains("expected f64")),
+            "{p:#?}"
+        );
+    }
+
+    #[test]
+    fn problems_are_said_in_french_too() {
+        let mut ws = Workspace::default();
+        let text = "[[topics]]\nid = \"T\"\nname = { fr = \"\", en = \"x\" }\n[[groups]]\nid = \"g\"\nname = 3\nsection_id = \"nowhere\"\n[[figures]]\nid = \n";
+        let mut p = ws.add_file("kb.toml", text.into());
+        p.extend(ws.check());
+        let fr: Vec<String> = p.into_iter().map(|p| p.in_french().to_string()).collect();
+        assert_eq!(
+            fr,
+            ["kb.toml:9:6: erreur de syntaxe TOML : les chaînes s’écrivent entre guillemets ; attendu : literal string"]
+        );
+        let mut ws = Workspace::default();
+        let mut p = ws.add_file("kb.toml", text.replace("[[figures]]\nid = \n", ""));
+        p.extend(ws.check());
+        sort(&mut p);
+        let fr: Vec<String> = p.into_iter().map(|p| p.in_french().to_string()).collect();
+        assert_eq!(
+            fr,
+            [
+                "kb.toml:2:1: l’identifiant `T` du thème doit commencer par une lettre minuscule",
+                "kb.toml:3:1: `name` a un texte français vide",
+                "kb.toml:6:8: dans le groupe `g` : `name` doit être un texte dans les deux langues, pas un nombre entier : écrivez name = { fr = \"…\", en = \"…\" }",
+                "kb.toml:7:1: `section_id` désigne `nowhere`, mais aucune partie n’a cet identifiant",
+            ]
         );
     }
 
