@@ -433,7 +433,7 @@ pub enum Command {
 
 /// The whole command line, as clap sees it, in English.
 pub fn command() -> clap::Command {
-    command_in(Lang::En, HELP_WIDTH)
+    command_in(Lang::En, HELP_WIDTH, true)
 }
 
 /// The width help is wrapped to when no terminal says otherwise: clap's own.
@@ -449,13 +449,14 @@ fn common(s: clap::Command) -> clap::Command {
 
 /// The whole command line in `lang`, its help wrapped to `width` columns; the
 /// common options on every subcommand too, and every command's French names.
-pub fn command_in(lang: Lang, width: usize) -> clap::Command {
+pub fn command_in(lang: Lang, width: usize, help: bool) -> clap::Command {
     let cmd = Cli::command().term_width(width).mut_subcommands(|s| {
         let names = french::names_of(s.get_name());
         s.visible_aliases(names.iter().copied())
     });
     match lang {
-        Lang::En => {
+        // The texts only help shows are written only when help is asked.
+        Lang::En if help => {
             let examples = help_section(
                 "Examples",
                 EXAMPLES.iter().copied(),
@@ -478,11 +479,12 @@ pub fn command_in(lang: Lang, width: usize) -> clap::Command {
                         TERMS
                     )
                 ))
-                // Built only for the subcommand used: the common options of every
-                // subcommand would be most of what clap builds on each run.
                 .mut_subcommands(|s| s.defer(common))
         }
-        Lang::Fr => french::command(cmd, width),
+        // Built only for the subcommand used: the common options of every
+        // subcommand would be most of what clap builds on each run.
+        Lang::En => cmd.mut_subcommands(|s| s.defer(common)),
+        Lang::Fr => french::command(cmd, width, help),
     }
 }
 
@@ -499,8 +501,18 @@ where
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let env = |k: &str| std::env::var(k).ok();
-    let width = crate::render::term::width(env).unwrap_or(HELP_WIDTH);
-    let mut cmd = command_in(help_lang(&args, env), width);
+    // Help is asked by a flag or the `help` command (`aide` in French).
+    let help = args.iter().skip(1).any(|a| {
+        matches!(
+            a.to_str(),
+            Some("-h" | "--help" | "--aide" | "help" | "aide")
+        )
+    });
+    let width = match help {
+        true => crate::render::term::width(env).unwrap_or(HELP_WIDTH),
+        false => HELP_WIDTH,
+    };
+    let mut cmd = command_in(help_lang(&args, env), width, help);
     let m = cmd.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))?;
     let global = match m.subcommand() {
@@ -576,7 +588,7 @@ mod tests {
     #[test]
     fn clap_definitions_are_consistent() {
         command().debug_assert();
-        command_in(Lang::Fr, 60).debug_assert();
+        command_in(Lang::Fr, 60, true).debug_assert();
     }
 
     #[test]

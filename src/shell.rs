@@ -62,7 +62,7 @@ pub fn completions(shell: Shell, kb: &Kb, lang: Lang, out: &mut impl Write) -> R
             ),
         ),
     ];
-    let mut cmd = cli::command_in(lang, 100);
+    let mut cmd = cli::command_in(lang, 100, true);
     cmd.build(); // the subcommands' common options, deferred until now
     for (sub, arg, v) in values.iter() {
         let parser = PossibleValuesParser::new(v.clone());
@@ -239,7 +239,7 @@ pub fn man(lang: Lang, out: &mut impl Write) -> Result<()> {
         Lang::En => &EN,
         Lang::Fr => &FR,
     };
-    let mut cmd = cli::command_in(lang, 80);
+    let mut cmd = cli::command_in(lang, 80, true);
     cmd.build(); // every command's common options, deferred until now
     let version = cmd.get_version().unwrap_or_default().to_string();
     let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();

@@ -421,39 +421,44 @@ fn subcommand(s: Command) -> Command {
 }
 
 /// The whole command in French, its help wrapped to `width`.
-pub fn command(cmd: Command, width: usize) -> Command {
-    let rows: Vec<(&str, String)> = COMMANDS
-        .iter()
-        .map(|c| (c.name(), typo(c.about)))
-        .chain([("help", typo(HELP_ABOUT))])
-        .collect();
-    let rows = || rows.iter().map(|(n, a)| (*n, a.as_str()));
-    let list = help_rows(rows(), width, term_column(rows()));
-    let examples = typo(&help_section(
-        "Exemples ",
-        EXAMPLES.iter().copied(),
-        width,
-        term_column(EXAMPLES.iter().copied()),
-    ));
-    let exit = typo(&help_section(
-        "Code de retour ",
-        EXIT_STATUS.iter().map(|(t, m)| (*t, m.1)),
-        width,
-        TERMS,
-    ));
-    let env = typo(&help_section(
-        "Environnement ",
-        ENVIRONMENT.iter().map(|(t, m)| (*t, m.1)),
-        width,
-        TERMS,
-    ));
-    args_fr(cmd, &[])
-        .about(ABOUT)
+pub fn command(cmd: Command, width: usize, help: bool) -> Command {
+    let cmd = args_fr(cmd, &[]);
+    // The texts only help shows are written only when help is asked.
+    let cmd = if help {
+        let rows: Vec<(&str, String)> = COMMANDS
+            .iter()
+            .map(|c| (c.name(), typo(c.about)))
+            .chain([("help", typo(HELP_ABOUT))])
+            .collect();
+        let rows = || rows.iter().map(|(n, a)| (*n, a.as_str()));
+        let list = help_rows(rows(), width, term_column(rows()));
+        let examples = typo(&help_section(
+            "Exemples ",
+            EXAMPLES.iter().copied(),
+            width,
+            term_column(EXAMPLES.iter().copied()),
+        ));
+        let exit = typo(&help_section(
+            "Code de retour ",
+            EXIT_STATUS.iter().map(|(t, m)| (*t, m.1)),
+            width,
+            TERMS,
+        ));
+        let env = typo(&help_section(
+            "Environnement ",
+            ENVIRONMENT.iter().map(|(t, m)| (*t, m.1)),
+            width,
+            TERMS,
+        ));
+        cmd.after_help(&examples)
+            .after_long_help(format!("{examples}\n\n{exit}\n\n{env}"))
+            .help_template(template(false, Some(&list)))
+    } else {
+        cmd.help_template(template(false, None))
+    };
+    cmd.about(ABOUT)
         .long_about(typo(LONG_ABOUT))
-        .after_help(&examples)
-        .after_long_help(format!("{examples}\n\n{exit}\n\n{env}"))
         .subcommand_value_name("COMMANDE")
-        .help_template(template(false, Some(&list)))
         .disable_help_flag(true)
         .disable_version_flag(true)
         .arg(help_arg(true))
