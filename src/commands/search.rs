@@ -100,10 +100,10 @@ impl Row for Hit<'_> {
 pub struct Search<'a> {
     pub lang: Lang,
     pub query: String,
-    /// How many entries match (those that match every word when any does); `hits`
-    /// holds the first `--limit` of them.
+    /// How many entries match at least one word; `hits` holds the first `--limit` of
+    /// them.
     pub count: usize,
-    /// Whether the hits match every word (else no entry does, and they match some).
+    /// Whether some entry matches every word (else they match some).
     pub all_words: bool,
     pub hits: Vec<Hit<'a>>,
     /// The query's words as typed, for the line that says not all matched.

@@ -1,18 +1,23 @@
-//! Ranked full-text search, by words: through the built-in index ([`search`]), or
-//! reading another knowledge base entry by entry ([`search_kb`]); both rank alike
-//! (a property test holds one to the other).
+//! Ranked full-text search, by words, through an index ([`SearchIndex`]): the built-in
+//! knowledge base's, baked at build time, or that of other files, built when they are
+//! searched. One ranking serves both.
 //!
-//! A query word matches a word of an entry's text exactly, by its light forms (the
-//! same French or English stem), or as its start (3 letters or more: `cyber` finds
-//! `cybersécurité`, `eau` does not find `réseau`); a word that matches nothing at all
-//! matches words a small edit distance away (1 from 5 letters, 2 from 9). Numbers
-//! match numbers: `511` finds 511.3, `109bn` and `109 milliards` find 109,000,000,000.
+//! A query is read as people type it: words that carry no meaning (question words,
+//! articles, what elision leaves) are left out, and the phrases the memo writes in
+//! several ways are one word (`IA`, `AI`, `intelligence artificielle`). A query word
+//! matches a word of an entry's text exactly, by its light forms (the same French or
+//! English stem), or as its start (3 letters or more: `cyber` finds `cybersécurité`,
+//! `eau` does not find `réseau`); a word that matches nothing at all matches words a
+//! small edit distance away (1 from 5 letters, 2 from 9). Numbers match numbers: `511`
+//! finds 511.3, `109bn` and `109 milliards` find 109,000,000,000.
 //!
-//! Each word scores by where it matched (name, code, title or alias; text; a
-//! figure's source or topic) and how (whole word, stem, start, typo), more in a short
-//! field than a long one; a field that is the whole query, and several words in one
-//! field, add to it. Entries that match every word come first; ties go to figures,
-//! actors and lists before the rest, then by id.
+//! Each word scores by where it matched (name, code, title or alias; text; a list
+//! item's detail, a figure's source or topic) and how (whole word, stem, start, typo),
+//! more in a short field than a long one, weighed by how rare it is (BM25's inverse
+//! document frequency); a field that is the whole query, and several words in one
+//! field, add to it; an entry scores as much as the words it holds weigh of all the
+//! query's, more when it is the kind of answer the question asks for. Hits are best
+//! first; equal scores go to figures, actors and lists before the rest, then by id.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -526,9 +531,8 @@ pub struct Hit {
     pub to: u32,
 }
 
-/// What a search found: every entry matching at least one word, those matching more
-/// words first, then by score (`select` gives them in their final order), and the
-/// query as read.
+/// What a search found: every entry matching at least one word, best first (`select`
+/// gives them in their final order), and the query as read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Found {
     pub hits: Vec<Hit>,
@@ -545,9 +549,8 @@ impl Found {
             .unwrap_or(&[])
     }
 
-    /// The hits of one kind (or all), keeping only those that match every word when
-    /// any does, best first: more words, a higher score, then by kind (figures,
-    /// actors and lists first) and id; and whether they match every word.
+    /// The hits of one kind (or all), best first: a higher score, then by kind
+    /// (figures, actors and lists first) and id; and whether any matches every word.
     pub fn select(&self, kb: &Kb, kind: Option<Kind>) -> (Vec<Hit>, bool) {
         let mut hits: Vec<Hit> = self
             .hits
@@ -567,8 +570,8 @@ impl Found {
     }
 }
 
-/// Sorts hits best first: more words matched, then a higher score; the sort is
-/// stable, so ties keep the order they come in (`select` orders them by kind and id).
+/// Sorts hits best first, by score; the sort is stable, so ties keep the order they
+/// come in (`select` orders them by kind and id).
 fn ranked(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     hits
