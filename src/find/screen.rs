@@ -162,22 +162,24 @@ fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < chars.len() {
         let cw = chars[i].width().unwrap_or(0);
-        if chars[i] == ' ' {
-            last_space = Some(i);
-        }
         if col + cw > width && i > start {
+            if chars[i] == ' ' {
+                lines.push((start, i));
+                (start, col, last_space) = (i + 1, 0, None);
+                i += 1;
+                continue;
+            }
             let cut = match last_space {
                 Some(s) if s > start => s,
                 _ => i,
             };
             lines.push((start, cut));
-            start = if chars.get(cut) == Some(&' ') {
-                cut + 1
-            } else {
-                cut
-            };
+            start = if cut < i { cut + 1 } else { cut };
             col = chars[start..i].iter().map(|c| c.width().unwrap_or(0)).sum();
             last_space = None;
+        }
+        if chars[i] == ' ' {
+            last_space = Some(i);
         }
         col += cw;
         i += 1;
