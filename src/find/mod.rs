@@ -430,3 +430,141 @@ fn no_terminal() -> Error {
         "trouver a besoin d’un terminal (/dev/tty) où s’afficher\nsans terminal, utilisez `aimemo recherche MOTS`",
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin() -> Loaded {
+        crate::kb::load(&[], true).expect("the built-in base")
+    }
+
+    fn typed(f: &mut Finder, text: &str) {
+        for c in text.chars() {
+            f.key(Key::Char(c));
+        }
+    }
+
+    #[test]
+    fn dnum_first_with_its_preview_and_the_word_marked() {
+        let loaded = builtin();
+        let mut f = Finder::new(&loaded, Lang::En, "");
+        typed(&mut f, "dnum");
+        let g = f.frame(100, 30, false);
+        let text = g.text();
+        assert!(g.line(0).starts_with("› dnum"), "{text}");
+        assert!(g.line(2).contains("DNUM — Digital Directorate"), "{text}");
+        assert!(g.style(1, 2).selected, "the first row is selected");
+        // The preview: title, kind and id, the memo's own words.
+        assert!(text.contains("actor · dnum"), "{text}");
+        assert!(text.contains("La direction du numérique (DNUM)"), "{text}");
+        assert!(g.marked(2).contains(&"DNUM".to_string()), "{:?}", g.marked(2));
+        assert!(g.text().lines().all(|l| l.chars().count() <= 100));
+    }
+
+    #[test]
+    fn an_empty_query_lists_the_headline_figures_first() {
+        let loaded = builtin();
+        let mut f = Finder::new(&loaded, Lang::En, "");
+        let first = f.current().expect("an entry");
+        assert_eq!(first.kind, Kind::Figure);
+        assert!(loaded.kb.figures[first.idx].headline);
+        let g = f.frame(80, 24, false);
+        assert!(g.text().contains("Source: "), "{}", g.text());
+    }
+
+    #[test]
+    fn the_same_ranking_as_search() {
+        let loaded = builtin();
+        let ctx = Ctx {
+            loaded: &loaded,
+            lang: Lang::En,
+        };
+        for q in ["énergie", "who co-chaired the summit", "109bn", "kazakstan"] {
+            let f = Finder::new(&loaded, Lang::En, q);
+            let s = crate::commands::search::run(
+                &ctx,
+                &[q.to_string()],
+                crate::commands::search::Options::default(),
+            )
+            .expect("found");
+            let ids: Vec<&str> = f.rows.iter().map(|r| loaded.kb.id_of(r.entry)).collect();
+            let expected: Vec<&str> = s.hits.iter().map(|h| h.id).collect();
+            assert_eq!(ids, expected, "{q}");
+        }
+    }
+
+    #[test]
+    fn keys_edit_the_query_and_move_the_selection() {
+        let loaded = builtin();
+        let mut f = Finder::new(&loaded, Lang::En, "water energy");
+        assert_eq!(f.key(Key::Ctrl('w')), Step::Stay);
+        assert_eq!(f.query(), "water ");
+        f.key(Key::Left);
+        f.key(Key::Backspace);
+        assert_eq!(f.query(), "wate ");
+        f.key(Key::Ctrl('u'));
+        assert_eq!(f.query(), " ");
+        f.key(Key::Down);
+        f.key(Key::Ctrl('n'));
+        assert_eq!(f.selected, 2);
+        f.key(Key::Ctrl('p'));
+        assert_eq!(f.selected, 1);
+        f.key(Key::End);
+        assert_eq!(f.selected, f.rows.len() - 1);
+        f.key(Key::Home);
+        f.frame(60, 15, false);
+        f.key(Key::PageDown);
+        assert_eq!(f.selected, 12, "a page is the list's 12 rows");
+        assert_eq!(f.key(Key::Esc), Step::Done(Choice::Cancel));
+        assert_eq!(f.key(Key::Ctrl('c')), Step::Done(Choice::Cancel));
+    }
+
+    #[test]
+    fn enter_cites_ctrl_o_gives_the_id_ctrl_y_copies() {
+        let loaded = builtin();
+        let mut f = Finder::new(&loaded, Lang::Fr, "dnum");
+        assert_eq!(f.key(Key::Ctrl('o')), Step::Done(Choice::Id("dnum".into())));
+        match f.key(Key::Ctrl('y')) {
+            Step::Copy(text) => assert!(text.contains("La direction du numérique"), "{text}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(f.key(Key::Tab), Step::Stay);
+        assert_eq!(f.lang, Lang::En);
+        assert_eq!(
+            f.key(Key::Enter),
+            Step::Done(Choice::Cite("dnum".into(), Lang::En))
+        );
+        let osc = String::from_utf8(screen::osc52("hi!")).unwrap();
+        assert_eq!(osc, "\u{1b}]52;c;aGkh\u{7}");
+    }
+
+    #[test]
+    fn fits_60_by_15_and_says_when_smaller() {
+        let loaded = builtin();
+        let mut f = Finder::new(&loaded, Lang::En, "dnum");
+        let g = f.frame(60, 15, false);
+        assert_eq!(g.text().lines().count(), 15);
+        assert!(g.text().lines().all(|l| l.chars().count() <= 60));
+        assert!(g.line(2).contains("DNUM"), "{}", g.text());
+        assert!(g.text().contains("actor · dnum"), "{}", g.text());
+        let small = f.frame(59, 15, false).text();
+        assert!(small.contains("too small"), "{small}");
+        assert!(f.frame(80, 14, false).text().contains("60×15"));
+    }
+
+    #[test]
+    fn in_french_and_the_keys_in_french() {
+        let loaded = builtin();
+        let mut f = Finder::new(&loaded, Lang::Fr, "dnum");
+        let g = f.frame(100, 30, false);
+        assert!(g.text().contains("acteur · dnum"), "{}", g.text());
+        assert!(g.text().contains("Dans le mémo"), "{}", g.text());
+        assert!(g.line(29).contains("Échap quitter"), "{}", g.text());
+        f.key(Key::Char('?'));
+        let help = f.frame(100, 30, false).text();
+        assert!(help.contains("Touches") && help.contains("imprimer la citation"), "{help}");
+        f.key(Key::Char('x'));
+        assert!(!f.help && f.query() == "dnumx", "a key closes the help, and is typed");
+    }
+}
