@@ -139,9 +139,6 @@ mod tests {
                 Key::Tab
             ]
         );
-        assert_eq!(
-            decode("é€".as_bytes()),
-            [Key::Char('é'), Key::Char('€')]
-        );
+        assert_eq!(decode("é€".as_bytes()), [Key::Char('é'), Key::Char('€')]);
     }
 }

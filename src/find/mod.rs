@@ -458,7 +458,11 @@ mod tests {
         // The preview: title, kind and id, the memo's own words.
         assert!(text.contains("actor · dnum"), "{text}");
         assert!(text.contains("La direction du numérique (DNUM)"), "{text}");
-        assert!(g.marked(2).contains(&"DNUM".to_string()), "{:?}", g.marked(2));
+        assert!(
+            g.marked(2).contains(&"DNUM".to_string()),
+            "{:?}",
+            g.marked(2)
+        );
         assert!(g.text().lines().all(|l| l.chars().count() <= 100));
     }
 
@@ -563,8 +567,14 @@ mod tests {
         assert!(g.line(29).contains("Échap quitter"), "{}", g.text());
         f.key(Key::Char('?'));
         let help = f.frame(100, 30, false).text();
-        assert!(help.contains("Touches") && help.contains("imprimer la citation"), "{help}");
+        assert!(
+            help.contains("Touches") && help.contains("imprimer la citation"),
+            "{help}"
+        );
         f.key(Key::Char('x'));
-        assert!(!f.help && f.query() == "dnumx", "a key closes the help, and is typed");
+        assert!(
+            !f.help && f.query() == "dnumx",
+            "a key closes the help, and is typed"
+        );
     }
 }

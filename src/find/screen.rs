@@ -206,7 +206,10 @@ fn say(l: Lang, en: &'static str, fr: &'static str) -> &'static str {
 /// The keys, as the help shows them.
 fn keys(l: Lang) -> Vec<(&'static str, &'static str)> {
     vec![
-        ("←/→", say(l, "move in the query", "se déplacer dans la requête")),
+        (
+            "←/→",
+            say(l, "move in the query", "se déplacer dans la requête"),
+        ),
         (
             "⌫ Ctrl-U Ctrl-W",
             say(
@@ -215,21 +218,45 @@ fn keys(l: Lang) -> Vec<(&'static str, &'static str)> {
                 "effacer une lettre, le début, un mot",
             ),
         ),
-        ("↑/↓ Ctrl-P/N", say(l, "previous, next", "précédente, suivante")),
-        ("PgUp/PgDn", say(l, "a page up, down", "une page plus haut, bas")),
+        (
+            "↑/↓ Ctrl-P/N",
+            say(l, "previous, next", "précédente, suivante"),
+        ),
+        (
+            "PgUp/PgDn",
+            say(l, "a page up, down", "une page plus haut, bas"),
+        ),
         ("Home/End", say(l, "first, last", "première, dernière")),
         (
             "Enter",
-            say(l, "print the citation and quit", "imprimer la citation et quitter"),
+            say(
+                l,
+                "print the citation and quit",
+                "imprimer la citation et quitter",
+            ),
         ),
-        ("Ctrl-O", say(l, "print the id and quit", "imprimer l’identifiant et quitter")),
+        (
+            "Ctrl-O",
+            say(
+                l,
+                "print the id and quit",
+                "imprimer l’identifiant et quitter",
+            ),
+        ),
         (
             "Ctrl-Y",
-            say(l, "copy the citation (OSC 52)", "copier la citation (OSC 52)"),
+            say(
+                l,
+                "copy the citation (OSC 52)",
+                "copier la citation (OSC 52)",
+            ),
         ),
         ("Tab", say(l, "French / English", "français / anglais")),
         ("? F1", say(l, "these keys", "ces touches")),
-        ("Esc Ctrl-C", say(l, "quit, printing nothing", "quitter sans rien imprimer")),
+        (
+            "Esc Ctrl-C",
+            say(l, "quit, printing nothing", "quitter sans rien imprimer"),
+        ),
     ]
 }
 
@@ -241,12 +268,21 @@ pub fn render(f: &mut Finder, w: usize, h: usize, _color: bool) -> Grid {
     if w < MIN.0 || h < MIN.1 {
         let msg = match l {
             Lang::En => format!("Terminal too small ({w}×{h}): 60×15 at least. Esc quits."),
-            Lang::Fr => format!("Terminal trop petit ({w}×{h}) : 60×15 au moins. Échap pour quitter."),
+            Lang::Fr => {
+                format!("Terminal trop petit ({w}×{h}) : 60×15 au moins. Échap pour quitter.")
+            }
         };
         let lines = wrap(&msg, w.max(1));
         for (row, (a, b)) in lines.iter().enumerate() {
             let text: String = msg.chars().skip(*a).take(b - a).collect();
-            g.put(0, row + h.saturating_sub(lines.len()) / 2, w, &text, BOLD, &[]);
+            g.put(
+                0,
+                row + h.saturating_sub(lines.len()) / 2,
+                w,
+                &text,
+                BOLD,
+                &[],
+            );
         }
         return g;
     }
@@ -289,7 +325,17 @@ pub fn render(f: &mut Finder, w: usize, h: usize, _color: bool) -> Grid {
             g.fill(y, 0, list_w, style);
         }
         let x = g.put(0, y, 1, if style.selected { "▌" } else { " " }, style, &[]);
-        let x = g.put(x, y, list_w - 1, &title, Style { bold: style.selected, ..style }, &marks);
+        let x = g.put(
+            x,
+            y,
+            list_w - 1,
+            &title,
+            Style {
+                bold: style.selected,
+                ..style
+            },
+            &marks,
+        );
         if x + 4 < list_w - 1 && !detail.is_empty() {
             let detail = one_line(&detail);
             let x = g.put(x, y, list_w - 1, " · ", Style { dim: true, ..style }, &[]);
@@ -349,7 +395,12 @@ fn preview(f: &Finder, g: &mut Grid, x0: usize, y0: usize, x1: usize, y1: usize)
         let period = fig.period.map(|p| format!(", {p}")).unwrap_or_default();
         paras.push((format!("{}{period}", fig.stated), BOLD));
         paras.push((
-            format!("{}{}{}", say(l, "Source", "Source"), l.colon(), fig.source.cell()),
+            format!(
+                "{}{}{}",
+                say(l, "Source", "Source"),
+                l.colon(),
+                fig.source.cell()
+            ),
             PLAIN,
         ));
         paras.push((fig.text.to_string(), PLAIN));
@@ -453,7 +504,11 @@ pub fn osc52(text: &str) -> Vec<u8> {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = b"\x1b]52;c;".to_vec();
     for chunk in text.as_bytes().chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {

@@ -138,7 +138,10 @@ fn install_restorers() {
         for sig in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT, libc::SIGQUIT] {
             // SAFETY: the handler only restores the terminal and exits.
             unsafe {
-                libc::signal(sig, on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t);
+                libc::signal(
+                    sig,
+                    on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t,
+                );
             }
         }
     });
