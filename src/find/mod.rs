@@ -5,9 +5,10 @@
 //! [`Finder`] is the state and what keys do to it, knowing nothing of terminals;
 //! [`screen`] draws it into a grid of cells (tested as text), and writes that grid
 //! as escape sequences; [`tty`] owns the terminal and restores it on every way out.
-//! It draws with crossterm's knowledge of nothing: ratatui was measured to take the
-//! release binary over its 2.5 MB bound, and crossterm's `events` feature adds
-//! mio and signal-hook, so the terminal is driven with `libc` (already a dependency).
+//! It draws with plain escape sequences: ratatui (asked for by issue 23) was measured
+//! to take the release binary over its 2.5 MB bound (2,366,792 → 2,510,760 bytes for
+//! a bare list and paragraph), and crossterm's `events` feature would add mio and
+//! signal-hook, so raw mode, input and resizes go through `libc` (already a dependency).
 
 pub mod keys;
 pub mod screen;
