@@ -394,6 +394,19 @@ pub enum Command {
         #[arg(value_name = "ID|WORDS", required = true)]
         words: Vec<String>,
     },
+    /// A full-screen finder: type, see the best matches and a preview, Enter prints the citation
+    #[command(
+        after_help = "Keys: type to search; Up/Down, Ctrl-P/Ctrl-N, PgUp/PgDn, Home/End choose;\n\
+                      Enter prints the citation, Ctrl-O the id; Ctrl-Y copies the citation (OSC 52);\n\
+                      Tab switches French/English; ? or F1 shows the keys; Esc or Ctrl-C leaves.\n\n\
+                      Exit status: 0 chosen, 130 left without choosing, 2 no terminal.\n\n\
+                      Examples:\n  aimemo find\n  aimemo find dnum\n  aimemo find emplois | pbcopy"
+    )]
+    Find {
+        /// Words the query starts with
+        #[arg(value_name = "WORDS")]
+        words: Vec<String>,
+    },
     /// Check knowledge-base files and list every problem (FILE:LINE:COLUMN: message)
     #[command(
         after_help = "Checks FILEs together with the built-in knowledge base (or alone with --no-builtin); \

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod find;
 pub mod i18n;
 pub mod kb;
 pub mod pager;

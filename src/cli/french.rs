@@ -159,6 +159,17 @@ pub const COMMANDS: &[Fr] = &[
                 aimemo note --format html > fiche.html",
     },
     Fr {
+        command: "find",
+        names: &["trouver"],
+        about: "Un chercheur plein écran : tapez, voyez les meilleures correspondances et un aperçu, Entrée imprime la citation",
+        args: &[("words", "MOTS", "Les mots par lesquels la requête commence")],
+        after: "Touches : tapez pour chercher ; Haut/Bas, Ctrl-P/Ctrl-N, PgPréc/PgSuiv, Début/Fin choisissent ;\n\
+                Entrée imprime la citation, Ctrl-O l’identifiant ; Ctrl-Y copie la citation (OSC 52) ;\n\
+                Tab passe du français à l’anglais ; ? ou F1 montre les touches ; Échap ou Ctrl-C quitte.\n\n\
+                Code de sortie : 0 choisi, 130 quitté sans choisir, 2 sans terminal.\n\n\
+                Exemples :\n  aimemo trouver\n  aimemo trouver dnum\n  aimemo trouver emplois | pbcopy",
+    },
+    Fr {
         command: "cite",
         names: &["citer"],
         about: "Des citations prêtes à coller : les mots du mémo, sa référence, la source qu’il cite",

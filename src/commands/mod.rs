@@ -158,6 +158,7 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
         }
         Some(Command::Brief) => report!(c => brief::run(c)),
         Some(Command::Cite { words }) => report!(c => cite::run(c, words)),
+        Some(Command::Find { words }) => r.with_kb(&mut |c, r| crate::find::run(c, words, r)),
     }
 }
 

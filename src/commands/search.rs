@@ -118,7 +118,7 @@ pub struct Search<'a> {
 }
 
 /// An entry's id, title and detail, for a line of results.
-fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
+pub(crate) fn summary<'a>(v: &Viewer<'a>, e: EntryRef) -> (&'a str, String, String) {
     let kb = v.kb;
     let l = v.lang;
     match e.kind {
