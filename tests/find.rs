@@ -1,5 +1,6 @@
-//! `aimemo find` end to end, in a tmux pseudo-terminal (`.ci/run` installs tmux):
-//! type, read the screen, press a key, read stdout and the exit status.
+//! `aimemo find` end to end, in a tmux pseudo-terminal (installed with apt-get when
+//! missing, as `.ci/run` does): type, read the screen, press a key, read stdout and
+//! the exit status.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -12,8 +13,39 @@ struct Session {
     dir: tempfile::TempDir,
 }
 
+/// tmux, installed with apt-get (through sudo when not root) if it is missing, once
+/// for all the tests: `cargo test` on a fresh machine needs nothing else.
+fn ensure_tmux() {
+    static TMUX: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    TMUX.get_or_init(|| {
+        let found = |cmd: &str| Command::new(cmd).arg("-V").output().is_ok();
+        if found("tmux") {
+            return;
+        }
+        let root = Command::new("id")
+            .arg("-u")
+            .output()
+            .map(|o| o.stdout == b"0\n");
+        let sudo = if root.unwrap_or(false) {
+            vec![]
+        } else {
+            vec!["sudo"]
+        };
+        for step in [
+            &["apt-get", "update", "-qq"][..],
+            &["apt-get", "install", "-y", "-qq", "tmux"],
+        ] {
+            let mut cmd: Vec<&str> = sudo.clone();
+            cmd.extend(step);
+            let _ = Command::new(cmd[0]).args(&cmd[1..]).status();
+        }
+        assert!(found("tmux"), "tmux is needed: apt-get install tmux");
+    });
+}
+
 impl Session {
     fn start(name: &str, args: &str, w: u16, h: u16) -> Session {
+        ensure_tmux();
         let dir = tempfile::tempdir().unwrap();
         let bin = assert_cmd::cargo::cargo_bin("aimemo");
         let out: PathBuf = dir.path().join("out");
