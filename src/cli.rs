@@ -280,6 +280,9 @@ pub enum Command {
         /// Files to check
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Refuse a draft's to-dos (fields left for a person to write) as problems
+        #[arg(long)]
+        strict: bool,
     },
     /// Print a shell completion script (completes commands, actor codes and ids too)
     #[command(

@@ -92,10 +92,13 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
             writeln!(r.out, "{}", schema::run(command)?.trim_end())?;
             Ok(Outcome::Found)
         }
-        Some(Command::Validate { files: given }) => {
+        Some(Command::Validate {
+            files: given,
+            strict,
+        }) => {
             let mut all: Vec<&Path> = r.files.to_vec();
             all.extend(given.iter().map(std::path::PathBuf::as_path));
-            let validation = validate::run(&all, r.builtin)?;
+            let validation = validate::run(&all, r.builtin, *strict)?;
             r.emit(&validation, None)
         }
         Some(Command::Completions { shell }) => r.with_kb(&mut |c, r| {

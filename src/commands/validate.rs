@@ -18,6 +18,9 @@ pub struct Validation {
     pub valid: bool,
     pub files: Vec<String>,
     pub problems: Vec<Problem>,
+    /// Fields of a draft (a file `aimemo draft` wrote) left for a person to write:
+    /// not problems, unless `--strict`.
+    pub todos: Vec<Problem>,
     /// How many entries of each kind the files hold, when valid.
     #[serde(skip)]
     counts: Vec<(Kind, usize)>,
@@ -25,8 +28,9 @@ pub struct Validation {
 
 /// Checks `files` (merged with the built-in knowledge base when `with_builtin`),
 /// or the built-in `facts.toml` itself when there are none. An unreadable file is
-/// an error (exit 2); problems are the result (exit 1).
-pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
+/// an error (exit 2); problems are the result (exit 1). A draft's to-dos are
+/// listed apart, and are problems when `strict`.
+pub fn run(files: &[&Path], with_builtin: bool, strict: bool) -> Result<Validation> {
     let mut ws: Workspace;
     let mut problems = Vec::new();
     if files.is_empty() && !with_builtin {
@@ -49,6 +53,8 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
     }
     problems.extend(ws.check());
     validate::sort(&mut problems);
+    let (todos, problems): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.todo && !strict);
     let files = ws
         .origins
         .iter()
@@ -59,6 +65,7 @@ pub fn run(files: &[&Path], with_builtin: bool) -> Result<Validation> {
         valid: problems.is_empty(),
         files,
         problems,
+        todos,
         counts: Kind::ALL
             .iter()
             .map(|k| (*k, ws.kb.count(*k)))
@@ -80,6 +87,9 @@ impl Report for Validation {
         let mut doc = Doc::default();
         for p in self.problems.iter() {
             let mut text = p.to_string();
+            if p.todo {
+                text = format!("{text} (a draft's to-do: --strict refuses it)");
+            }
             if let Some(s) = &p.snippet {
                 // The line as it will show (escapes, tabs as spaces), and the caret
                 // under the problem's column as it shows: escapes and wide
@@ -94,18 +104,28 @@ impl Report for Validation {
             }
             doc.push(Block::Pre(text));
         }
+        if !self.todos.is_empty() {
+            // One line each, located, for an editor's quickfix list.
+            let lines: Vec<String> = self.todos.iter().map(|t| format!("to do: {t}")).collect();
+            doc.push(Block::Pre(lines.join("\n")));
+        }
         let names = self.files.join(", ");
+        let todos = match self.todos.len() {
+            0 => String::new(),
+            1 => "; 1 to-do left to write (a draft)".to_string(),
+            n => format!("; {n} to-dos left to write (a draft)"),
+        };
         doc.push(Block::Text(if self.valid {
             let counts: Vec<String> = self
                 .counts
                 .iter()
                 .map(|(k, n)| format!("{n} {}{}", k.name(), if *n == 1 { "" } else { "s" }))
                 .collect();
-            format!("{names}: valid ({})", counts.join(", "))
+            format!("{names}: valid ({}){todos}", counts.join(", "))
         } else {
             let n = self.problems.len();
             format!(
-                "{n} problem{} found in {names}",
+                "{n} problem{} found in {names}{todos}",
                 if n == 1 { "" } else { "s" }
             )
         }));

@@ -51,6 +51,16 @@ pub const QUALIFIER_CODES: &[&str] = &[
     "reported",
 ];
 
+/// The first line of a draft knowledge base, as `aimemo draft` writes it. In such a
+/// file, an empty English text and an empty unit are to-dos for a person (reported,
+/// marked [`Problem::todo`]), not errors: the draft loads and can be browsed.
+pub const DRAFT_MARKER: &str = "# aimemo-draft";
+
+/// True for a draft knowledge base's text: its first line is [`DRAFT_MARKER`].
+pub fn is_draft(text: &str) -> bool {
+    text.starts_with(DRAFT_MARKER)
+}
+
 const TOP_KEYS: &str = "memo, sections, sources, topics, groups, figures, lists, actors, events";
 
 /// A knowledge-base file's name and text, kept to locate problems.
@@ -79,6 +89,9 @@ pub struct Problem {
     /// The line of TOML at fault, for human output.
     #[serde(skip)]
     pub snippet: Option<Snippet>,
+    /// A field of a draft left for a person to write (see [`DRAFT_MARKER`]).
+    #[serde(skip)]
+    pub todo: bool,
 }
 
 /// A line of a file, and where in it a problem is.
@@ -137,6 +150,7 @@ impl Workspace {
                     column,
                     message,
                     snippet: Some(snippet),
+                    todo: false,
                 }
             }
             _ => Problem {
@@ -145,7 +159,21 @@ impl Workspace {
                 column: 0,
                 message,
                 snippet: None,
+                todo: false,
             },
+        }
+    }
+
+    /// A to-do about `key` of an entry of a draft (see [`DRAFT_MARKER`]); a problem
+    /// of any other file.
+    fn todo_in(&self, entry: EntryRef, key: &str, message: String) -> Problem {
+        let draft = self
+            .locs
+            .get(&entry)
+            .is_some_and(|l| is_draft(&self.origins[l.origin].text));
+        Problem {
+            todo: draft,
+            ..self.problem_in(entry, key, message)
         }
     }
 
@@ -570,14 +598,13 @@ impl Workspace {
             }
         }
         let texts = |entry: EntryRef, key: &str, t: &Text, problems: &mut Vec<Problem>| {
-            for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
-                if s.trim().is_empty() {
-                    problems.push(self.problem_in(
-                        entry,
-                        key,
-                        format!("`{key}` has an empty {lang} text"),
-                    ));
-                }
+            if t.fr.trim().is_empty() {
+                let message = format!("`{key}` has an empty French text");
+                problems.push(self.problem_in(entry, key, message));
+            }
+            if t.en.trim().is_empty() {
+                let message = format!("`{key}` has an empty English text");
+                problems.push(self.todo_in(entry, key, message));
             }
         };
         for (idx, s) in kb.sections.iter().enumerate() {
@@ -640,7 +667,13 @@ impl Workspace {
                     "`value` is larger than 2^53 (9007199254740992), beyond which a number is not kept exactly".into(),
                 ));
             }
-            if !UNITS.contains(&f.unit.as_ref()) {
+            if f.unit.is_empty() {
+                problems.push(self.todo_in(
+                    e,
+                    "unit",
+                    format!("`unit` is empty: write one of {}", UNITS.join(", ")),
+                ));
+            } else if !UNITS.contains(&f.unit.as_ref()) {
                 problems.push(self.problem_in(
                     e,
                     "unit",
@@ -1095,6 +1128,33 @@ mod tests {
                 "kb.toml:18:1: `part_of_id` names `e`, the entry itself".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn in_a_draft_an_empty_english_text_or_unit_is_a_to_do() {
+        let entries = "[[sections]]\nid = \"s\"\ntitle = { fr = \"Titre\", en = \"\" }\n[[sources]]\nid = \"src\"\nname = { fr = \"\", en = \"\" }\n[[topics]]\nid = \"t\"\nname = { fr = \"t\", en = \"t\" }\n[[figures]]\nid = \"f\"\ntopic_id = \"t\"\nvalue = 3\nunit = \"\"\nmagnitude = { fr = \"3 mots\", en = \"\" }\nlabel = { fr = \"l\", en = \"l\" }\ntext = { fr = \"x\", en = \"x\" }\nsource_id = \"src\"\nsection_id = \"s\"\n";
+        let check = |text: String| {
+            let mut ws = Workspace::default();
+            let mut p = ws.add_file("kb.toml", text);
+            p.extend(ws.check());
+            sort(&mut p);
+            p.iter()
+                .map(|p| (p.to_string(), p.todo))
+                .collect::<Vec<_>>()
+        };
+        let draft = check(format!("{DRAFT_MARKER}: from memo.txt\n{entries}"));
+        let plain = check(entries.to_string());
+        let todo = |p: &[(String, bool)]| p.iter().filter(|p| p.1).count();
+        assert_eq!(draft.len(), 5, "{draft:#?}");
+        assert_eq!(todo(&draft), 4, "{draft:#?}");
+        // A French side left empty stays an error, in a draft too.
+        assert!(draft
+            .iter()
+            .any(|p| !p.1 && p.0.ends_with("`name` has an empty French text")));
+        assert!(draft.iter().any(|p| p.1 && p.0 == "kb.toml:15:1: `unit` is empty: write one of EUR, USD, percent, GW, cl, times, people, countries, signatories, governments, partners, companies, events, deliverables, states, actors, endorsers"));
+        // Without the marker, the same fields are errors.
+        assert_eq!(plain.len(), 5);
+        assert_eq!(todo(&plain), 0);
     }
 
     #[test]
