@@ -6,6 +6,7 @@
 pub mod actors;
 pub mod brief;
 pub mod cite;
+pub mod draft;
 pub mod figures;
 pub mod investments;
 pub mod layout;
@@ -101,6 +102,17 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
             let validation = validate::run(&all, r.builtin, *strict)?;
             r.emit(&validation, None)
         }
+        Some(Command::Draft {
+            memo,
+            output,
+            against,
+        }) => draft::run(
+            memo,
+            output.as_deref(),
+            against.as_deref(),
+            r.builtin,
+            r.out,
+        ),
         Some(Command::Completions { shell }) => r.with_kb(&mut |c, r| {
             crate::shell::completions(*shell, c.kb(), &mut r.out)?;
             Ok(Outcome::Found)

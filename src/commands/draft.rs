@@ -1,0 +1,105 @@
+//! `aimemo draft MEMO.txt [-o FILE] [--against KB]`: a draft knowledge base from a
+//! memo's plain text (the drafting itself is `aimemo_kb::draft`).
+//!
+//! The draft is TOML in the schema of `facts.toml`, written to stdout or to `-o
+//! FILE`. Its ids avoid the built-in knowledge base's (unless `--no-builtin`), so
+//! that it loads beside it with `--facts`. With `--against KB` (a knowledge base, or
+//! a TSV answer key), the comparison goes to stdout instead, and the draft only to
+//! `-o FILE` when given.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Msg, Outcome, Result};
+use crate::kb::draft::{self, compare};
+use crate::kb::{self, validate::Workspace};
+
+/// Drafts `memo`; see the module's documentation.
+pub fn run(
+    memo: &Path,
+    output: Option<&Path>,
+    against: Option<&Path>,
+    builtin: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let text = read_text(memo)?;
+    let taken: HashSet<String> = if builtin {
+        kb::load(&[], true)?
+            .kb
+            .ids()
+            .map(|(id, _)| id.to_string())
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    let drafted = draft::draft(&text, &taken);
+    let name = memo.file_name().map_or_else(
+        || memo.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let toml = drafted.to_toml(&name);
+    match output {
+        Some(path) => std::fs::write(path, &toml).map_err(|e| Error::File {
+            path: path.display().to_string(),
+            message: format!("cannot be written ({e})"),
+        })?,
+        None if against.is_none() => out.write_all(toml.as_bytes())?,
+        None => {}
+    }
+    if let Some(key_path) = against {
+        let key = read_key(key_path)?;
+        let tallies = compare::compare(&drafted.key(), &key);
+        out.write_all(compare::report(&tallies, &key_path.display().to_string()).as_bytes())?;
+    }
+    Ok(Outcome::Found)
+}
+
+/// A memo's text: UTF-8, a byte-order mark and carriage returns dropped.
+fn read_text(path: &Path) -> Result<String> {
+    let fail = |message: String| Error::File {
+        path: path.display().to_string(),
+        message,
+    };
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => fail("no such file".into()),
+        _ => fail(format!("cannot be read ({e})")),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace('\r', "");
+    if text.trim().is_empty() {
+        return Err(Error::Usage(Msg::new(
+            format!("{} is empty: there is nothing to draft", path.display()),
+            format!("{} est vide : rien à rédiger", path.display()),
+        )));
+    }
+    Ok(text)
+}
+
+/// An answer key: a TSV key (`.tsv`), else a knowledge-base file.
+fn read_key(path: &Path) -> Result<compare::Key> {
+    let text = kb::read_file(path)?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+    {
+        return compare::Key::from_tsv(&text).map_err(|message| Error::File {
+            path: path.display().to_string(),
+            message,
+        });
+    }
+    let mut ws = Workspace::default();
+    let problems = ws.add_file(&path.display().to_string(), text);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    Ok(compare::Key::from_kb(&ws.kb))
+}
