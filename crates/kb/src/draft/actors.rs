@@ -139,6 +139,46 @@ const TERMS: &[&str] = &[
     "HT", "TTC", "R&D", "IAG", "PNB", "BTP", "RH", "QR",
 ];
 
+/// Words that open a sentence with a capital and name nothing (`En France`,
+/// `Ainsi`, `Si`).
+const FUNCTION_WORDS: &[&str] = &[
+    "et",
+    "ou",
+    "mais",
+    "or",
+    "donc",
+    "ainsi",
+    "si",
+    "alors",
+    "puis",
+    "enfin",
+    "cependant",
+    "pourtant",
+    "lors",
+    "depuis",
+    "selon",
+    "comme",
+    "quand",
+    "après",
+    "avant",
+    "pendant",
+    "maintenant",
+    "aujourd'",
+    "ici",
+    "là",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "nous",
+    "vous",
+    "on",
+    "je",
+    "tous",
+    "toutes",
+    "chaque",
+];
+
 /// Capitalised words that name no actor.
 const NOT_NAMES: &[&str] = &[
     "état",
@@ -195,8 +235,15 @@ enum Tie {
     Through,
 }
 
+/// What the actors step reads: the actors, and where each name stands in the
+/// text, every time it is named (an enumeration there is the name's, not a list).
+pub struct Read {
+    pub actors: Vec<Actor>,
+    pub names: Vec<Range<usize>>,
+}
+
 /// Reads the actors of `sentences` of `text`.
-pub fn read(text: &str, sentences: &[Sentence]) -> Vec<Actor> {
+pub fn read(text: &str, sentences: &[Sentence]) -> Read {
     let mut found = Found::default();
     // Acronyms standing alone, read once every name is known (`Au sein du MEAE`
     // follows the ministry's full name).
@@ -218,9 +265,10 @@ pub fn read(text: &str, sentences: &[Sentence]) -> Vec<Actor> {
                 taken[k..=close].iter_mut().for_each(|t| *t = true);
             }
         }
-        let mut here: Vec<(usize, usize)> = Vec::new(); // (token, actor)
-                                                        // Words of a name an acronym may stand in, as an actor of its own
-                                                        // (`sous-direction du contrôle des armements et de l'OSCE`).
+        // The sentence's actors, by the token their name starts at.
+        let mut here: Vec<(usize, usize)> = Vec::new();
+        // Words of a name an acronym may stand in, as an actor of its own
+        // (`sous-direction du contrôle des armements et de l'OSCE`).
         let mut inside = vec![false; toks.len()];
         if sent.names {
             heads(
@@ -247,10 +295,15 @@ pub fn read(text: &str, sentences: &[Sentence]) -> Vec<Actor> {
         here.sort();
         ties(&toks, &here, &mut found.actors);
     }
+    // Initials, once each, to match acronyms standing alone.
+    let initials: Vec<String> = found.actors.iter().map(|a| initials(&a.name)).collect();
     for (code, n) in alone {
-        found.acronym(&code, &sentences[n]);
+        found.acronym(&code, &sentences[n], &initials);
     }
-    found.actors
+    Read {
+        actors: found.actors,
+        names: found.names,
+    }
 }
 
 #[derive(Default)]
@@ -260,11 +313,22 @@ struct Found {
     terms: Vec<String>,
     /// Folded names, to find an actor named again.
     by_name: HashMap<String, usize>,
+    /// Where names stand in the text.
+    names: Vec<Range<usize>>,
 }
 
 impl Found {
+    /// The actor named by `s[span]` (a sentence's words), with `code`, added if
+    /// new; its index.
+    fn add(&mut self, s: &str, span: Range<usize>, code: Option<String>, sent: &Sentence) -> usize {
+        let name = s[span.clone()].trim();
+        self.names
+            .push(sent.span.start + span.start..sent.span.start + span.end);
+        self.insert(name, code, sent)
+    }
+
     /// The actor named `name` (with `code`), added if new; its index.
-    fn add(&mut self, name: &str, code: Option<String>, sent: &Sentence) -> usize {
+    fn insert(&mut self, name: &str, code: Option<String>, sent: &Sentence) -> usize {
         let key = name_key(name);
         if let Some(c) = &code {
             if let Some(i) = self.with_code(c) {
@@ -297,24 +361,22 @@ impl Found {
 
     /// An acronym standing alone: an actor's code already, the code of the actor
     /// whose initials it is, a term, or an actor of its own.
-    fn acronym(&mut self, code: &str, sent: &Sentence) {
+    fn acronym(&mut self, code: &str, sent: &Sentence, initials: &[String]) {
         if self.with_code(code).is_some()
             || self.terms.iter().any(|t| t == code)
             || TERMS.contains(&code.to_uppercase().as_str())
         {
             return;
         }
-        let matching: Vec<usize> = (0..self.actors.len())
-            .filter(|&i| {
-                self.actors[i].code.is_none()
-                    && initials(&self.actors[i].name) == code.to_uppercase()
-            })
+        let upper = code.to_uppercase();
+        let matching: Vec<usize> = (0..initials.len())
+            .filter(|&i| self.actors[i].code.is_none() && initials[i] == upper)
             .collect();
         if let [one] = matching[..] {
             self.actors[one].code = Some(code.to_string());
             return;
         }
-        self.add(code, Some(code.to_string()), sent);
+        self.insert(code, Some(code.to_string()), sent);
     }
 }
 
@@ -364,13 +426,58 @@ fn heads(
         let name = &s[toks[k].span.start..toks[end - 1].span.end];
         let (code, after) = code_after(s, toks, end);
         let code = code.filter(|c| fits(c, name));
-        let i = found.add(name, code, sent);
+        let capitals = toks[k..end].iter().any(Tok::is_capitalized);
+        if !(toks[k].is(OFFICES) || capitals || code.is_some()) {
+            k += 1;
+            continue;
+        }
+        let span = toks[k].span.start..toks[end - 1].span.end;
+        let i = found.add(s, span, code, sent);
         here.push((k, i));
         taken[k..after].iter_mut().for_each(|t| *t = true);
         inside[k..end].iter_mut().for_each(|t| *t = true);
         k = after;
     }
 }
+
+/// Pronouns: no part of a name (`l'alliance internationale de tous`).
+const PRONOUNS: &[&str] = &[
+    "tous", "toutes", "chacun", "chacune", "eux", "elle", "elles", "lui", "nous", "vous", "ceux",
+    "celles", "celui", "celle", "cela", "ceci", "soi",
+];
+
+/// Heading words that name an institution in small letters too (`la direction
+/// du numérique`, `le ministère de la Culture`); the others head a name when it is
+/// written with capitals (`l'Union européenne`, `l'université de Californie`), not
+/// a common noun (`l'organisation des grandes manifestations`).
+const OFFICES: &[&str] = &[
+    "ministère",
+    "ministre",
+    "direction",
+    "sous-direction",
+    "mission",
+    "délégation",
+    "commissariat",
+    "représentation",
+    "représentations",
+    "ambassade",
+    "ambassadeur",
+    "ambassadrice",
+    "coordination",
+    "secrétariat",
+    "président",
+    "présidente",
+    "envoyé",
+    "envoyée",
+    "secrétaire",
+    "directeur",
+    "directrice",
+    "commissaire",
+    "préfet",
+    "préfecture",
+    "haut-commissariat",
+    "inspection",
+];
 
 /// Words before a heading word that make it a description (`une fondation`, `cette
 /// Coalition`, `notre diplomatie`), not a name.
@@ -450,7 +557,11 @@ fn complete(toks: &[Tok], k: usize) -> usize {
                 n += 1;
             }
             let noun_ok = toks.get(n).is_some_and(|t| {
-                t.is_word() && !t.is(CLAUSE_WORDS) && !t.is(DETERMINERS) && !t.is(words::PREPOSITIONS)
+                t.is_word()
+                    && !t.is(CLAUSE_WORDS)
+                    && !t.is(DETERMINERS)
+                    && !t.is(words::PREPOSITIONS)
+                    && !t.is(PRONOUNS)
                     // After a comma, only a name in capitals goes on (`, des Finances`).
                     && (!toks[j].is_punct(',') || t.is_capitalized())
                     // `de la Commission européenne`: another actor's name.
@@ -599,8 +710,8 @@ fn defined(
                 start -= 1;
             }
             if start < k && fits(&code, &s[toks[start].span.start..toks[k - 1].span.end]) {
-                let name = &s[toks[start].span.start..toks[k - 1].span.end];
-                let i = found.add(name, Some(code), sent);
+                let span = toks[start].span.start..toks[k - 1].span.end;
+                let i = found.add(s, span, Some(code), sent);
                 here.push((start, i));
                 taken[start..after].iter_mut().for_each(|t| *t = true);
             } else if k > 0 && toks[k - 1].is_word() && !toks[k - 1].is_capitalized() {
@@ -618,12 +729,14 @@ fn defined(
             |b: &&Tok| b.is_word() && b.text.chars().filter(|c| c.is_uppercase()).count() >= 2;
         if let Some(b) = before.filter(|b| !taken[k - 1] && acronym(b)) {
             let inside = &s[toks[k].span.end..toks[close].span.start];
+            // Capitals, but for short particles (`Alternative für Deutschland`).
             let all_caps = toks[k + 1..close]
                 .iter()
-                .filter(|t| t.is_word() && t.text.len() > 3)
+                .filter(|t| t.is_word() && t.text.chars().count() > 4)
                 .all(Tok::is_capitalized);
             if all_caps && initials_match(b.text, inside) {
-                let i = found.add(inside.trim(), Some(b.text.to_string()), sent);
+                let span = toks[k].span.end..toks[close].span.start;
+                let i = found.add(s, span, Some(b.text.to_string()), sent);
                 here.push((k - 1, i));
                 taken[k - 1..=close].iter_mut().for_each(|t| *t = true);
             }
@@ -698,9 +811,9 @@ fn bracketed(
             continue;
         }
         for r in items {
-            let name = &s[toks[r.start].span.start..toks[r.end - 1].span.end];
-            let code = is_code(name).then(|| name.to_string());
-            let i = found.add(name, code, sent);
+            let span = toks[r.start].span.start..toks[r.end - 1].span.end;
+            let code = is_code(&s[span.clone()]).then(|| s[span.clone()].to_string());
+            let i = found.add(s, span, code, sent);
             here.push((r.start, i));
             taken[r].iter_mut().for_each(|t| *t = true);
         }
@@ -721,17 +834,17 @@ fn capitals(
 ) {
     let mut k = 0;
     while k < toks.len() {
+        // After `(`, `:`, `«`, or a stage direction in brackets (`(M. Gay
+        // s'exclame.) Maintenant`), a capital starts a clause.
+        let after_aside = k >= 2 && toks[k - 1].is_punct(')') && toks[k - 2].is_punct('.');
         let starts_clause = k == 0
+            || after_aside
             || toks[k - 1].is_punct('(')
             || toks[k - 1].is_punct(':')
-            || toks[k - 1].is_punct('«')
-            || toks[k - 1].is_punct('–') && k == 1;
+            || toks[k - 1].is_punct('«');
         let t = &toks[k];
-        if taken[k]
-            || !t.is_capitalized()
-            || t.is(DETERMINERS)
-            || t.is(NOT_NAMES)
-            || is_month_or_day(t)
+        let function_word = t.is(DETERMINERS) || t.is(words::PREPOSITIONS) || t.is(FUNCTION_WORDS);
+        if taken[k] || !t.is_capitalized() || function_word || t.is(NOT_NAMES) || is_month_or_day(t)
         {
             k += 1;
             continue;
@@ -739,9 +852,11 @@ fn capitals(
         let mut end = k + 1;
         while end < toks.len() && !taken[end] {
             let n = &toks[end];
+            // `Rassemblement Démocratique et Social Européen`: `et` between two
+            // adjectives in capitals (not between two names: `Mistral et Anthropic`).
             let joins = n.is(&["et"])
                 && is_adjective_capital(&toks[end - 1])
-                && toks.get(end + 1).is_some_and(Tok::is_capitalized);
+                && toks.get(end + 1).is_some_and(is_adjective_capital);
             if n.is_capitalized() && !n.is(NOT_NAMES) && !n.is(DETERMINERS)
                 || joins
                 || n.class == Class::Digits && n.glued
@@ -767,10 +882,20 @@ fn capitals(
             continue;
         }
         let name = &s[toks[k].span.start..toks[end - 1].span.end];
-        if !is_place(name) {
+        // `les Émirats arabes unis`: a place with the words in small letters after it.
+        let place = (0..=3).any(|more| {
+            let last = end + more;
+            last <= toks.len()
+                && toks[end..last]
+                    .iter()
+                    .all(|t| t.is_word() && !t.is_capitalized())
+                && is_place(&s[toks[k].span.start..toks[last - 1].span.end])
+        });
+        if !place {
             let (code, after) = code_after(s, toks, end);
             let code = code.filter(|c| fits(c, name));
-            let i = found.add(name, code, sent);
+            let span = toks[k].span.start..toks[end - 1].span.end;
+            let i = found.add(s, span, code, sent);
             here.push((k, i));
             taken[k..after.max(end)].iter_mut().for_each(|t| *t = true);
         }
@@ -1073,7 +1198,7 @@ mod tests {
                 });
             }
         }
-        let actors = read(&doc.text, &sentences);
+        let actors = read(&doc.text, &sentences).actors;
         actors
             .iter()
             .map(|a| {

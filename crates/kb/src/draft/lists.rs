@@ -167,7 +167,14 @@ fn is_title_item(doc: &Doc, k: usize) -> bool {
 
 /// An item without the punctuation that ties it to the next (`… ;`, `… ,`).
 fn clean_item(t: &str) -> String {
-    let t = t.trim().trim_end_matches([';', ',', '.', ':']).trim_end();
+    let mut t = t.trim().trim_end_matches([';', ',', '.', ':']).trim_end();
+    // An aside in brackets after it (`nos Antoine Dupont (Murmures sur des travées
+    // …)`), not an acronym (`(PNUE)`).
+    if let Some(open) = t.strip_suffix(')').and_then(|x| x.rfind('(')) {
+        if t[open..].split_whitespace().count() >= 3 {
+            t = t[..open].trim_end();
+        }
+    }
     let t = t
         .strip_suffix(" et")
         .or_else(|| t.strip_suffix(" ou"))
@@ -408,11 +415,14 @@ fn comma_runs(s: &str) -> Vec<List> {
                 e += 1;
                 continue;
             }
-            if let Some(l) = run_ending(s, &segs, done, e, clause.start) {
+            if let Some(l) = run_ending(s, &segs, done, e) {
                 out.push(l);
                 done = e + 1;
             }
             e += 1;
+        }
+        if done == 0 {
+            out.extend(same_openers(s, &segs));
         }
         // `Culture, médias, patrimoine, …, sport !`: four short parts or more.
         if out.is_empty() && segs.len() >= 4 {
@@ -451,86 +461,155 @@ fn starts_with_conjunction(t: &str) -> bool {
 
 /// The list whose last comma-part is `segs[e]` (it holds the conjunction), its
 /// parts before it no earlier than `segs[done]`.
-fn run_ending(
-    s: &str,
-    segs: &[Range<usize>],
-    done: usize,
-    e: usize,
-    clause_start: usize,
-) -> Option<List> {
+fn run_ending(s: &str, segs: &[Range<usize>], done: usize, e: usize) -> Option<List> {
     let part = |k: usize| &s[segs[k].clone()];
-    // The last part: the item before the conjunction, and the one after it.
     let last = part(e);
-    // Parts between the first and the last, each an item as it stands.
+    // Parts between the first item and the last part, each an item as it stands,
+    // opening the way the one after it does; bare ones (no article, no
+    // preposition) short: `scientifique, économique, culturel`.
     let mut m = e;
-    let reference = |m: usize| if m < e { opens(part(m)) } else { opens(last) };
-    // Bare items (no article, no preposition) are short: `scientifique, économique`.
-    let longest = if opens(last) == Opens::Word { 3 } else { 10 };
     while m > done + 1 {
         let p = part(m - 1);
-        let longest = if opens(p) == Opens::Word { 3 } else { longest };
+        let reference = if m < e { opens(part(m)) } else { opens(last) };
+        let longest = if reference == Opens::Word { 3 } else { 10 };
         let item_like = word_count(p) <= longest
             && !starts_with_conjunction(p)
             && !words::tokens(p).first().is_some_and(|t| t.is(CLAUSE_WORDS))
-            && opens(p) == reference(m.min(e));
+            && opens(p) == reference;
         if !item_like {
             break;
         }
         m -= 1;
     }
-    if m == 0 {
-        return None;
-    }
-    let carrier = m - 1;
-    let kind = if m < e { opens(part(m)) } else { opens(last) };
+    let next = if m < e { part(m) } else { last };
+    let kind = opens(next);
+    let opener = first_word(next);
     let (y, z) = split_last(last, kind)?;
     let z = cut_last(&z);
-    let mut items: Vec<String> = Vec::new();
-    let at_clause_start = segs[carrier].start == clause_start || carrier == 0;
-    let middle_len = (m..e)
+    let carrier = m - 1;
+    let at_clause_start = carrier == 0;
+    let len = (m..e)
         .map(|k| word_count(part(k)))
         .chain([word_count(&y)])
         .max()
         .unwrap_or(1);
-    let first = first_item(part(carrier), kind, at_clause_start, middle_len)?;
-    items.push(first);
+    let mut items: Vec<String> = Vec::new();
+    let mut at = segs[carrier].start;
+    match first_item(part(carrier), kind, &opener, at_clause_start, len) {
+        Some(first) => items.push(first),
+        // The part before holds no item (`en facilitant, par exemple, l'optimisation
+        // …, la gestion …`): the list starts with the parts after it.
+        None if m < e => at = segs[m].start,
+        None => return None,
+    }
     items.extend((m..e).map(|k| clean_item(part(k))));
     items.push(clean_item(&y));
     items.push(clean_item(&z));
-    // With no part between, the two after must read alike (`le Programme … et
-    // l'Union …`), or all be short at the start of a clause (`inclusive, durable et
-    // de confiance`).
+    if items.len() < 3 || items.iter().any(|i| i.is_empty()) {
+        return None;
+    }
+    // With no part between, the two after must read alike: the same kind of
+    // article (`le Programme … et l'Union …`), single words (`humains, écologiques
+    // et scientifiques`), or short ones at the start of a clause (`inclusive,
+    // durable et de confiance`).
     if m == e {
         let bracket = |i: &str| i.trim_end().ends_with(')');
-        let alike = opens(&y) == opens(&z)
-            && opens(&y) != Opens::Word
+        let alike = kind != Opens::Word
+            && family(&y) & family(&z) != 0
             && word_count(&y) <= 8
             && bracket(&y) == bracket(&z);
+        let single = items.iter().all(|i| word_count(i) == 1);
         let short = at_clause_start && items.iter().all(|i| word_count(i) <= 4);
-        if !(alike || short) {
+        if !(alike || single || short) {
             return None;
         }
     }
     if kind == Opens::Word && word_count(&y) > 3 {
         return None;
     }
-    if items.iter().any(|i| i.is_empty()) {
-        return None;
-    }
-    let lead = &s[..segs[carrier].start + part(carrier).find(items[0].as_str()).unwrap_or(0)];
-    let title = lead.trim().trim_end_matches([':', ',']).trim();
-    let title = if word_count(title) >= 2 {
-        title.to_string()
-    } else {
-        s.trim().to_string()
-    };
+    let lead = &s[..at + s[at..].find(items[0].as_str()).unwrap_or(0)];
     Some(List {
-        title,
+        title: title_of(lead, s),
         items,
         quote: s.trim().to_string(),
         block: 0,
-        at: segs[carrier].start,
+        at,
     })
+}
+
+/// A list's title: the words before its first item, or the sentence when there
+/// are hardly any.
+fn title_of(lead: &str, sentence: &str) -> String {
+    let title = lead.trim().trim_end_matches([':', ',']).trim();
+    if word_count(title) >= 2 {
+        title.to_string()
+    } else {
+        sentence.trim().to_string()
+    }
+}
+
+/// The first word of `s`, in small letters (`d’` as `d'`).
+fn first_word(s: &str) -> String {
+    words::tokens(s)
+        .first()
+        .map(|t| t.low())
+        .unwrap_or_default()
+}
+
+/// What kind of word opens an item, as bits: an article, `de`, a demonstrative, a
+/// possessive, a preposition (`des` is an article and `de`).
+fn family(item: &str) -> u8 {
+    match first_word(item).as_str() {
+        "le" | "la" | "les" | "l'" | "un" | "une" => 1,
+        "des" => 1 | 2,
+        "de" | "d'" | "du" => 2,
+        "ce" | "cet" | "cette" | "ces" => 4,
+        "son" | "sa" | "ses" | "leur" | "leurs" | "notre" | "nos" | "votre" | "vos" | "mon"
+        | "ma" | "mes" => 8,
+        w if PREPOSITIONS.contains(&w) => 16,
+        _ => 0,
+    }
+}
+
+/// Shape 3d: comma-parts opening with the same word, no conjunction needed: `nos
+/// Léon Marchand, nos Teddy Riner, nos Antoine Dupont`, `à Mistral, à LightOn, à
+/// Owkin`; the part before holds the first when it has that word.
+fn same_openers(s: &str, segs: &[Range<usize>]) -> Vec<List> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < segs.len() {
+        let opener = first_word(&s[segs[k].clone()]);
+        let fits = |p: &Range<usize>| {
+            first_word(&s[p.clone()]) == opener && word_count(&s[p.clone()]) <= 6
+        };
+        let mut end = k;
+        while end < segs.len() && fits(&segs[end]) && family(&s[segs[end].clone()]) != 0 {
+            end += 1;
+        }
+        let run = end - k;
+        let carrier = k.checked_sub(1).and_then(|c| {
+            let p = &s[segs[c].clone()];
+            let toks = words::tokens(p);
+            let at = toks.iter().rposition(|t| t.low() == opener)?;
+            Some(clean_item(&p[toks[at].span.start..]))
+        });
+        if run >= 3 || run >= 2 && carrier.is_some() {
+            let mut items: Vec<String> = carrier.iter().cloned().collect();
+            items.extend(segs[k..end].iter().map(|r| clean_item(&s[r.clone()])));
+            let at = segs[k.saturating_sub(usize::from(carrier.is_some()))].start;
+            out.push(List {
+                title: title_of(&s[..at], s),
+                items,
+                quote: s.trim().to_string(),
+                block: 0,
+                at,
+            });
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// The last part at its conjunction: before and after. Where several, the first
@@ -605,15 +684,33 @@ fn looks_like_verb(low: &str) -> bool {
         && !NOUNS.contains(&stem)
 }
 
-/// The first item, in the part that carries it: from the last word that opens an
-/// item the way the others do (`entre les États`: `les États`); with no such
-/// word, the part as it is at the start of a clause when it is short, else its last
-/// words, as many as the other items have.
-fn first_item(part: &str, kind: Opens, at_clause_start: bool, len: usize) -> Option<String> {
+/// The first item, in the part that carries it: from the last word that opens
+/// an item the way the next one does, the same word first (`entre les États`: `les
+/// États`; `de création d'images`, not `d'images`); with no such word, none when
+/// items open with an article or a preposition; bare items: the part as it is at
+/// the start of a clause when it is short, else its last words, as many as the
+/// other items have.
+fn first_item(
+    part: &str,
+    kind: Opens,
+    opener: &str,
+    at_clause_start: bool,
+    len: usize,
+) -> Option<String> {
     let toks = words::tokens(part);
+    let same = |t: &words::Tok| {
+        let low = t.low();
+        low == opener || matches!((low.as_str(), opener), ("de" | "d'", "de" | "d'"))
+    };
     let from = match kind {
-        Opens::Article => toks.iter().rposition(|t| t.is(DETERMINERS)),
-        Opens::Preposition => toks.iter().rposition(|t| t.is(PREPOSITIONS)),
+        Opens::Article => toks
+            .iter()
+            .rposition(same)
+            .or_else(|| toks.iter().rposition(|t| t.is(DETERMINERS))),
+        Opens::Preposition => toks
+            .iter()
+            .rposition(same)
+            .or_else(|| toks.iter().rposition(|t| t.is(PREPOSITIONS))),
         Opens::Word => None,
     };
     let words_in: Vec<usize> = toks
@@ -624,7 +721,6 @@ fn first_item(part: &str, kind: Opens, at_clause_start: bool, len: usize) -> Opt
         .collect();
     let from = match from {
         Some(f) => f,
-        // Items open with an article or a preposition, the first one too.
         None if kind != Opens::Word => return None,
         None if at_clause_start && words_in.len() <= len + 1 => 0,
         None => *words_in.get(words_in.len().checked_sub(len.max(1))?)?,

@@ -222,7 +222,10 @@ pub fn draft(input: &str, taken: &HashSet<String>) -> Draft {
                 })
         })
         .collect();
-    let named = actors::read(&doc.text, &actor_sents);
+    let actors::Read {
+        actors: named,
+        names,
+    } = actors::read(&doc.text, &actor_sents);
 
     // Lists.
     let title_of = |b: usize| headings[section_of[b]].clone();
@@ -343,7 +346,17 @@ pub fn draft(input: &str, taken: &HashSet<String>) -> Draft {
         });
     }
 
-    for l in enumerations {
+    // An enumeration inside a name (`ministère de l'Économie, des Finances et de la
+    // Souveraineté …`) is the name's, not a list: its first item stands inside a
+    // name, after the name's first word.
+    let in_a_name = |l: &lists::List| {
+        let first = l
+            .items
+            .first()
+            .and_then(|i| doc.text[l.at..].find(i.as_str()));
+        first.is_some_and(|f| names.iter().any(|n| n.start < l.at + f && l.at + f < n.end))
+    };
+    for l in enumerations.into_iter().filter(|l| !in_a_name(l)) {
         d.lists.push(List {
             id: ids.make(&l.title, 4, "list"),
             title: Text::fr(l.title.clone()),

@@ -242,7 +242,8 @@ pub fn content_words(folded: &str) -> impl Iterator<Item = &str> {
     const STOP: &[&str] = &[
         "a", "au", "aux", "avec", "ce", "ces", "cette", "d", "dans", "de", "des", "du", "en", "et",
         "l", "la", "le", "les", "leur", "leurs", "ou", "par", "pour", "qu", "que", "qui", "sa",
-        "se", "ses", "son", "sur", "un", "une", "y",
+        "se", "ses", "son", "sur", "un", "une", "y", "nos", "notre", "vos", "votre", "mes", "mon",
+        "ma",
     ];
     folded
         .split(' ')
