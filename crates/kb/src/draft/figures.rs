@@ -26,6 +26,9 @@ pub struct Amount {
     /// approximate one, made of its number and noun (`60 livrables` for `une
     /// 60aine de livrables`).
     pub magnitude: String,
+    /// An approximate amount as written, its hedge and noun joined (`une 60aine de
+    /// livrables`): the schema's `stated`.
+    pub stated: Option<String>,
     /// The hedge as written, and its code.
     pub hedge: Option<(String, Option<&'static str>)>,
     /// The counted noun and what follows it (`agents de la DGM`), in the sentence.
@@ -347,10 +350,6 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
     if !n.in_letters && n.approx.is_none() && !is_amount_number(s, toks, i, n.next) {
         return None;
     }
-    let start = n
-        .approx
-        .as_ref()
-        .map_or(toks[i].span.start, |a| toks[a.start].span.start);
     let mut j = n.next;
     let mut value = n.value;
     // A scale word, and a currency after it or before the number.
@@ -376,6 +375,7 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
     }
     // A percentage, a measure, or a counted noun.
     let mut noun = None;
+    let mut noun_word = None;
     if unit.is_none() {
         if let Some((u, end, factor)) = measure_after(toks, j) {
             unit = Some(u);
@@ -401,6 +401,7 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
             if !is_linker(&low) {
                 unit = Some(unit_of(&low).unwrap_or(""));
                 noun = Some(t.span.start..noun_phrase_end(toks, k));
+                noun_word = Some(t.span.clone());
                 unit_end = t.span.end;
                 j = k + 1;
             }
@@ -442,22 +443,19 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
         None if in_range => "",
         None => before.last().map_or("", |b| b.unit),
     };
-    let written = start..unit_end.max(toks[n.next - 1].span.end);
-    let magnitude = match &n.approx {
+    // An approximation's first token is its `une`: the amount written starts there.
+    let written = toks[i].span.start..unit_end.max(toks[n.next - 1].span.end);
+    let (magnitude, stated) = match &n.approx {
         Some(_) => {
-            let noun_text = noun.as_ref().map(|r| {
-                let end = toks
-                    .iter()
-                    .find(|t| t.span.start == r.start)
-                    .map_or(r.end, |t| t.span.end);
-                &s[r.start..end]
-            });
-            match noun_text {
-                Some(w) => format!("{} {w}", plain_number(n.value)),
-                None => plain_number(n.value),
-            }
+            let number = plain_number(n.value);
+            let magnitude = match &noun_word {
+                Some(w) => format!("{number} {}", &s[w.clone()]),
+                None => number,
+            };
+            let end = noun_word.as_ref().map_or(written.end, |w| w.end);
+            (magnitude, Some(s[written.start..end].to_string()))
         }
-        None => s[toks[i].span.start..written.end].to_string(),
+        None => (s[written.clone()].to_string(), None),
     };
     let hedge = match &n.approx {
         Some(r) => {
@@ -472,12 +470,9 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
     let amount = Amount {
         value: tidy(value),
         unit,
-        written: if n.approx.is_some() {
-            toks[i].span.start..written.end
-        } else {
-            written
-        },
+        written,
         magnitude,
+        stated,
         hedge,
         noun,
         period: None,

@@ -189,10 +189,7 @@ fn marked_inline(s: &str) -> Option<List> {
             match family {
                 0 => format!(
                     "{})",
-                    ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
-                        .get(n as usize - 1)
-                        .copied()
-                        .unwrap_or("?")
+                    text::ROMAN.get(n as usize - 1).copied().unwrap_or("?")
                 ),
                 1 => format!("{})", (b'a' + (n - 1) as u8) as char),
                 _ => format!("{n})"),

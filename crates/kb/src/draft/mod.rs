@@ -286,10 +286,6 @@ pub fn draft(input: &str, taken: &HashSet<String>) -> Draft {
             Some(iso) => ids.unique(&format!("{}-{}", ids::slug(&label, 3), &iso[..4])),
             None => ids.make(&label, 4, "figure"),
         };
-        let approx = a
-            .hedge
-            .as_ref()
-            .is_some_and(|h| h.1 == Some("about") && a.magnitude != doc.text[a.written.clone()]);
         d.figures.push(Figure {
             id,
             topic_id: topic_of_section[s.section].clone().unwrap_or_default(),
@@ -304,7 +300,7 @@ pub fn draft(input: &str, taken: &HashSet<String>) -> Draft {
                 en: qualifier_en(fr, *code),
             }),
             qualifier_code: a.hedge.as_ref().and_then(|h| h.1),
-            stated: approx.then(|| Text::fr(stated(&doc.text, a))),
+            stated: a.stated.clone().map(Text::fr),
             label: Text::fr(label),
             text: Text::fr(doc.text[s.span.clone()].to_string()),
             period: a.period.as_ref().map(|p| Text {
@@ -541,24 +537,6 @@ fn capitalized(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
-}
-
-/// An approximate amount as written, from its hedge to its noun (`une 60aine de
-/// livrables`).
-fn stated(text: &str, a: &Amount) -> String {
-    let end = a.noun.as_ref().map_or(a.written.end, |n| {
-        let first = text[n.clone()].split_whitespace().next().unwrap_or("");
-        n.start + first.len()
-    });
-    let start = text[..a.written.start]
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |i| i + 1);
-    let start = if text[start..a.written.start].trim().is_empty() {
-        a.written.start
-    } else {
-        start
-    };
-    text[start.min(a.written.start)..end.max(a.written.end)].to_string()
 }
 
 /// A measured amount in English (`€109 billion`, `27%`, `1 GW`); empty for a count,

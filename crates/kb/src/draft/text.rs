@@ -49,8 +49,6 @@ pub struct Block {
     /// The first line of an item when it stands apart as the item's title (a
     /// pledge's "Émirats Arabes Unis – MGX" over its amount), in [`Doc::text`].
     pub head: Option<Range<usize>>,
-    /// The line of the input it starts on (1-based).
-    pub line: usize,
 }
 
 /// The memo's text as blocks.
@@ -89,16 +87,11 @@ const HYPHEN_PREFIXES: &[&str] = &[
 struct Line<'a> {
     text: &'a str,
     marker: Option<Marker>,
-    number: usize,
 }
 
 /// Reads `input` into blocks.
 pub fn read(input: &str) -> Doc {
-    let lines: Vec<Option<Line>> = input
-        .split('\n')
-        .enumerate()
-        .map(|(i, raw)| classify(raw, i + 1))
-        .collect();
+    let lines: Vec<Option<Line>> = input.split('\n').map(classify).collect();
     let mut doc = Doc::default();
     let mut group: Vec<&Line> = Vec::new();
     let mut kind = Kind::Paragraph;
@@ -138,7 +131,7 @@ pub fn read(input: &str) -> Doc {
 
 /// A raw line: blank (`None`), or its text without bullet, marker and trailing
 /// spaces. A form feed (a page break) is a blank line.
-fn classify(raw: &str, number: usize) -> Option<Line<'_>> {
+fn classify(raw: &str) -> Option<Line<'_>> {
     let text = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
     if text.is_empty() {
         return None;
@@ -147,17 +140,9 @@ fn classify(raw: &str, number: usize) -> Option<Line<'_>> {
     let rest = rest.trim_start();
     if rest.is_empty() {
         // A bullet alone on its line: no item.
-        return Some(Line {
-            text,
-            marker: None,
-            number,
-        });
+        return Some(Line { text, marker: None });
     }
-    Some(Line {
-        text: rest,
-        marker,
-        number,
-    })
+    Some(Line { text: rest, marker })
 }
 
 /// The list marker a line starts with, and the rest of the line.
@@ -219,13 +204,15 @@ fn marker_of(text: &str) -> (Option<Marker>, &str) {
     (None, text)
 }
 
-/// A lowercase roman numeral up to 12 (`i` … `xii`).
-pub fn roman(s: &str) -> Option<u32> {
-    const NUMERALS: &[&str] = &[
-        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
-    ];
-    NUMERALS.iter().position(|n| *n == s).map(|i| i as u32 + 1)
+/// A lowercase roman numeral up to 12 (`i` … `xii`), as its value.
+fn roman(s: &str) -> Option<u32> {
+    ROMAN.iter().position(|n| *n == s).map(|i| i as u32 + 1)
 }
+
+/// Lowercase roman numerals, from one to twelve: item markers (`i)`, `ii)`).
+pub const ROMAN: &[&str] = &[
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+];
 
 /// A lowercase letter item (`a)`), as its rank.
 fn letter(s: &str) -> Option<u32> {
@@ -365,7 +352,6 @@ fn push(doc: &mut Doc, kind: Kind, lines: &[&Line]) {
         kind,
         span: start..doc.text.len(),
         head,
-        line: lines[0].number,
     });
 }
 
