@@ -3,9 +3,7 @@
 //! (`tests/fixtures/draft/`, the memo first) one after the other, over again, cut
 //! at that many lines. `cargo bench --bench draft`.
 
-use std::collections::HashSet;
-
-use aimemo::kb::draft;
+use aimemo::draft;
 use divan::{black_box, Bencher};
 
 fn main() {
@@ -41,14 +39,12 @@ fn text(lines: usize) -> String {
 #[divan::bench(args = [500, 10_000], sample_count = 10)]
 fn draft(b: Bencher, lines: usize) {
     let text = text(lines);
-    let taken = HashSet::new();
-    b.bench(|| black_box(draft::draft(&text, &taken).figures.len()));
+    b.bench(|| black_box(draft::draft(&text, &[]).figures.len()));
 }
 
 /// The same, written out as TOML: what `aimemo draft` does.
 #[divan::bench(args = [500, 10_000], sample_count = 10)]
 fn draft_and_write(b: Bencher, lines: usize) {
     let text = text(lines);
-    let taken = HashSet::new();
-    b.bench(|| black_box(draft::draft(&text, &taken).to_toml("bench.txt").len()));
+    b.bench(|| black_box(draft::draft(&text, &[]).to_toml("bench.txt").len()));
 }

@@ -291,7 +291,7 @@ pub enum Command {
                       schema of facts.toml: figures with their unit, hedge, period and source, actors with \
                       their acronyms, lists, sections; each with the text's own words as its quote. English \
                       fields are left empty, as to-dos `aimemo validate` lists. With --against, prints what \
-                      the draft found, missed and holds beyond a curated knowledge base or a TSV answer key.\n\n\
+                      the draft found, missed and holds beyond a curated knowledge base.\n\n\
                       Examples:\n  aimemo draft next-memo.txt -o next.toml\n  \
                       aimemo validate next.toml\n  aimemo --facts next.toml figures\n  \
                       aimemo draft memo.txt --against facts.toml"
@@ -303,7 +303,7 @@ pub enum Command {
         /// Write the draft to FILE rather than to stdout
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Compare the draft with a knowledge base or a TSV answer key (printed)
+        /// Compare the draft with a curated knowledge base (printed)
         #[arg(long, value_name = "KB")]
         against: Option<PathBuf>,
     },

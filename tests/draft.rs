@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use aimemo::kb::draft::{self, compare, Draft};
+use aimemo::draft::{self, compare, Draft};
 use aimemo::kb::validate::Workspace;
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -34,7 +34,7 @@ const TEXTS: &[&str] = &[
 
 fn draft_of(name: &str) -> (String, Draft) {
     let text = read(&fixture(name));
-    let d = draft::draft(&text, &Default::default());
+    let d = draft::draft(&text, &[]);
     (text, d)
 }
 
@@ -360,17 +360,6 @@ fn the_command_prints_the_draft_or_the_comparison() {
         .success()
         .stdout(predicate::str::is_match(r"  figures +33 / 33 +100\.0%").unwrap())
         .stdout(predicate::str::contains("lists missed:"));
-    let key = fixture("an-commission-ia-2024.key.tsv");
-    aimemo()
-        .args([
-            "draft",
-            fixture("an-commission-ia-2024.txt").to_str().unwrap(),
-            "--against",
-            key.to_str().unwrap(),
-        ])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("  figures    2 / 2"));
 }
 
 #[test]
@@ -397,8 +386,9 @@ fn a_text_that_cannot_be_drafted_is_an_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no-such-memo.txt: no such file"));
-    let key = dir.path().join("bad.key.tsv");
-    std::fs::write(&key, "figure\tmany\n").unwrap();
+    // The key is a knowledge base: a file that is none is refused, located.
+    let key = dir.path().join("key.toml");
+    std::fs::write(&key, "figure = 1\n").unwrap();
     aimemo()
         .args([
             "draft",
@@ -409,6 +399,6 @@ fn a_text_that_cannot_be_drafted_is_an_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "line 1: a figure's value is a number",
+            "key.toml:1:1: unknown key `figure`",
         ));
 }

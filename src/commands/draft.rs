@@ -1,18 +1,17 @@
 //! `aimemo draft MEMO.txt [-o FILE] [--against KB]`: a draft knowledge base from a
-//! memo's plain text (the drafting itself is `aimemo_kb::draft`).
+//! memo's plain text (the drafting itself is `crate::draft`).
 //!
 //! The draft is TOML in the schema of `facts.toml`, written to stdout or to `-o
 //! FILE`. Its ids avoid the built-in knowledge base's (unless `--no-builtin`), so
-//! that it loads beside it with `--facts`. With `--against KB` (a knowledge base, or
-//! a TSV answer key), the comparison goes to stdout instead, and the draft only to
-//! `-o FILE` when given.
+//! that it loads beside it with `--facts`. With `--against KB` (a curated knowledge
+//! base), the comparison goes to stdout instead, and the draft only to `-o FILE`
+//! when given.
 
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
+use crate::draft::{self, compare};
 use crate::error::{Error, Msg, Outcome, Result};
-use crate::kb::draft::{self, compare};
 use crate::kb::{self, validate::Workspace};
 
 /// Drafts `memo`; see the module's documentation.
@@ -24,15 +23,13 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Outcome> {
     let text = read_text(memo)?;
-    let taken: HashSet<String> = if builtin {
-        kb::load(&[], true)?
-            .kb
-            .ids()
-            .map(|(id, _)| id.to_string())
-            .collect()
-    } else {
-        HashSet::new()
-    };
+    let mut taken: Vec<String> = Vec::new();
+    if builtin {
+        // A plain loop over `ids()`: the iterator `validate` walks, no second copy.
+        for (id, _) in kb::workspace(true)?.kb.ids() {
+            taken.push(id.to_string());
+        }
+    }
     let drafted = draft::draft(&text, &taken);
     let name = memo.file_name().map_or_else(
         || memo.display().to_string(),
@@ -84,18 +81,10 @@ fn read_text(path: &Path) -> Result<String> {
     Ok(text)
 }
 
-/// An answer key: a TSV key (`.tsv`), else a knowledge-base file.
+/// The answer key a knowledge-base file makes. (The tests' TSV keys are read by
+/// the tests: `compare::Key::from_tsv`.)
 fn read_key(path: &Path) -> Result<compare::Key> {
     let text = kb::read_file(path)?;
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
-    {
-        return compare::Key::from_tsv(&text).map_err(|message| Error::File {
-            path: path.display().to_string(),
-            message,
-        });
-    }
     let mut ws = Workspace::default();
     let problems = ws.add_file(&path.display().to_string(), text);
     if !problems.is_empty() {

@@ -1,8 +1,7 @@
 //! aimemo's knowledge base: the model, TOML read into it and validated, text folding,
-//! the search index, lookup and search; and drafting one from a memo's text. Shared by the binary and its build script,
+//! the search index, lookup and search. Shared by the binary and its build script,
 //! which validates `facts.toml` and embeds it with this crate's types.
 
-pub mod draft;
 pub mod fold;
 pub mod index;
 pub mod link;

@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use super::words;
+
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -68,20 +70,16 @@ impl Doc {
 
 /// Words that cannot end a heading: a line ending with one goes on (`… sur` /
 /// `Google`, `… au` / `Grand Palais`).
-const LINKERS: &[&str] = &[
-    "à", "au", "aux", "avec", "ce", "ces", "cette", "d", "dans", "de", "des", "du", "en", "et",
-    "l", "la", "le", "les", "leur", "leurs", "nos", "notre", "ou", "par", "pour", "que", "qui",
-    "sa", "sans", "ses", "son", "sur", "un", "une", "vers",
-];
+const LINKERS: &str =
+    "à|au|aux|avec|ce|ces|cette|d|dans|de|des|du|en|et|l|la|le|les|leur|leurs|nos\
+    |notre|ou|par|pour|que|qui|sa|sans|ses|son|sur|un|une|vers";
 
 /// Prefixes that keep their hyphen when a line breaks after it (`sous-` /
 /// `direction` is `sous-direction`); any other word hyphenated across lines is one
 /// word cut in two.
-const HYPHEN_PREFIXES: &[&str] = &[
-    "anti", "après", "arrière", "au", "avant", "c'est", "co", "contre", "demi", "ex", "giga",
-    "grand", "grande", "haut", "mi", "multi", "non", "peut", "post", "pré", "saint", "sainte",
-    "semi", "sous", "start", "vice",
-];
+const HYPHEN_PREFIXES: &str =
+    "anti|après|arrière|au|avant|c'est|co|contre|demi|ex|giga|grand|grande|haut|mi\
+    |multi|non|peut|post|pré|saint|sainte|semi|sous|start|vice";
 
 /// A line of the input, its marker taken off.
 struct Line<'a> {
@@ -206,13 +204,11 @@ fn marker_of(text: &str) -> (Option<Marker>, &str) {
 
 /// A lowercase roman numeral up to 12 (`i` … `xii`), as its value.
 fn roman(s: &str) -> Option<u32> {
-    ROMAN.iter().position(|n| *n == s).map(|i| i as u32 + 1)
+    ROMAN.split('|').position(|n| n == s).map(|i| i as u32 + 1)
 }
 
 /// Lowercase roman numerals, from one to twelve: item markers (`i)`, `ii)`).
-pub const ROMAN: &[&str] = &[
-    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
-];
+pub const ROMAN: &str = "i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii";
 
 /// A lowercase letter item (`a)`), as its rank.
 fn letter(s: &str) -> Option<u32> {
@@ -308,7 +304,7 @@ fn heading_at(lines: &[&Line]) -> Option<usize> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let open = LINKERS.contains(&last.as_str()) || t.ends_with([':', '-', '–']);
+        let open = words::has(LINKERS, &last) || t.ends_with([':', '-', '–']);
         match lines.get(k) {
             _ if open => {}
             None => return Some(k),
@@ -380,18 +376,11 @@ fn hyphen(so_far: &str, next: &str) -> Hyphen {
     let Some(before) = so_far.strip_suffix('-') else {
         return Hyphen::None;
     };
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic() || *c == '\'')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = last_word(before);
     if word.chars().count() < 2 || !starts_lower(next) {
         return Hyphen::None;
     }
-    if HYPHEN_PREFIXES.contains(&word.to_lowercase().as_str()) {
+    if words::has(HYPHEN_PREFIXES, &word.to_lowercase()) {
         Hyphen::Kept
     } else {
         Hyphen::Cut
@@ -462,10 +451,9 @@ fn mark_footnotes(doc: &mut Doc) {
 }
 
 /// Abbreviations after which a period ends no sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "etc", "cf", "p", "pp", "art",
-    "av", "n", "no", "vol", "éd", "ed", "coll", "fig", "env", "min", "max", "hab",
-];
+const ABBREVIATIONS: &str =
+    "m|mm|mme|mmes|mlle|dr|pr|me|st|ste|etc|cf|p|pp|art|av|n|no|vol|éd|ed|coll|fig\
+    |env|min|max|hab";
 
 /// The sentences of `text[span]`, as ranges of `text`: cut after `.`, `!`, `?` or
 /// `…` followed by a space and a capital, a digit or an opening quote; not after an
@@ -523,18 +511,23 @@ pub fn sentences(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The word `s` ends with, its letters and apostrophes (`le dévelop`: `dévelop`;
+/// `c'est`: `c'est`).
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '\'')
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
 /// True when the period at byte `dot` of `s` ends an abbreviation or an initial.
 fn abbreviation_before(s: &str, dot: usize) -> bool {
-    let word: String = s[..dot]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = last_word(&s[..dot]);
     let single_capital = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-    single_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    single_capital || words::has(ABBREVIATIONS, &word.to_lowercase())
 }
 
 #[cfg(test)]

@@ -46,270 +46,71 @@ pub struct Amount {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {
     pub fr: String,
-    pub en: String,
     pub iso: Option<String>,
 }
 
 /// Words that scale the number before them.
-const SCALES: &[(&str, f64)] = &[
-    ("milliard", 1e9),
-    ("milliards", 1e9),
-    ("md", 1e9),
-    ("mds", 1e9),
-    ("mrd", 1e9),
-    ("mrds", 1e9),
-    ("million", 1e6),
-    ("millions", 1e6),
-    ("m", 1e6),
-    ("mn", 1e6),
-    ("k", 1e3),
-];
+const SCALES: &str = "milliard=1e9|milliards=1e9|md=1e9|mds=1e9|mrd=1e9|mrds=1e9\
+    |million=1e6|millions=1e6|m=1e6|mn=1e6|k=1e3";
 
-/// Nouns that count something, by the schema's unit.
-const NOUNS: &[(&str, &[&str])] = &[
-    (
-        "people",
-        &[
-            "personne",
-            "agent",
-            "citoyen",
-            "chercheur",
-            "chercheuse",
-            "participant",
-            "participante",
-            "représentant",
-            "représentante",
-            "chef",
-            "cheffe",
-            "dirigeant",
-            "dirigeante",
-            "salarié",
-            "salariée",
-            "employé",
-            "employée",
-            "expert",
-            "experte",
-            "étudiant",
-            "étudiante",
-            "élève",
-            "professionnel",
-            "professionnelle",
-            "entrepreneur",
-            "entrepreneuse",
-            "ingénieur",
-            "ingénieure",
-            "utilisateur",
-            "utilisatrice",
-            "habitant",
-            "habitante",
-            "visiteur",
-            "visiteuse",
-            "invité",
-            "invitée",
-            "talent",
-            "diplomate",
-            "fonctionnaire",
-            "collaborateur",
-            "collaboratrice",
-            "délégué",
-            "déléguée",
-            "doctorant",
-            "doctorante",
-            "spécialiste",
-            "créateur",
-            "créatrice",
-            "artiste",
-            "jeune",
-            "femme",
-            "homme",
-            "enfant",
-            "patient",
-            "patiente",
-            "travailleur",
-            "travailleuse",
-            "ministre",
-            "décideur",
-            "décideuse",
-            "investisseur",
-            "scientifique",
-            "développeur",
-            "développeuse",
-            "data scientist",
-            "lauréat",
-            "lauréate",
-            "individu",
-        ],
-    ),
-    ("countries", &["pays", "nation"]),
-    ("states", &["état", "etat"]),
-    ("governments", &["gouvernement"]),
-    ("partners", &["partenaire"]),
-    (
-        "companies",
-        &[
-            "entreprise",
-            "société",
-            "start-up",
-            "startup",
-            "start-ups",
-            "startups",
-            "licorne",
-            "pme",
-            "eti",
-            "tpe",
-            "firme",
-            "groupe",
-            "scale-up",
-            "scale-ups",
-        ],
-    ),
-    (
-        "events",
-        &[
-            "événement",
-            "évènement",
-            "manifestation",
-            "conférence",
-            "webinaire",
-            "atelier",
-            "rencontre",
-            "colloque",
-            "séminaire",
-        ],
-    ),
-    ("deliverables", &["livrable"]),
-    ("actors", &["acteur", "actrice"]),
-    ("signatories", &["signataire"]),
-    ("times", &["fois"]),
-];
+/// Nouns that count something, by the schema's unit: `unit=noun|noun;unit=…`.
+const NOUNS: &str = "people=personne|agent|citoyen|chercheur|chercheuse|participant|participante|\
+    représentant|représentante|chef|cheffe|dirigeant|dirigeante|salarié|\
+    salariée|employé|employée|expert|experte|étudiant|étudiante|élève|\
+    professionnel|professionnelle|entrepreneur|entrepreneuse|ingénieur|\
+    ingénieure|utilisateur|utilisatrice|habitant|habitante|visiteur|visiteuse|\
+    invité|invitée|talent|diplomate|fonctionnaire|collaborateur|collaboratrice|\
+    délégué|déléguée|doctorant|doctorante|spécialiste|créateur|créatrice|\
+    artiste|jeune|femme|homme|enfant|patient|patiente|travailleur|travailleuse|\
+    ministre|décideur|décideuse|investisseur|scientifique|développeur|\
+    développeuse|data scientist|lauréat|lauréate|individu;countries=pays|nation;\
+    states=état|etat;governments=gouvernement;partners=partenaire;\
+    companies=entreprise|société|start-up|startup|start-ups|startups|licorne|\
+    pme|eti|tpe|firme|groupe|scale-up|scale-ups;events=événement|évènement|\
+    manifestation|conférence|webinaire|atelier|rencontre|colloque|séminaire;\
+    deliverables=livrable;actors=acteur|actrice;signatories=signataire;\
+    times=fois";
 
 /// Nouns of time: a number before one is a duration, not a figure.
-const TIME_NOUNS: &[&str] = &[
-    "jour",
-    "jours",
-    "semaine",
-    "semaines",
-    "mois",
-    "an",
-    "ans",
-    "année",
-    "années",
-    "heure",
-    "heures",
-    "minute",
-    "minutes",
-    "seconde",
-    "secondes",
-    "siècle",
-    "siècles",
-    "décennie",
-    "décennies",
-    "trimestre",
-    "trimestres",
-    "semestre",
-    "semestres",
-];
+const TIME_NOUNS: &str =
+    "jour|jours|semaine|semaines|mois|an|ans|année|années|heure|heures|minute|minutes\
+    |seconde|secondes|siècle|siècles|décennie|décennies|trimestre|trimestres\
+    |semestre|semestres";
 
 /// Adjectives that may stand between a number and its noun (`37 grandes
 /// entreprises`).
-const PRE_ADJECTIVES: &[&str] = &[
-    "grand",
-    "grands",
-    "grande",
-    "grandes",
-    "petit",
-    "petits",
-    "petite",
-    "petites",
-    "nouveau",
-    "nouveaux",
-    "nouvelle",
-    "nouvelles",
-    "principal",
-    "principaux",
-    "principale",
-    "principales",
-    "premier",
-    "premiers",
-    "première",
-    "premières",
-    "dernier",
-    "derniers",
-    "dernière",
-    "dernières",
-    "autres",
-    "seuls",
-    "seules",
-    "seul",
-    "seule",
-    "jeunes",
-    "gros",
-    "vrais",
-    "véritables",
-    "vastes",
-    "hauts",
-    "hautes",
-    "plus",
-    "meilleurs",
-    "meilleures",
-];
+const PRE_ADJECTIVES: &str =
+    "grand|grands|grande|grandes|petit|petits|petite|petites|nouveau|nouveaux\
+    |nouvelle|nouvelles|principal|principaux|principale|principales|premier|premiers\
+    |première|premières|dernier|derniers|dernière|dernières|autres|seuls|seules|seul\
+    |seule|jeunes|gros|vrais|véritables|vastes|hauts|hautes|plus|meilleurs\
+    |meilleures";
 
 /// Words after which a number is a reference, not an amount (`article 5`).
-const REFERENCES: &[&str] = &[
-    "article", "articles", "art", "n°", "no", "numéro", "page", "pages", "p", "chapitre", "annexe",
-    "point", "décret", "loi", "alinéa", "tome", "volume", "section", "objectif", "axe", "pilier",
-    "phase", "étape", "niveau", "version", "édition", "saison",
-];
+const REFERENCES: &str =
+    "article|articles|art|n°|no|numéro|page|pages|p|chapitre|annexe|point|décret|loi\
+    |alinéa|tome|volume|section|objectif|axe|pilier|phase|étape|niveau|version\
+    |édition|saison";
 
-/// Hedges written before the number, longest first, with their codes (SCHEMA.md).
-const HEDGES: &[(&str, Option<&str>)] = &[
-    ("pouvant aller jusqu'à", Some("up_to")),
-    ("pouvant aller jusqu'au", Some("up_to")),
-    ("allant jusqu'à", Some("up_to")),
-    ("pouvant atteindre", Some("up_to")),
-    ("jusqu'à", Some("up_to")),
-    ("un peu plus de", Some("more_than")),
-    ("un peu plus d'", Some("more_than")),
-    ("plus de", Some("more_than")),
-    ("plus d'", Some("more_than")),
-    ("au-delà de", Some("more_than")),
-    ("supérieur à", Some("more_than")),
-    ("supérieure à", Some("more_than")),
-    ("près de", Some("nearly")),
-    ("près d'", Some("nearly")),
-    ("presque", Some("nearly")),
-    ("quasiment", Some("nearly")),
-    ("environ", Some("about")),
-    ("autour de", Some("about")),
-    ("quelque", Some("about")),
-    ("de l'ordre de", Some("about")),
-    ("aux alentours de", Some("about")),
-    ("approximativement", Some("about")),
-    ("pas moins de", Some("at_least")),
-    ("au moins", Some("at_least")),
-    ("au minimum", Some("at_least")),
-    ("moins de", None),
-    ("moins d'", None),
-    ("estimé à", Some("estimated")),
-    ("estimée à", Some("estimated")),
-    ("estimés à", Some("estimated")),
-    ("estimées à", Some("estimated")),
-    ("évalué à", Some("estimated")),
-    ("évaluée à", Some("estimated")),
-    ("évalués à", Some("estimated")),
-    ("évaluées à", Some("estimated")),
-];
+/// Hedges written before the number, longest first, each with its code
+/// (SCHEMA.md) after `=`, none for `moins de`.
+const HEDGES: &str =
+    "pouvant aller jusqu'à=up_to|pouvant aller jusqu'au=up_to|allant jusqu'à=up_to\
+    |pouvant atteindre=up_to|jusqu'à=up_to|un peu plus de=more_than\
+    |un peu plus d'=more_than|plus de=more_than|plus d'=more_than\
+    |au-delà de=more_than|supérieur à=more_than|supérieure à=more_than\
+    |près de=nearly|près d'=nearly|presque=nearly|quasiment=nearly|environ=about\
+    |autour de=about|quelque=about|de l'ordre de=about|aux alentours de=about\
+    |approximativement=about|pas moins de=at_least|au moins=at_least\
+    |au minimum=at_least|moins de=|moins d'=|estimé à=estimated\
+    |estimée à=estimated|estimés à=estimated|estimées à=estimated\
+    |évalué à=estimated|évaluée à=estimated|évalués à=estimated\
+    |évaluées à=estimated";
 
 /// Verbs in the conditional that hedge the amount their clause states: `aurait
 /// contribué à 12 milliards` is reported, `pourrait atteindre` could reach.
-const CONDITIONALS: &[(&str, &str)] = &[
-    ("aurait", "reported"),
-    ("auraient", "reported"),
-    ("pourrait", "could_reach"),
-    ("pourraient", "could_reach"),
-    ("devrait", "projected"),
-    ("devraient", "projected"),
-];
+const CONDITIONALS: &str = "aurait=reported|auraient=reported|pourrait=could_reach\
+    |pourraient=could_reach|devrait=projected|devraient=projected";
 
 /// Every amount of a sentence.
 pub fn amounts(sentence: &str) -> Vec<Amount> {
@@ -355,10 +156,9 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
     // A scale word, and a currency after it or before the number.
     let mut scaled = false;
     if let Some(t) = toks.get(j) {
-        if let Some((_, f)) = SCALES
-            .iter()
-            .find(|(w, _)| *w == t.low() && (w.len() > 1 || t.glued))
-        {
+        // `m`, `k` scale only glued to the number (`5k`): `50 m` may be metres.
+        let scale = words::value_of(SCALES, t.low()).filter(|_| t.low().len() > 1 || t.glued);
+        if let Some(f) = scale.and_then(|f| f.parse::<f64>().ok()) {
             value *= f;
             scaled = true;
             j += 1;
@@ -387,7 +187,7 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
     if unit.is_none() {
         let mut k = j;
         // `une 60aine de livrables`, `5,7 millions d'agents`: the noun after `de`.
-        if (n.approx.is_some() || scaled) && toks.get(k).is_some_and(|t| t.is(&["de", "d'"])) {
+        if (n.approx.is_some() || scaled) && toks.get(k).is_some_and(|t| t.is("de|d'")) {
             k += 1;
         }
         while toks.get(k).is_some_and(|t| t.is(PRE_ADJECTIVES)) && k < j + 2 {
@@ -395,11 +195,11 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
         }
         if let Some(t) = toks.get(k).filter(|t| t.is_word() && !t.is(CLAUSE_WORDS)) {
             let low = t.low();
-            if TIME_NOUNS.contains(&low.as_str()) {
+            if words::has(TIME_NOUNS, low) {
                 return None; // a duration
             }
-            if !is_linker(&low) {
-                unit = Some(unit_of(&low).unwrap_or(""));
+            if !is_linker(low) {
+                unit = Some(unit_of(low).unwrap_or(""));
                 noun = Some(t.span.start..noun_phrase_end(toks, k));
                 noun_word = Some(t.span.clone());
                 unit_end = t.span.end;
@@ -408,28 +208,28 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
         }
     }
     // `autant de ressources que dix requêtes`: a number of times.
-    if toks[..i].iter().any(|t| t.is(&["autant"]))
+    if toks[..i].iter().any(|t| t.is("autant"))
         && i > 0
-        && toks[i - 1].is(&["que", "qu'"])
+        && toks[i - 1].is("que|qu'")
         && unit.is_some_and(|u| u.is_empty())
     {
         unit = Some("times");
     }
     // `endossée par 64 pays et organisations`: those who endorse it.
-    if i >= 2 && toks[i - 1].is(&["par"]) && toks[i - 2].low().starts_with("endoss") {
+    if i >= 2 && toks[i - 1].is("par") && toks[i - 2].low().starts_with("endoss") {
         unit = Some("endorsers");
     }
     // A range (`30 et 50 milliards`, `trois à cinq litres`): the first number
     // takes the unit of the second, below.
     let in_range = unit.is_none()
-        && toks.get(j).is_some_and(|t| t.is(&["à", "et", "-", "–"]))
+        && toks.get(j).is_some_and(|t| t.is("à|et|-|–"))
         && j + 1 < toks.len()
         && number_at(s, toks, j + 1).is_some();
     if n.in_letters || n.approx.is_some() {
         // In letters, an amount needs a unit (`deux révolutions` is no figure);
         // `un`/`une` only a measure or a scale (`un gigawatt`, `un milliard`).
         let measure = matches!(unit, Some("GW" | "cl" | "percent" | "EUR" | "USD"));
-        let one = n.in_letters && toks[i].is(&["un", "une"]);
+        let one = n.in_letters && toks[i].is("un|une");
         let unitless = unit.is_none_or(str::is_empty) && n.approx.is_none() && !in_range;
         if unitless || one && !measure && !scaled {
             return None;
@@ -447,7 +247,7 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
     let written = toks[i].span.start..unit_end.max(toks[n.next - 1].span.end);
     let (magnitude, stated) = match &n.approx {
         Some(_) => {
-            let number = plain_number(n.value);
+            let number = super::write::number(n.value);
             let magnitude = match &noun_word {
                 Some(w) => format!("{number} {}", &s[w.clone()]),
                 None => number,
@@ -488,7 +288,7 @@ fn read_amount(s: &str, toks: &[Tok], i: usize, before: &[Amount]) -> Option<(Am
 fn number_at(s: &str, toks: &[Tok], i: usize) -> Option<Number> {
     let t = &toks[i];
     // `une 60aine de` / `une centaine de`.
-    if t.is(&["une", "un"]) {
+    if t.is("une|un") {
         if let (Some(d), Some(suffix)) = (toks.get(i + 1), toks.get(i + 2)) {
             if d.class == Class::Digits && suffix.glued && suffix.low() == "aine" {
                 return Some(Number {
@@ -587,13 +387,13 @@ fn is_amount_number(s: &str, toks: &[Tok], i: usize, next: usize) -> bool {
     // Glued after: an ordinal (`9ème`, `1er`), a time (`17h30`), a name (`5G`).
     if let Some(a) = after.filter(|a| a.glued && a.is_word()) {
         let low = a.low();
-        let measure = measure_word(&low).is_some() || SCALES.iter().any(|(w, _)| *w == low);
+        let measure = measure_word(low).is_some() || words::value_of(SCALES, low).is_some();
         if !measure {
             return false;
         }
     }
     // Dates and times: `13/02/2025`, `17 h 30`, `6 au 11 février`, `lundi 10`.
-    if after.is_some_and(|a| a.is_punct('/') || a.is(&["h"]))
+    if after.is_some_and(|a| a.is_punct('/') || a.is("h"))
         || prev.is_some_and(|p| p.is_punct('/') || p.is(WEEKDAYS))
     {
         return false;
@@ -612,7 +412,7 @@ fn names_a_day(toks: &[Tok], mut k: usize) -> bool {
         if month(t.text).is_some() {
             return true;
         }
-        let joins = t.is(&["au", "et", "er", "-", "–", ","]) || t.class == Class::Digits;
+        let joins = t.is("au|et|er|-|–|,") || t.class == Class::Digits;
         if !joins {
             return false;
         }
@@ -635,7 +435,7 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<&'static str> {
 /// `euros`, `EUR`; its unit and the token after it.
 fn currency_after(toks: &[Tok], j: usize) -> Option<(&'static str, usize)> {
     let of = |t: &Tok| -> Option<&'static str> {
-        match t.low().as_str() {
+        match t.low() {
             "euro" | "euros" | "eur" | "€" => Some("EUR"),
             "dollar" | "dollars" | "usd" | "$" => Some("USD"),
             _ => None,
@@ -645,7 +445,7 @@ fn currency_after(toks: &[Tok], j: usize) -> Option<(&'static str, usize)> {
     if let Some(u) = of(t) {
         return Some((u, j + 1));
     }
-    if t.is(&["de", "d'"]) {
+    if t.is("de|d'") {
         let u = of(toks.get(j + 1)?)?;
         return Some((u, j + 2));
     }
@@ -660,10 +460,10 @@ fn measure_after(toks: &[Tok], j: usize) -> Option<(&'static str, usize, f64)> {
     if t.is_punct('%') {
         return Some(("percent", j + 1, 1.0));
     }
-    if t.is(&["pour"]) && toks.get(j + 1).is_some_and(|c| c.is(&["cent"])) {
+    if t.is("pour") && toks.get(j + 1).is_some_and(|c| c.is("cent")) {
         return Some(("percent", j + 2, 1.0));
     }
-    let (unit, factor) = measure_word(&t.low())?;
+    let (unit, factor) = measure_word(t.low())?;
     Some((unit, j + 1, factor))
 }
 
@@ -684,16 +484,16 @@ fn unit_of(low: &str) -> Option<&'static str> {
         .strip_suffix('s')
         .or_else(|| low.strip_suffix('x'))
         .unwrap_or(low);
-    NOUNS
-        .iter()
-        .find(|(_, nouns)| nouns.contains(&low) || nouns.contains(&singular))
-        .map(|(u, _)| *u)
+    NOUNS.split(';').find_map(|entry| {
+        let (unit, nouns) = entry.split_once('=')?;
+        (words::has(nouns, low) || words::has(nouns, singular)).then_some(unit)
+    })
 }
 
 /// Small words that cannot be a counted noun (`au sein`, `dans`, `et`).
 fn is_linker(low: &str) -> bool {
-    words::DETERMINERS.contains(&low)
-        || words::PREPOSITIONS.contains(&low)
+    words::has(words::DETERMINERS, low)
+        || words::has(words::PREPOSITIONS, low)
         || matches!(
             low,
             "et" | "ou" | "dont" | "soit" | "contre" | "sur" | "selon"
@@ -708,12 +508,12 @@ fn noun_phrase_end(toks: &[Tok], k: usize) -> usize {
     for t in toks.iter().skip(k + 1).take(5) {
         if t.class != Class::Word
             || t.is(CLAUSE_WORDS)
-            || spelled(t.text).is_some() && !t.is(&["un", "une"])
+            || spelled(t.text).is_some() && !t.is("un|une")
         {
             break;
         }
         end = t.span.end;
-        if !is_linker(&t.low()) {
+        if !is_linker(t.low()) {
             last_content = end;
         }
     }
@@ -725,8 +525,10 @@ fn noun_phrase_end(toks: &[Tok], k: usize) -> usize {
 /// ending there (`plus de`, `pouvant aller jusqu'à`), or a conditional verb a few
 /// words before in the same clause (`aurait contribué à`).
 fn hedge_before(s: &str, toks: &[Tok], i: usize) -> Option<(String, Option<&'static str>)> {
-    let before: Vec<String> = toks[..i].iter().rev().take(4).map(|t| t.low()).collect();
-    for (phrase, code) in HEDGES {
+    let before: Vec<&str> = toks[..i].iter().rev().take(4).map(|t| t.low()).collect();
+    for hedge in HEDGES.split('|') {
+        let (phrase, code) = hedge.split_once('=').unwrap_or((hedge, ""));
+        let code = (!code.is_empty()).then_some(code);
         let parts: Vec<&str> = split_phrase(phrase);
         if parts.len() > before.len() {
             continue;
@@ -735,7 +537,7 @@ fn hedge_before(s: &str, toks: &[Tok], i: usize) -> Option<(String, Option<&'sta
         if matches {
             let first = &toks[i - parts.len()];
             let text = s[first.span.start..toks[i - 1].span.end].to_string();
-            return Some((lower_first(&text), *code));
+            return Some((lower_first(&text), code));
         }
     }
     // `aurait contribué à 12 milliards`: a conditional at most three words back,
@@ -745,12 +547,12 @@ fn hedge_before(s: &str, toks: &[Tok], i: usize) -> Option<(String, Option<&'sta
         if t.class != Class::Word {
             break;
         }
-        if let Some((w, code)) = CONDITIONALS.iter().find(|(w, _)| t.low() == *w) {
+        if let Some(code) = words::value_of(CONDITIONALS, t.low()) {
             let next = toks.get(k + 1).map(|n| n.low()).unwrap_or_default();
             let phrase = if next == "atteindre" {
-                format!("{w} atteindre")
+                format!("{} atteindre", t.low())
             } else {
-                (*w).to_string()
+                t.low().to_string()
             };
             return Some((phrase, Some(code)));
         }
@@ -814,31 +616,6 @@ fn tidy(v: f64) -> f64 {
     }
 }
 
-/// A number as the schema's magnitude writes it in French (`60`, `5 300`, `1,5`).
-fn plain_number(v: f64) -> String {
-    let s = if v.fract() == 0.0 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}").replace('.', ",")
-    };
-    // Thousands apart with a space, as French writes them.
-    let (int, frac) = s
-        .split_once(',')
-        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (n, c) in int.chars().enumerate() {
-        if n > 0 && (int.len() - n) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(f);
-    }
-    out
-}
-
 /// The periods a sentence states, each with the token it starts at.
 fn periods(toks: &[Tok], s: &str) -> Vec<(usize, Period)> {
     let mut out = Vec::new();
@@ -854,20 +631,20 @@ fn periods(toks: &[Tok], s: &str) -> Vec<(usize, Period)> {
         let t = &toks[k];
         let low = t.low();
         // `(en) [mois] année`, `d'ici (à) année`, `à l'horizon année`, `depuis année`…
-        let (words_before, lead): (usize, Option<&str>) = match low.as_str() {
+        let (words_before, lead): (usize, Option<&str>) = match low {
             "en" | "dès" | "depuis" | "avant" | "après" | "pour" | "jusqu'en" => {
                 (1, Some(t.text))
             }
-            "d'" if toks.get(k + 1).is_some_and(|n| n.is(&["ici"])) => {
-                let to = if toks.get(k + 2).is_some_and(|n| n.is(&["à"])) {
+            "d'" if toks.get(k + 1).is_some_and(|n| n.is("ici")) => {
+                let to = if toks.get(k + 2).is_some_and(|n| n.is("à")) {
                     3
                 } else {
                     2
                 };
                 (to, Some("d'ici"))
             }
-            "à" if toks.get(k + 1).is_some_and(|n| n.is(&["l'"]))
-                && toks.get(k + 2).is_some_and(|n| n.is(&["horizon"])) =>
+            "à" if toks.get(k + 1).is_some_and(|n| n.is("l'"))
+                && toks.get(k + 2).is_some_and(|n| n.is("horizon")) =>
             {
                 (3, Some("à l'horizon"))
             }
@@ -888,23 +665,10 @@ fn periods(toks: &[Tok], s: &str) -> Vec<(usize, Period)> {
             };
             let last = if mon.is_some() { m + 1 } else { m };
             let fr = lower_first(&s[toks[first].span.start..toks[last].span.end]);
-            let month_en = mon.map(|n| words::MONTHS_EN[n - 1]);
-            let stem = match month_en {
-                Some(me) => format!("{me} {year}"),
-                None => year.to_string(),
-            };
-            let (en, iso) = match low.as_str() {
-                "en" => (stem.clone(), Some(iso_of(year, mon))),
-                "d'" | "à" => (format!("by {stem}"), Some(iso_of(year, mon))),
-                "pour" => (format!("for {stem}"), Some(iso_of(year, mon))),
-                "jusqu'en" => (format!("until {stem}"), None),
-                "depuis" => (format!("since {stem}"), None),
-                "dès" => (format!("from {stem}"), None),
-                "avant" => (format!("before {stem}"), None),
-                "après" => (format!("after {stem}"), None),
-                _ => (String::new(), None),
-            };
-            out.push((k, Period { fr, en, iso }));
+            // `en 2023`, `d'ici 2027`, `pour 2025` refer to that year; `depuis 2018`,
+            // `avant 2027` to a time around it, which ISO does not write.
+            let iso = matches!(low, "en" | "d'" | "à" | "pour").then(|| iso_of(year, mon));
+            out.push((k, Period { fr, iso }));
             k = last + 1;
             continue;
         }
@@ -918,7 +682,6 @@ fn periods(toks: &[Tok], s: &str) -> Vec<(usize, Period)> {
                     k,
                     Period {
                         fr: s[t.span.start..toks[k + 1].span.end].to_string(),
-                        en: format!("{} {year}", words::MONTHS_EN[mo - 1]),
                         iso: Some(iso_of(year, Some(mo))),
                     },
                 ));
@@ -932,53 +695,30 @@ fn periods(toks: &[Tok], s: &str) -> Vec<(usize, Period)> {
                 .get(k + 1)
                 .filter(|n| n.class == Class::Digits || spelled(n.text).is_some());
             let unit = toks.get(k + 2).map(|u| u.low()).unwrap_or_default();
-            if let (Some(n), true) = (n, matches!(unit.as_str(), "ans" | "années" | "mois")) {
+            if n.is_some() && matches!(unit, "ans" | "années" | "mois") {
                 let fr = s[t.span.start..toks[k + 2].span.end].to_string();
-                let count = n
-                    .text
-                    .parse::<f64>()
-                    .ok()
-                    .or_else(|| spelled(n.text))
-                    .unwrap_or(0.0);
-                let en_unit = if unit == "mois" { "months" } else { "years" };
-                out.push((
-                    k,
-                    Period {
-                        fr,
-                        en: format!("over {count} {en_unit}"),
-                        iso: None,
-                    },
-                ));
+                out.push((k, Period { fr, iso: None }));
                 k += 3;
                 continue;
             }
         }
         // `par an`, `chaque année`, `à ce stade`.
         let two = toks.get(k + 1).map(|n| n.low()).unwrap_or_default();
-        let rate = match (low.as_str(), two.as_str()) {
-            ("par", "an" | "année") | ("chaque", "année") => Some("per year"),
-            ("par", "mois") => Some("per month"),
-            ("par", "jour") => Some("per day"),
-            _ => None,
-        };
-        if let Some(en) = rate {
-            out.push((
-                k,
-                Period {
-                    fr: s[t.span.start..toks[k + 1].span.end].to_string(),
-                    en: en.into(),
-                    iso: None,
-                },
-            ));
+        let rate = matches!(
+            (low, two),
+            ("par", "an" | "année" | "mois" | "jour") | ("chaque", "année")
+        );
+        if rate {
+            let fr = s[t.span.start..toks[k + 1].span.end].to_string();
+            out.push((k, Period { fr, iso: None }));
             k += 2;
             continue;
         }
-        if low == "à" && two == "ce" && toks.get(k + 2).is_some_and(|n| n.is(&["stade"])) {
+        if low == "à" && two == "ce" && toks.get(k + 2).is_some_and(|n| n.is("stade")) {
             out.push((
                 k,
                 Period {
                     fr: "à ce stade".into(),
-                    en: "at this stage".into(),
                     iso: None,
                 },
             ));

@@ -1,22 +1,24 @@
 //! Ids from the words: `marche-mondial-ia-2027`, `dgp-nuoi`; stable (the same text
 //! gives the same ids), unique (a number follows one already taken).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::words::content_words;
-use crate::fold::fold;
+use crate::kb::fold::fold;
 
 /// Hands out ids, none twice and none of those already taken.
 pub struct Ids {
-    used: HashSet<String>,
+    /// Each id used, with the number to try next after it (`agents-2`, then
+    /// `agents-3`): a thousand figures of `agents` need no thousand tries each.
+    used: HashMap<String, usize>,
 }
 
 impl Ids {
     /// `taken`: ids the draft must not use (the built-in knowledge base's, when it
     /// is to be loaded beside it).
-    pub fn new(taken: &HashSet<String>) -> Ids {
+    pub fn new(taken: &[String]) -> Ids {
         Ids {
-            used: taken.clone(),
+            used: taken.iter().map(|t| (t.clone(), 2)).collect(),
         }
     }
 
@@ -34,13 +36,18 @@ impl Ids {
 
     /// `base`, or `base-2`, `base-3` … the first not used.
     pub fn unique(&mut self, base: &str) -> String {
-        let mut id = base.to_string();
-        let mut n = 2;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
+        let Some(&next) = self.used.get(base) else {
+            self.used.insert(base.to_string(), 2);
+            return base.to_string();
+        };
+        let mut n = next;
+        let mut id = format!("{base}-{n}");
+        while self.used.contains_key(&id) {
             n += 1;
+            id = format!("{base}-{n}");
         }
-        self.used.insert(id.clone());
+        self.used.insert(base.to_string(), n + 1);
+        self.used.insert(id.clone(), 2);
         id
     }
 }
@@ -75,7 +82,7 @@ mod tests {
 
     #[test]
     fn readable_unique_ids() {
-        let mut ids = Ids::new(&HashSet::from(["memo".to_string()]));
+        let mut ids = Ids::new(&["memo".to_string()]);
         assert_eq!(
             ids.make("Le marché mondial de l’IA générative", 3, "figure"),
             "marche-mondial-ia"

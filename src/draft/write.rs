@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Draft, Figure, Text};
-use crate::validate::DRAFT_MARKER;
+use crate::kb::validate::DRAFT_MARKER;
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
 pub fn string(s: &str) -> String {
@@ -32,13 +32,29 @@ fn text(t: &Text) -> String {
     format!("{{ fr = {}, en = {} }}", string(&t.fr), string(&t.en))
 }
 
-/// A number as TOML writes it: an integer when it is one.
-fn number(v: f64) -> String {
+/// A number as TOML writes it: an integer when it is one (`12000000000`,
+/// `511.3`).
+pub fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         format!("{}", v as i64)
     } else {
         format!("{v}")
     }
+}
+
+/// Appends `key = value` and a line break; `value` is TOML already.
+fn kv(o: &mut String, key: &str, value: &str) {
+    o.push_str(key);
+    o.push_str(" = ");
+    o.push_str(value);
+    o.push('\n');
+}
+
+/// Appends a table header, after a blank line.
+fn table(o: &mut String, name: &str) {
+    o.push_str("\n[[");
+    o.push_str(name);
+    o.push_str("]]\n");
 }
 
 /// The draft as a knowledge-base file; `origin` names the text it comes from.
@@ -53,118 +69,92 @@ pub fn toml(d: &Draft, origin: &str) -> String {
          # `aimemo validate --strict` (or without them) accepts no to-do left."
     );
     for s in &d.sections {
-        let _ = write!(
-            o,
-            "\n[[sections]]\nid = {}\ntitle = {}\n",
-            string(&s.id),
-            text(&s.title)
-        );
-        let _ = writeln!(o, "quote = {}", string(&s.quote));
+        table(&mut o, "sections");
+        kv(&mut o, "id", &string(&s.id));
+        kv(&mut o, "title", &text(&s.title));
+        kv(&mut o, "quote", &string(&s.quote));
     }
     for s in &d.sources {
-        let _ = write!(
-            o,
-            "\n[[sources]]\nid = {}\nname = {}\n",
-            string(&s.id),
-            text(&s.name)
-        );
+        table(&mut o, "sources");
+        kv(&mut o, "id", &string(&s.id));
+        kv(&mut o, "name", &text(&s.name));
         if let Some((date, iso)) = &s.date {
-            let _ = write!(o, "date = {}\ndate_iso = {}\n", text(date), string(iso));
+            kv(&mut o, "date", &text(date));
+            kv(&mut o, "date_iso", &string(iso));
         }
         if let Some(q) = &s.quote {
-            let _ = writeln!(o, "quote = {}", string(q));
+            kv(&mut o, "quote", &string(q));
         }
     }
     for t in &d.topics {
-        let _ = write!(
-            o,
-            "\n[[topics]]\nid = {}\nname = {}\n",
-            string(&t.id),
-            text(&t.name)
-        );
+        table(&mut o, "topics");
+        kv(&mut o, "id", &string(&t.id));
+        kv(&mut o, "name", &text(&t.name));
     }
     for g in &d.groups {
-        let _ = write!(
-            o,
-            "\n[[groups]]\nid = {}\nname = {}\nsection_id = {}\n",
-            string(&g.id),
-            text(&g.name),
-            string(&g.section_id)
-        );
+        table(&mut o, "groups");
+        kv(&mut o, "id", &string(&g.id));
+        kv(&mut o, "name", &text(&g.name));
+        kv(&mut o, "section_id", &string(&g.section_id));
     }
     for f in &d.figures {
         figure(&mut o, f);
     }
     for l in &d.lists {
-        let _ = write!(
-            o,
-            "\n[[lists]]\nid = {}\ntitle = {}\nsection_id = {}\nquote = {}\n",
-            string(&l.id),
-            text(&l.title),
-            string(&l.section_id),
-            string(&l.quote)
-        );
+        table(&mut o, "lists");
+        kv(&mut o, "id", &string(&l.id));
+        kv(&mut o, "title", &text(&l.title));
+        kv(&mut o, "section_id", &string(&l.section_id));
+        kv(&mut o, "quote", &string(&l.quote));
         for item in &l.items {
-            let _ = writeln!(o, "[[lists.items]]\ntext = {}", text(item));
+            o.push_str("[[lists.items]]\n");
+            kv(&mut o, "text", &text(item));
         }
     }
     for a in &d.actors {
-        let _ = write!(o, "\n[[actors]]\nid = {}\n", string(&a.id));
+        table(&mut o, "actors");
+        kv(&mut o, "id", &string(&a.id));
         if let Some(c) = &a.code {
-            let _ = writeln!(o, "code = {}", string(c));
+            kv(&mut o, "code", &string(c));
         }
-        let _ = write!(
-            o,
-            "name = {}\ngroup_id = {}\n",
-            text(&a.name),
-            string(&a.group_id)
-        );
+        kv(&mut o, "name", &text(&a.name));
+        kv(&mut o, "group_id", &string(&a.group_id));
         if let Some(p) = &a.parent_id {
-            let _ = writeln!(o, "parent_id = {}", string(p));
+            kv(&mut o, "parent_id", &string(p));
         }
-        let _ = write!(
-            o,
-            "section_id = {}\nquote = {}\n",
-            string(&a.section_id),
-            string(&a.quote)
-        );
+        kv(&mut o, "section_id", &string(&a.section_id));
+        kv(&mut o, "quote", &string(&a.quote));
     }
     o
 }
 
 fn figure(o: &mut String, f: &Figure) {
-    let _ = write!(
-        o,
-        "\n[[figures]]\nid = {}\ntopic_id = {}\nvalue = {}\nunit = {}\nmagnitude = {}\n",
-        string(&f.id),
-        string(&f.topic_id),
-        number(f.value),
-        string(f.unit),
-        text(&f.magnitude)
-    );
+    table(o, "figures");
+    kv(o, "id", &string(&f.id));
+    kv(o, "topic_id", &string(&f.topic_id));
+    kv(o, "value", &number(f.value));
+    kv(o, "unit", &string(f.unit));
+    kv(o, "magnitude", &text(&f.magnitude));
     if let Some(q) = &f.qualifier {
-        let _ = writeln!(o, "qualifier = {}", text(q));
+        kv(o, "qualifier", &text(q));
     }
     if let Some(c) = f.qualifier_code {
-        let _ = writeln!(o, "qualifier_code = {}", string(c));
+        kv(o, "qualifier_code", &string(c));
     }
     if let Some(s) = &f.stated {
-        let _ = writeln!(o, "stated = {}", text(s));
+        kv(o, "stated", &text(s));
     }
-    let _ = write!(o, "label = {}\ntext = {}\n", text(&f.label), text(&f.text));
+    kv(o, "label", &text(&f.label));
+    kv(o, "text", &text(&f.text));
     if let Some(p) = &f.period {
-        let _ = writeln!(o, "period = {}", text(p));
+        kv(o, "period", &text(p));
     }
     if let Some(p) = &f.period_iso {
-        let _ = writeln!(o, "period_iso = {}", string(p));
+        kv(o, "period_iso", &string(p));
     }
-    let _ = write!(
-        o,
-        "source_id = {}\nsection_id = {}\nquote = {}\n",
-        string(&f.source_id),
-        string(&f.section_id),
-        string(&f.quote)
-    );
+    kv(o, "source_id", &string(&f.source_id));
+    kv(o, "section_id", &string(&f.section_id));
+    kv(o, "quote", &string(&f.quote));
 }
 
 #[cfg(test)]

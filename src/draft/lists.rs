@@ -34,8 +34,14 @@ pub struct List {
 
 /// Every list of `doc`; `section_title(block)` is the heading above a block.
 pub fn read(doc: &Doc, section_title: &dyn Fn(usize) -> String) -> Vec<List> {
-    let mut out = item_runs(doc, section_title);
+    // In the text's order: a run of items before what its first item's sentences
+    // hold (runs come out of `item_runs` in the order of their first blocks).
+    let mut runs = item_runs(doc, section_title).into_iter().peekable();
+    let mut out = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
+        while let Some(run) = runs.next_if(|r| r.block <= b) {
+            out.push(run);
+        }
         if !matches!(block.kind, Kind::Paragraph | Kind::Item(_)) {
             continue;
         }
@@ -57,7 +63,6 @@ pub fn read(doc: &Doc, section_title: &dyn Fn(usize) -> String) -> Vec<List> {
             }
         }
     }
-    out.sort_by_key(|l| l.at);
     out
 }
 
@@ -189,7 +194,7 @@ fn marked_inline(s: &str) -> Option<List> {
             match family {
                 0 => format!(
                     "{})",
-                    text::ROMAN.get(n as usize - 1).copied().unwrap_or("?")
+                    text::ROMAN.split('|').nth(n as usize - 1).unwrap_or("?")
                 ),
                 1 => format!("{})", (b'a' + (n - 1) as u8) as char),
                 _ => format!("{n})"),
@@ -549,7 +554,7 @@ fn title_of(lead: &str, sentence: &str) -> String {
 fn first_word(s: &str) -> String {
     words::tokens(s)
         .first()
-        .map(|t| t.low())
+        .map(|t| t.low().to_string())
         .unwrap_or_default()
 }
 
@@ -563,7 +568,7 @@ fn family(item: &str) -> u8 {
         "ce" | "cet" | "cette" | "ces" => 4,
         "son" | "sa" | "ses" | "leur" | "leurs" | "notre" | "nos" | "votre" | "vos" | "mon"
         | "ma" | "mes" => 8,
-        w if PREPOSITIONS.contains(&w) => 16,
+        w if words::has(PREPOSITIONS, w) => 16,
         _ => 0,
     }
 }
@@ -613,13 +618,14 @@ fn same_openers(s: &str, segs: &[Range<usize>]) -> Vec<List> {
 /// one followed by a word that opens an item the way the others do (`des besoins
 /// et des acteurs impliqués … globale et inclusive`); `ainsi que` splits too.
 fn split_last(last: &str, kind: Opens) -> Option<(String, String)> {
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for c in CONJUNCTIONS {
-        for (i, _) in last.match_indices(c) {
-            cuts.push((i, i + c.len()));
-        }
-    }
-    cuts.sort();
+    // Where each conjunction stands, in the text's order.
+    let cuts: Vec<(usize, usize)> = last
+        .char_indices()
+        .filter_map(|(i, _)| {
+            let c = CONJUNCTIONS.iter().find(|c| last[i..].starts_with(*c))?;
+            Some((i, i + c.len()))
+        })
+        .collect();
     let fitting = cuts
         .iter()
         .find(|(_, after)| opens(&last[*after..]) == kind);
@@ -634,7 +640,7 @@ fn cut_last(z: &str) -> String {
     let mut end = z.len();
     let mut n = 0;
     for (k, t) in toks.iter().enumerate() {
-        if k > 0 && (t.is(CLAUSE_WORDS) || looks_like_verb(&t.low())) {
+        if k > 0 && (t.is(CLAUSE_WORDS) || looks_like_verb(t.low())) {
             end = t.span.start;
             break;
         }
@@ -656,29 +662,14 @@ fn cut_last(z: &str) -> String {
 /// A verb in the third person plural by its ending (`choisissent`, `servent`),
 /// not a noun in `-ment` or one of the usual nouns in `-ent`.
 fn looks_like_verb(low: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "talent",
-        "agent",
-        "client",
-        "président",
-        "accent",
-        "argent",
-        "continent",
-        "incident",
-        "patient",
-        "parent",
-        "événement",
-        "évènement",
-        "moment",
-        "segment",
-        "orient",
-        "occident",
-    ];
+    const NOUNS: &str =
+        "talent|agent|client|président|accent|argent|continent|incident|patient|parent\
+    |événement|évènement|moment|segment|orient|occident";
     let stem = low.strip_suffix('s').unwrap_or(low);
     low.ends_with("ent")
         && !low.ends_with("ment")
         && low.chars().count() > 5
-        && !NOUNS.contains(&stem)
+        && !words::has(NOUNS, stem)
 }
 
 /// The first item, in the part that carries it: from the last word that opens
@@ -697,7 +688,7 @@ fn first_item(
     let toks = words::tokens(part);
     let same = |t: &words::Tok| {
         let low = t.low();
-        low == opener || matches!((low.as_str(), opener), ("de" | "d'", "de" | "d'"))
+        low == opener || matches!((low, opener), ("de" | "d'", "de" | "d'"))
     };
     let from = match kind {
         Opens::Article => toks

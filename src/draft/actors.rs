@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::words::{self, Class, Tok, CLAUSE_WORDS, DETERMINERS, MONTHS, WEEKDAYS};
-use crate::fold::fold;
+use crate::kb::fold::fold;
 
 /// One actor.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,187 +44,39 @@ pub struct Sentence {
 }
 
 /// Words that head an organisation's or an office's name.
-const HEADS: &[&str] = &[
-    "ministère",
-    "ministre",
-    "direction",
-    "sous-direction",
-    "mission",
-    "délégation",
-    "commission",
-    "commissariat",
-    "conseil",
-    "comité",
-    "agence",
-    "autorité",
-    "office",
-    "institut",
-    "fondation",
-    "coalition",
-    "partenariat",
-    "programme",
-    "union",
-    "organisation",
-    "assemblée",
-    "cour",
-    "secrétariat",
-    "représentation",
-    "représentations",
-    "ambassade",
-    "ambassadeur",
-    "ambassadrice",
-    "coordination",
-    "banque",
-    "université",
-    "école",
-    "observatoire",
-    "alliance",
-    "association",
-    "fédération",
-    "chambre",
-    "parlement",
-    "sénat",
-    "président",
-    "présidente",
-    "envoyé",
-    "envoyée",
-    "secrétaire",
-    "directeur",
-    "directrice",
-    "commissaire",
-    "préfet",
-    "préfecture",
-    "centre",
-    "laboratoire",
-    "groupement",
-    "haut-commissariat",
-    "inspection",
-];
+const HEADS: &str = "ministère|ministre|direction|sous-direction|mission|délégation|commission\
+    |commissariat|conseil|comité|agence|autorité|office|institut|fondation|coalition\
+    |partenariat|programme|union|organisation|assemblée|cour|secrétariat\
+    |représentation|représentations|ambassade|ambassadeur|ambassadrice|coordination\
+    |banque|université|école|observatoire|alliance|association|fédération|chambre\
+    |parlement|sénat|président|présidente|envoyé|envoyée|secrétaire|directeur\
+    |directrice|commissaire|préfet|préfecture|centre|laboratoire|groupement\
+    |haut-commissariat|inspection";
 
 /// Words that link a name's parts (`direction de la …`, `ministre chargée du …`).
-const LINKS: &[&[&str]] = &[
-    &["auprès", "de"],
-    &["auprès", "des"],
-    &["auprès", "du"],
-    &["auprès", "d'"],
-    &["en", "charge", "de"],
-    &["en", "charge", "du"],
-    &["en", "charge", "des"],
-    &["en", "charge", "d'"],
-    &["chargé", "de"],
-    &["chargée", "de"],
-    &["chargé", "du"],
-    &["chargée", "du"],
-    &["chargé", "des"],
-    &["chargée", "des"],
-    &["chargé", "d'"],
-    &["chargée", "d'"],
-    &["de"],
-    &["du"],
-    &["des"],
-    &["d'"],
-    &["pour"],
-    &["sur"],
-    &["en"],
-    &["au"],
-    &["aux"],
-    &["à"],
-    &["contre"],
-];
+const LINKS: &str = "auprès de|auprès des|auprès du|auprès d'|en charge de|en charge du\
+    |en charge des|en charge d'|chargé de|chargée de|chargé du|chargée du\
+    |chargé des|chargée des|chargé d'|chargée d'|de|du|des|d'|pour|sur|en|au|aux|à\
+    |contre";
 
 /// Acronyms that are terms, not actors.
-const TERMS: &[&str] = &[
-    "IA", "AI", "GPU", "CPU", "PIB", "TVA", "PDF", "URL", "API", "LLM", "IT", "TIC", "RGPD", "PME",
-    "ETI", "TPE", "NDLR", "GMT", "UTC", "TWH", "MW", "GW", "KW", "OK", "CO2", "ONG", "USA", "UK",
-    "HT", "TTC", "R&D", "IAG", "PNB", "BTP", "RH", "QR",
-];
+const TERMS: &str =
+    "IA|AI|GPU|CPU|PIB|TVA|PDF|URL|API|LLM|IT|TIC|RGPD|PME|ETI|TPE|NDLR|GMT|UTC|TWH\
+    |MW|GW|KW|OK|CO2|ONG|USA|UK|HT|TTC|R&D|IAG|PNB|BTP|RH|QR";
 
 /// Words that open a sentence with a capital and name nothing (`En France`,
 /// `Ainsi`, `Si`).
-const FUNCTION_WORDS: &[&str] = &[
-    "et",
-    "ou",
-    "mais",
-    "or",
-    "donc",
-    "ainsi",
-    "si",
-    "alors",
-    "puis",
-    "enfin",
-    "cependant",
-    "pourtant",
-    "lors",
-    "depuis",
-    "selon",
-    "comme",
-    "quand",
-    "après",
-    "avant",
-    "pendant",
-    "maintenant",
-    "aujourd'",
-    "ici",
-    "là",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "nous",
-    "vous",
-    "on",
-    "je",
-    "tous",
-    "toutes",
-    "chaque",
-];
+const FUNCTION_WORDS: &str =
+    "et|ou|mais|or|donc|ainsi|si|alors|puis|enfin|cependant|pourtant|lors|depuis\
+    |selon|comme|quand|après|avant|pendant|maintenant|aujourd'|ici|là|il|elle|ils\
+    |elles|nous|vous|on|je|tous|toutes|chaque";
 
 /// Capitalised words that name no actor.
-const NOT_NAMES: &[&str] = &[
-    "état",
-    "états",
-    "etat",
-    "etats",
-    "homme",
-    "hommes",
-    "madame",
-    "monsieur",
-    "messieurs",
-    "mesdames",
-    "m",
-    "mme",
-    "mmes",
-    "mm",
-    "mlle",
-    "dr",
-    "pr",
-    "source",
-    "sources",
-    "internet",
-    "web",
-    "président",
-    "présidente",
-    "ministre",
-    "premier",
-    "première",
-    "sommet",
-    "cher",
-    "chère",
-    "chers",
-    "chères",
-    "merci",
-    "bonjour",
-    "oui",
-    "non",
-    "ndlr",
-    "nations",
-    "unies",
-    "european",
-    "international",
-    "internationale",
-    "mondial",
-    "mondiale",
-];
+const NOT_NAMES: &str =
+    "état|états|etat|etats|homme|hommes|madame|monsieur|messieurs|mesdames|m|mme|mmes\
+    |mm|mlle|dr|pr|source|sources|internet|web|président|présidente|ministre|premier\
+    |première|sommet|cher|chère|chers|chères|merci|bonjour|oui|non|ndlr|nations\
+    |unies|european|international|internationale|mondial|mondiale";
 
 /// Words that say the actor after them holds the one before (`X au sein de Y`), or
 /// the other way (`X via Y`, `X à travers Y`).
@@ -254,11 +106,7 @@ pub fn read(text: &str, sentences: &[Sentence]) -> Read {
         let mut taken = vec![false; toks.len()];
         // `(source : X)` credits a source; it names no actor.
         for k in 0..toks.len() {
-            if toks[k].is_punct('(')
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|t| t.is(&["source", "sources"]))
-            {
+            if toks[k].is_punct('(') && toks.get(k + 1).is_some_and(|t| t.is("source|sources")) {
                 let close = (k..toks.len())
                     .find(|&c| toks[c].is_punct(')'))
                     .unwrap_or(toks.len() - 1);
@@ -292,11 +140,22 @@ pub fn read(text: &str, sentences: &[Sentence]) -> Read {
                 }
             }
         }
-        here.sort();
         ties(&toks, &here, &mut found.actors);
     }
-    // Initials, once each, to match acronyms standing alone.
-    let initials: Vec<String> = found.actors.iter().map(|a| initials(&a.name)).collect();
+    // The actor whose initials an acronym standing alone is, for each that only
+    // one actor without a code has (`usize::MAX`: several have).
+    let mut initials: HashMap<String, usize> = HashMap::new();
+    for (i, a) in found
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.code.is_none())
+    {
+        let of = initials.entry(self::initials(&a.name)).or_insert(i);
+        if *of != i {
+            *of = usize::MAX;
+        }
+    }
     for (code, n) in alone {
         found.acronym(&code, &sentences[n], &initials);
     }
@@ -313,6 +172,8 @@ struct Found {
     terms: Vec<String>,
     /// Folded names, to find an actor named again.
     by_name: HashMap<String, usize>,
+    /// Codes, spaces out and in capitals (`DPS/ DEV` is `DPS/DEV`).
+    by_code: HashMap<String, usize>,
     /// Where names stand in the text.
     names: Vec<Range<usize>>,
 }
@@ -335,49 +196,58 @@ impl Found {
                 return i;
             }
         }
-        if let Some(&i) = self.by_name.get(&key) {
-            if self.actors[i].code.is_none() {
-                self.actors[i].code = code;
+        let i = match self.by_name.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.actors.push(Actor {
+                    name: name.to_string(),
+                    code: None,
+                    parent: None,
+                    sentence: sent.span.clone(),
+                    section: sent.section,
+                });
+                self.by_name.insert(key, self.actors.len() - 1);
+                self.actors.len() - 1
             }
-            return i;
+        };
+        if let Some(c) = code.filter(|_| self.actors[i].code.is_none()) {
+            self.set_code(i, c);
         }
-        self.actors.push(Actor {
-            name: name.to_string(),
-            code,
-            parent: None,
-            sentence: sent.span.clone(),
-            section: sent.section,
-        });
-        self.by_name.insert(key, self.actors.len() - 1);
-        self.actors.len() - 1
+        i
+    }
+
+    fn set_code(&mut self, i: usize, code: String) {
+        self.by_code.insert(plain_code(&code), i);
+        self.actors[i].code = Some(code);
     }
 
     fn with_code(&self, code: &str) -> Option<usize> {
-        let plain = |c: &str| c.replace(' ', "").to_uppercase();
-        self.actors
-            .iter()
-            .position(|a| a.code.as_deref().is_some_and(|c| plain(c) == plain(code)))
+        self.by_code.get(&plain_code(code)).copied()
     }
 
     /// An acronym standing alone: an actor's code already, the code of the actor
     /// whose initials it is, a term, or an actor of its own.
-    fn acronym(&mut self, code: &str, sent: &Sentence, initials: &[String]) {
+    fn acronym(&mut self, code: &str, sent: &Sentence, initials: &HashMap<String, usize>) {
         if self.with_code(code).is_some()
             || self.terms.iter().any(|t| t == code)
-            || TERMS.contains(&code.to_uppercase().as_str())
+            || words::has(TERMS, &code.to_uppercase())
         {
             return;
         }
-        let upper = code.to_uppercase();
-        let matching: Vec<usize> = (0..initials.len())
-            .filter(|&i| self.actors[i].code.is_none() && initials[i] == upper)
-            .collect();
-        if let [one] = matching[..] {
-            self.actors[one].code = Some(code.to_string());
-            return;
+        match initials.get(&code.to_uppercase()) {
+            Some(&i) if i != usize::MAX && self.actors[i].code.is_none() => {
+                self.set_code(i, code.to_string())
+            }
+            _ => {
+                self.insert(code, Some(code.to_string()), sent);
+            }
         }
-        self.insert(code, Some(code.to_string()), sent);
     }
+}
+
+/// A code as compared: spaces out, in capitals.
+fn plain_code(code: &str) -> String {
+    code.replace(' ', "").to_uppercase()
 }
 
 /// A name as compared: folded, without a leading article.
@@ -441,74 +311,24 @@ fn heads(
 }
 
 /// Pronouns: no part of a name (`l'alliance internationale de tous`).
-const PRONOUNS: &[&str] = &[
-    "tous", "toutes", "chacun", "chacune", "eux", "elle", "elles", "lui", "nous", "vous", "ceux",
-    "celles", "celui", "celle", "cela", "ceci", "soi",
-];
+const PRONOUNS: &str =
+    "tous|toutes|chacun|chacune|eux|elle|elles|lui|nous|vous|ceux|celles|celui|celle\
+    |cela|ceci|soi";
 
 /// Heading words that name an institution in small letters too (`la direction
 /// du numérique`, `le ministère de la Culture`); the others head a name when it is
 /// written with capitals (`l'Union européenne`, `l'université de Californie`), not
 /// a common noun (`l'organisation des grandes manifestations`).
-const OFFICES: &[&str] = &[
-    "ministère",
-    "ministre",
-    "direction",
-    "sous-direction",
-    "mission",
-    "délégation",
-    "commissariat",
-    "représentation",
-    "représentations",
-    "ambassade",
-    "ambassadeur",
-    "ambassadrice",
-    "coordination",
-    "secrétariat",
-    "président",
-    "présidente",
-    "envoyé",
-    "envoyée",
-    "secrétaire",
-    "directeur",
-    "directrice",
-    "commissaire",
-    "préfet",
-    "préfecture",
-    "haut-commissariat",
-    "inspection",
-];
+const OFFICES: &str = "ministère|ministre|direction|sous-direction|mission|délégation|commissariat\
+    |représentation|représentations|ambassade|ambassadeur|ambassadrice|coordination\
+    |secrétariat|président|présidente|envoyé|envoyée|secrétaire|directeur|directrice\
+    |commissaire|préfet|préfecture|haut-commissariat|inspection";
 
 /// Words before a heading word that make it a description (`une fondation`, `cette
 /// Coalition`, `notre diplomatie`), not a name.
-const DESCRIBING: &[&str] = &[
-    "un",
-    "une",
-    "des",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "chaque",
-    "plusieurs",
-    "autre",
-    "autres",
-    "notre",
-    "nos",
-    "votre",
-    "vos",
-    "leur",
-    "leurs",
-    "sa",
-    "son",
-    "ses",
-    "tout",
-    "toute",
-    "quel",
-    "quelle",
-    "nouvelle",
-    "nouveau",
-];
+const DESCRIBING: &str =
+    "un|une|des|ce|cet|cette|ces|chaque|plusieurs|autre|autres|notre|nos|votre|vos\
+    |leur|leurs|sa|son|ses|tout|toute|quel|quelle|nouvelle|nouveau";
 
 /// Where the name headed by token `k` ends (the token after it): its adjectives,
 /// then parts linked by `de`, `pour`, `auprès de` … each a noun and its adjectives;
@@ -539,21 +359,16 @@ fn complete(toks: &[Tok], k: usize) -> usize {
         let at = j;
         // `et` / `,` before another part or an adjective.
         let mut m = j;
-        let joined = toks
-            .get(m)
-            .is_some_and(|t| t.is(&["et"]) || t.is_punct(','));
+        let joined = toks.get(m).is_some_and(|t| t.is("et") || t.is_punct(','));
         if joined {
             m += 1;
         }
         // After `et`, a part goes on with `de` (`du Travail et de l'Emploi`); `et à
         // défendre` is another clause.
-        let link = link_at(toks, m).filter(|_| !joined || toks[m].is(&["de", "du", "des", "d'"]));
+        let link = link_at(toks, m).filter(|_| !joined || toks[m].is("de|du|des|d'"));
         if let Some(l) = link {
             let mut n = m + l;
-            if toks
-                .get(n)
-                .is_some_and(|t| t.is(&["la", "le", "l'", "les"]))
-            {
+            if toks.get(n).is_some_and(|t| t.is("la|le|l'|les")) {
                 n += 1;
             }
             let noun_ok = toks.get(n).is_some_and(|t| {
@@ -574,10 +389,8 @@ fn complete(toks: &[Tok], k: usize) -> usize {
             }
         } else if joined {
             // `et l'intelligence artificielle`, `et numérique`, `, éducative`.
-            let det = toks
-                .get(m)
-                .is_some_and(|t| t.is(&["la", "le", "l'", "les"]));
-            let n = if det && toks[j].is(&["et"]) { m + 1 } else { m };
+            let det = toks.get(m).is_some_and(|t| t.is("la|le|l'|les"));
+            let n = if det && toks[j].is("et") { m + 1 } else { m };
             // `et l'Union africaine`: another actor.
             let noun = toks
                 .get(n)
@@ -603,13 +416,13 @@ fn complete(toks: &[Tok], k: usize) -> usize {
 /// The number of tokens of a link at `m` (`de`, `auprès des`, `en charge de`).
 fn link_at(toks: &[Tok], m: usize) -> Option<usize> {
     LINKS
-        .iter()
+        .split('|')
         .find(|link| {
-            link.iter()
+            link.split(' ')
                 .enumerate()
-                .all(|(o, w)| toks.get(m + o).is_some_and(|t| t.low() == *w))
+                .all(|(o, w)| toks.get(m + o).is_some_and(|t| t.low() == w))
         })
-        .map(|l| l.len())
+        .map(|l| l.split(' ').count())
 }
 
 /// The token after the adjectives (and adverbs before them) from `j`.
@@ -628,20 +441,17 @@ fn adjectives(toks: &[Tok], mut j: usize) -> usize {
 /// A word that reads as an adjective or a participle by its ending (`générale`,
 /// `écologique`, `permanente`, `unies`, `déléguée`).
 fn is_adjective(t: &Tok) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ique", "iques", "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ien", "ienne",
-        "iennes", "iens", "ais", "aise", "aises", "if", "ive", "ives", "ifs", "é", "ée", "ées",
-        "és", "aire", "aires", "eux", "euse", "euses", "ier", "ière", "ières", "iers", "ère",
-        "ères", "able", "ables", "ible", "ibles", "ente", "entes", "ante", "antes", "ain", "aine",
-        "aines", "ains", "ois", "oise", "ies", "ie", "eure", "eures", "ile", "iles", "ale", "enne",
-        "ennes",
-    ];
+    const ENDINGS: &str =
+        "ique|iques|al|ale|ales|aux|el|elle|elles|els|ien|ienne|iennes|iens|ais|aise\
+    |aises|if|ive|ives|ifs|é|ée|ées|és|aire|aires|eux|euse|euses|ier|ière|ières|iers\
+    |ère|ères|able|ables|ible|ibles|ente|entes|ante|antes|ain|aine|aines|ains|ois\
+    |oise|ies|ie|eure|eures|ile|iles|ale|enne|ennes";
     t.is_word()
         && t.text.chars().count() > 3
         && !t.is_capitalized()
         && !t.is(CLAUSE_WORDS)
         && !t.is(DETERMINERS)
-        && ENDINGS.iter().any(|e| t.low().ends_with(e))
+        && ENDINGS.split('|').any(|e| t.low().ends_with(e))
 }
 
 /// An acronym in brackets at token `k` (`(DGP/NUOI)`, `(RP OCDE)`), and the token
@@ -679,7 +489,7 @@ fn is_code(s: &str) -> bool {
 /// not a term (`ministre de l'intelligence artificielle (IA)`: `IA` is the term's).
 fn fits(code: &str, name: &str) -> bool {
     let first = code.chars().next().map(|c| c.to_lowercase().to_string());
-    !TERMS.contains(&code.to_uppercase().as_str())
+    !words::has(TERMS, &code.to_uppercase())
         && first.is_some_and(|f| words::content_words(&fold(name)).any(|w| w.starts_with(&f)))
 }
 
@@ -854,7 +664,7 @@ fn capitals(
             let n = &toks[end];
             // `Rassemblement Démocratique et Social Européen`: `et` between two
             // adjectives in capitals (not between two names: `Mistral et Anthropic`).
-            let joins = n.is(&["et"])
+            let joins = n.is("et")
                 && is_adjective_capital(&toks[end - 1])
                 && toks.get(end + 1).is_some_and(is_adjective_capital);
             if n.is_capitalized() && !n.is(NOT_NAMES) && !n.is(DETERMINERS)
@@ -915,7 +725,7 @@ fn is_adjective_capital(t: &Tok) -> bool {
 
 fn is_month_or_day(t: &Tok) -> bool {
     let low = t.low();
-    MONTHS.contains(&low.as_str()) || WEEKDAYS.contains(&low.as_str())
+    words::has(MONTHS, low) || words::has(WEEKDAYS, low)
 }
 
 /// An acronym standing alone at token `k` (`OCDE`, `G20`), written as it stands.
@@ -939,33 +749,27 @@ fn acronym_at(toks: &[Tok], k: usize) -> Option<String> {
 }
 
 /// `au sein de`, `via`, `à travers`: the actor on one side belongs to the one on
-/// the other; `here` holds the sentence's actors by token, in order.
+/// the other; `here` holds the sentence's actors with the token each starts at.
 fn ties(toks: &[Tok], here: &[(usize, usize)], actors: &mut [Actor]) {
     for k in 0..toks.len() {
-        let tie = if toks[k].is(&["au"]) && toks.get(k + 1).is_some_and(|t| t.is(&["sein"])) {
+        let tie = if toks[k].is("au") && toks.get(k + 1).is_some_and(|t| t.is("sein")) {
             Tie::Within
-        } else if toks[k].is(&["via"])
-            || toks[k].is(&["à"]) && toks.get(k + 1).is_some_and(|t| t.is(&["travers"]))
+        } else if toks[k].is("via")
+            || toks[k].is("à") && toks.get(k + 1).is_some_and(|t| t.is("travers"))
         {
             Tie::Through
         } else {
             continue;
         };
-        let before = here.iter().rev().find(|(t, _)| *t < k).map(|p| p.1);
-        let after: Vec<usize> = here.iter().filter(|(t, _)| *t > k).map(|p| p.1).collect();
-        let (child, parent) = match tie {
-            Tie::Within => match (before, after.first()) {
-                (Some(b), Some(&a)) => (b, a),
-                (None, Some(&a)) => match after.get(1) {
-                    Some(&c) => (c, a),
-                    None => continue,
-                },
-                _ => continue,
-            },
-            Tie::Through => match (before, after.first()) {
-                (Some(b), Some(&a)) => (a, b),
-                _ => continue,
-            },
+        // The actor named last before the tie, and the first two after it.
+        let before = here.iter().filter(|p| p.0 < k).max_by_key(|p| p.0);
+        let first = here.iter().filter(|p| p.0 > k).min_by_key(|p| p.0);
+        let second = first.and_then(|f| here.iter().filter(|p| p.0 > f.0).min_by_key(|p| p.0));
+        let (child, parent) = match (tie, before, first, second) {
+            (Tie::Within, Some(b), Some(a), _) => (b.1, a.1),
+            (Tie::Within, None, Some(a), Some(c)) => (c.1, a.1),
+            (Tie::Through, Some(b), Some(a), _) => (a.1, b.1),
+            _ => continue,
         };
         if child != parent && actors[child].parent.is_none() && !is_above(actors, child, parent) {
             actors[child].parent = Some(parent);
@@ -993,194 +797,32 @@ fn is_above(actors: &[Actor], a: usize, b: usize) -> bool {
 /// True for a country, a capital, a continent or a region: a place, not an actor.
 pub fn is_place(name: &str) -> bool {
     let key = name_key(name);
-    PLACES.binary_search(&key.as_str()).is_ok()
+    words::has(PLACES, &key)
 }
 
-/// Places, folded, sorted (for a binary search).
-const PLACES: &[&str] = &[
-    "abu dhabi",
-    "afghanistan",
-    "afrique",
-    "afrique du sud",
-    "alger",
-    "algerie",
-    "allemagne",
-    "amerique",
-    "amerique du nord",
-    "amerique latine",
-    "amsterdam",
-    "angleterre",
-    "angola",
-    "arabie saoudite",
-    "argentine",
-    "armenie",
-    "asie",
-    "athenes",
-    "australie",
-    "autriche",
-    "azerbaidjan",
-    "bahrein",
-    "bangladesh",
-    "belgique",
-    "benin",
-    "berlin",
-    "bogota",
-    "bolivie",
-    "bosnie",
-    "botswana",
-    "bresil",
-    "bretagne",
-    "bruxelles",
-    "bulgarie",
-    "burkina faso",
-    "burundi",
-    "californie",
-    "cambodge",
-    "cambrai",
-    "cameroun",
-    "canada",
-    "chili",
-    "chine",
-    "chypre",
-    "colombie",
-    "coree",
-    "coree du sud",
-    "costa rica",
-    "cote d ivoire",
-    "croatie",
-    "cuba",
-    "dakar",
-    "danemark",
-    "djibouti",
-    "dubai",
-    "egypte",
-    "emirats arabes unis",
-    "equateur",
-    "espagne",
-    "essonne",
-    "estonie",
-    "etats unis",
-    "ethiopie",
-    "europe",
-    "finlande",
-    "france",
-    "gabon",
-    "geneve",
-    "georgie",
-    "ghana",
-    "grand est",
-    "grece",
-    "guatemala",
-    "guinee",
-    "haiti",
-    "hauts de france",
-    "hexagone",
-    "hong kong",
-    "hongrie",
-    "ile de france",
-    "inde",
-    "indonesie",
-    "irak",
-    "iran",
-    "irlande",
-    "islande",
-    "israel",
-    "italie",
-    "japon",
-    "jordanie",
-    "kazakhstan",
-    "kenya",
-    "koweit",
-    "la haye",
-    "le caire",
-    "lettonie",
-    "liban",
-    "libye",
-    "lituanie",
-    "londres",
-    "luxembourg",
-    "lyon",
-    "madagascar",
-    "madrid",
-    "malaisie",
-    "mali",
-    "malte",
-    "maroc",
-    "marseille",
-    "maurice",
-    "mauritanie",
-    "mexique",
-    "moldavie",
-    "monaco",
-    "mongolie",
-    "montreal",
-    "moscou",
-    "mozambique",
-    "namibie",
-    "new delhi",
-    "new york",
-    "nice",
-    "niger",
-    "nigeria",
-    "normandie",
-    "norvege",
-    "nouvelle aquitaine",
-    "nouvelle zelande",
-    "occitanie",
-    "oman",
-    "ouganda",
-    "ouzbekistan",
-    "pakistan",
-    "palestine",
-    "panama",
-    "paraguay",
-    "paris",
-    "pays bas",
-    "perou",
-    "philippines",
-    "pologne",
-    "portugal",
-    "qatar",
-    "rabat",
-    "republique tcheque",
-    "rome",
-    "roumanie",
-    "royaume uni",
-    "russie",
-    "rwanda",
-    "saclay",
-    "senegal",
-    "seoul",
-    "serbie",
-    "singapour",
-    "slovaquie",
-    "slovenie",
-    "somalie",
-    "soudan",
-    "sri lanka",
-    "strasbourg",
-    "suede",
-    "suisse",
-    "syrie",
-    "taiwan",
-    "tanzanie",
-    "tchad",
-    "thailande",
-    "togo",
-    "tokyo",
-    "toulouse",
-    "tunisie",
-    "turquie",
-    "ukraine",
-    "uruguay",
-    "venezuela",
-    "vienne",
-    "vietnam",
-    "washington",
-    "yemen",
-    "zambie",
-    "zimbabwe",
-];
+/// Places, folded.
+const PLACES: &str =
+    "abu dhabi|afghanistan|afrique|afrique du sud|alger|algerie|allemagne|amerique\
+    |amerique du nord|amerique latine|amsterdam|angleterre|angola|arabie saoudite\
+    |argentine|armenie|asie|athenes|australie|autriche|azerbaidjan|bahrein\
+    |bangladesh|belgique|benin|berlin|bogota|bolivie|bosnie|botswana|bresil|bretagne\
+    |bruxelles|bulgarie|burkina faso|burundi|californie|cambodge|cambrai|cameroun\
+    |canada|chili|chine|chypre|colombie|coree|coree du sud|costa rica|cote d ivoire\
+    |croatie|cuba|dakar|danemark|djibouti|dubai|egypte|emirats arabes unis|equateur\
+    |espagne|essonne|estonie|etats unis|ethiopie|europe|finlande|france|gabon|geneve\
+    |georgie|ghana|grand est|grece|guatemala|guinee|haiti|hauts de france|hexagone\
+    |hong kong|hongrie|ile de france|inde|indonesie|irak|iran|irlande|islande|israel\
+    |italie|japon|jordanie|kazakhstan|kenya|koweit|la haye|le caire|lettonie|liban\
+    |libye|lituanie|londres|luxembourg|lyon|madagascar|madrid|malaisie|mali|malte\
+    |maroc|marseille|maurice|mauritanie|mexique|moldavie|monaco|mongolie|montreal\
+    |moscou|mozambique|namibie|new delhi|new york|nice|niger|nigeria|normandie\
+    |norvege|nouvelle aquitaine|nouvelle zelande|occitanie|oman|ouganda|ouzbekistan\
+    |pakistan|palestine|panama|paraguay|paris|pays bas|perou|philippines|pologne\
+    |portugal|qatar|rabat|republique tcheque|rome|roumanie|royaume uni|russie|rwanda\
+    |saclay|senegal|seoul|serbie|singapour|slovaquie|slovenie|somalie|soudan\
+    |sri lanka|strasbourg|suede|suisse|syrie|taiwan|tanzanie|tchad|thailande|togo\
+    |tokyo|toulouse|tunisie|turquie|ukraine|uruguay|venezuela|vienne|vietnam\
+    |washington|yemen|zambie|zimbabwe";
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,7 @@
 //! Words of a sentence, and the small French word lists the drafting steps share.
+//!
+//! A word list is one string, its words apart by `|` (`"le|la|les"`): a static
+//! array of strings would cost the binary a pointer and a relocation a word.
 
 use std::ops::Range;
 
@@ -23,17 +26,19 @@ pub struct Tok<'a> {
     pub class: Class,
     /// It follows the token before with no space between (`60aine`, `27%`, `G7`).
     pub glued: bool,
+    /// The word in small letters, its apostrophe straight (`d’` is `d'`).
+    low: String,
 }
 
 impl Tok<'_> {
     /// The word in small letters, its apostrophe straight (`d’` is `d'`).
-    pub fn low(&self) -> String {
-        self.text.to_lowercase().replace(['’', 'ʼ'], "'")
+    pub fn low(&self) -> &str {
+        &self.low
     }
 
-    pub fn is(&self, words: &[&str]) -> bool {
-        let low = self.low();
-        words.contains(&low.as_str())
+    /// True when the word, in small letters, is one of `words` (apart by `|`).
+    pub fn is(&self, words: &str) -> bool {
+        has(words, &self.low)
     }
 
     pub fn is_word(&self) -> bool {
@@ -48,6 +53,32 @@ impl Tok<'_> {
     pub fn is_capitalized(&self) -> bool {
         self.class == Class::Word && self.text.starts_with(char::is_uppercase)
     }
+}
+
+/// True when `word` is one of `words` (apart by `|`): found in the string, with a
+/// `|` or an end on each side (faster than splitting the list at each call).
+pub fn has(words: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let bytes = words.as_bytes();
+    let mut from = 0;
+    while let Some(i) = words[from..].find(word) {
+        let (at, end) = (from + i, from + i + word.len());
+        if (at == 0 || bytes[at - 1] == b'|') && bytes.get(end).is_none_or(|&b| b == b'|') {
+            return true;
+        }
+        // No match with a `|` before it starts inside this one.
+        from = end;
+    }
+    false
+}
+
+/// The value `word` has in `table`, written `word=value|word=value`.
+pub fn value_of<'t>(table: &'t str, word: &str) -> Option<&'t str> {
+    table
+        .split('|')
+        .find_map(|e| e.strip_prefix(word)?.strip_prefix('='))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -92,11 +123,17 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
             Class::Punct
         };
         let end = chars.get(i).map_or(s.len(), |p| p.0);
+        let text = &s[at..end];
         out.push(Tok {
-            text: &s[at..end],
+            text,
             span: at..end,
             class,
             glued: !space && start > 0,
+            low: if text.contains(['’', 'ʼ']) {
+                text.to_lowercase().replace(['’', 'ʼ'], "'")
+            } else {
+                text.to_lowercase()
+            },
         });
         space = false;
     }
@@ -104,100 +141,40 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
 }
 
 /// French month names, by number.
-pub const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// English month names, by number.
-pub const MONTHS_EN: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub const MONTHS: &str =
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre\
+    |décembre";
 
 /// A month's number (1–12).
 pub fn month(word: &str) -> Option<usize> {
     let w = word.to_lowercase();
     let w = if w == "fevrier" { "février".into() } else { w };
-    MONTHS.iter().position(|m| *m == w).map(|i| i + 1)
+    MONTHS.split('|').position(|m| m == w).map(|i| i + 1)
 }
 
-pub const WEEKDAYS: &[&str] = &[
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
+pub const WEEKDAYS: &str = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
 
 /// Articles and possessives: they open a noun phrase.
-pub const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
-    "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
-];
+pub const DETERMINERS: &str =
+    "le|la|les|l'|un|une|des|du|de|d'|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre\
+    |nos|votre|vos|mon|ma|mes";
 
 /// Prepositions that open an item of a list (`au savoir, au travail`).
-pub const PREPOSITIONS: &[&str] = &[
-    "à", "au", "aux", "dans", "en", "par", "pour", "sur", "avec", "sans", "entre", "vers", "chez",
-    "contre",
-];
+pub const PREPOSITIONS: &str = "à|au|aux|dans|en|par|pour|sur|avec|sans|entre|vers|chez|contre";
 
 /// Words that end a noun phrase: they start a clause or are forms of `être` and
 /// `avoir` (`ont contribué`, `qui servent`).
-pub const CLAUSE_WORDS: &[&str] = &[
-    "qui", "que", "qu'", "dont", "où", "est", "sont", "était", "étaient", "sera", "seront", "a",
-    "ont", "avait", "avaient", "aura", "auront", "se", "s'", "ne", "n'", "il", "elle", "ils",
-    "elles", "on", "y", "peut", "peuvent", "doit", "doivent", "va", "vont",
-];
+pub const CLAUSE_WORDS: &str =
+    "qui|que|qu'|dont|où|est|sont|était|étaient|sera|seront|a|ont|avait|avaient|aura\
+    |auront|se|s'|ne|n'|il|elle|ils|elles|on|y|peut|peuvent|doit|doivent|va|vont";
 
 /// True when `word` (any case) is a number written in letters, with its value:
 /// `dix`, `vingt-cinq`, `trente-cinq`, `cent`, `mille`.
 pub fn spelled(word: &str) -> Option<f64> {
-    const UNITS: &[(&str, f64)] = &[
-        ("un", 1.0),
-        ("une", 1.0),
-        ("deux", 2.0),
-        ("trois", 3.0),
-        ("quatre", 4.0),
-        ("cinq", 5.0),
-        ("six", 6.0),
-        ("sept", 7.0),
-        ("huit", 8.0),
-        ("neuf", 9.0),
-        ("dix", 10.0),
-        ("onze", 11.0),
-        ("douze", 12.0),
-        ("treize", 13.0),
-        ("quatorze", 14.0),
-        ("quinze", 15.0),
-        ("seize", 16.0),
-        ("vingt", 20.0),
-        ("trente", 30.0),
-        ("quarante", 40.0),
-        ("cinquante", 50.0),
-        ("soixante", 60.0),
-        ("cent", 100.0),
-        ("cents", 100.0),
-        ("mille", 1000.0),
-    ];
+    const UNITS: &str = "un=1|une=1|deux=2|trois=3|quatre=4|cinq=5|six=6|sept=7|huit=8|neuf=9|d\
+        ix=10|onze=11|douze=12|treize=13|quatorze=14|quinze=15|seize=16|vingt=20|trente=30|quarante=40|cinquante=50|soixante=60|cent=100|cents=100|mille=1000";
     let w = word.to_lowercase();
-    let one = |p: &str| UNITS.iter().find(|(n, _)| *n == p).map(|(_, v)| *v);
+    let one = |p: &str| value_of(UNITS, p)?.parse::<f64>().ok();
     if let Some(v) = one(&w) {
         return Some(v);
     }
@@ -220,34 +197,19 @@ pub fn spelled(word: &str) -> Option<f64> {
 
 /// Where an approximate amount's word stands for a number: `dizaine` is 10.
 pub fn approximate(word: &str) -> Option<f64> {
-    const WORDS: &[(&str, f64)] = &[
-        ("dizaine", 10.0),
-        ("douzaine", 12.0),
-        ("quinzaine", 15.0),
-        ("vingtaine", 20.0),
-        ("trentaine", 30.0),
-        ("quarantaine", 40.0),
-        ("cinquantaine", 50.0),
-        ("soixantaine", 60.0),
-        ("centaine", 100.0),
-        ("millier", 1000.0),
-    ];
+    const WORDS: &str = "dizaine=10|douzaine=12|quinzaine=15|vingtaine=20|trentaine=30|quaranta\
+        ine=40|cinquantaine=50|soixantaine=60|centaine=100|millier=1000";
     let w = word.to_lowercase();
-    WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+    value_of(WORDS, &w)?.parse().ok()
 }
 
 /// The words of a folded text that carry meaning (no articles, prepositions or
 /// conjunctions): what ids are made of and names compared by.
 pub fn content_words(folded: &str) -> impl Iterator<Item = &str> {
-    const STOP: &[&str] = &[
-        "a", "au", "aux", "avec", "ce", "ces", "cette", "d", "dans", "de", "des", "du", "en", "et",
-        "l", "la", "le", "les", "leur", "leurs", "ou", "par", "pour", "qu", "que", "qui", "sa",
-        "se", "ses", "son", "sur", "un", "une", "y", "nos", "notre", "vos", "votre", "mes", "mon",
-        "ma",
-    ];
-    folded
-        .split(' ')
-        .filter(|w| !w.is_empty() && !STOP.contains(w))
+    const STOP: &str =
+        "a|au|aux|avec|ce|ces|cette|d|dans|de|des|du|en|et|l|la|le|les|leur|leurs|ou|par\
+    |pour|qu|que|qui|sa|se|ses|son|sur|un|une|y|nos|notre|vos|votre|mes|mon|ma";
+    folded.split(' ').filter(|w| !w.is_empty() && !has(STOP, w))
 }
 
 #[cfg(test)]
@@ -280,6 +242,15 @@ mod tests {
         assert!(t[7].glued && t[10].glued && t[13].glued);
         assert!(!t[6].glued);
         assert_eq!(t[6].class, Class::Digits);
+    }
+
+    #[test]
+    fn a_word_of_a_list() {
+        assert!(has("le|la|les", "la") && has("le|la|les", "les") && has("le|la|les", "le"));
+        assert!(!has("le|la|les", "l") && !has("le|la|les", "a|l") && !has("le|la|les", ""));
+        assert!(has("abu dhabi|paris", "abu dhabi") && !has("abu dhabi|paris", "dhabi"));
+        assert_eq!(value_of("m=1e6|milliard=1e9", "milliard"), Some("1e9"));
+        assert_eq!(value_of("milliard=1e9|m=1e6", "m"), Some("1e6"));
     }
 
     #[test]

@@ -18,8 +18,8 @@
 use std::fmt::Write as _;
 
 use super::words::content_words;
-use crate::fold::fold;
-use crate::model::Kb;
+use crate::kb::fold::fold;
+use crate::kb::Kb;
 
 /// What an answer key (or a draft) holds, kind by kind.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -161,32 +161,15 @@ impl Tally {
 /// key's credited figures, the same source on the figure found), sources, actors
 /// (name, and code where the key has one), lists.
 pub fn compare(draft: &Key, key: &Key) -> Vec<Tally> {
-    let pairs = pair(&key.figures, &draft.figures, same_value);
-    let figures = tally(
-        "figures",
-        key.figures.len(),
-        &pairs,
-        &key.figures,
-        &draft.figures,
-        describe_figure,
-    );
+    let (kf, df) = (&key.figures, &draft.figures);
+    let pairs = pair(kf.len(), df.len(), &|k, d| same_value(&kf[k], &df[d]));
+    let shown = |fs: &[KeyFigure]| fs.iter().map(describe_figure).collect::<Vec<_>>();
+    let figures = tally("figures", shown(kf), shown(df), &pairs);
 
-    let mut hedges = Tally {
-        kind: "hedges",
-        found: 0,
-        total: 0,
-        missed: vec![],
-        extra: vec![],
-    };
-    let mut credits = Tally {
-        kind: "credits",
-        found: 0,
-        total: 0,
-        missed: vec![],
-        extra: vec![],
-    };
-    for (k, d) in key.figures.iter().zip(&pairs) {
-        let d = d.map(|i| &draft.figures[i]);
+    let mut hedges = tally("hedges", Vec::new(), Vec::new(), &[]);
+    let mut credits = tally("credits", Vec::new(), Vec::new(), &[]);
+    for (k, d) in kf.iter().zip(&pairs) {
+        let d = d.map(|i| &df[i]);
         if let Some(h) = &k.hedge {
             hedges.total += 1;
             if d.is_some_and(|d| d.hedge.as_ref() == Some(h)) {
@@ -204,140 +187,78 @@ pub fn compare(draft: &Key, key: &Key) -> Vec<Tally> {
             }
         }
     }
-    let used: Vec<usize> = pairs.iter().flatten().copied().collect();
-    for (i, d) in draft.figures.iter().enumerate() {
-        if !used.contains(&i) {
-            if let Some(h) = &d.hedge {
-                hedges.extra.push(format!("{} ({h})", describe_figure(d)));
-            }
+    for (i, d) in df.iter().enumerate() {
+        if let Some(h) = d.hedge.as_ref().filter(|_| !pairs.contains(&Some(i))) {
+            hedges.extra.push(format!("{} ({h})", describe_figure(d)));
         }
     }
 
-    let sp = pair(&key.sources, &draft.sources, |k: &String, d: &String| {
-        same_name(k, d)
-    });
-    let sources = tally(
-        "sources",
-        key.sources.len(),
-        &sp,
-        &key.sources,
-        &draft.sources,
-        |s| s.clone(),
-    );
+    let (ks, ds) = (&key.sources, &draft.sources);
+    let pairs = pair(ks.len(), ds.len(), &|k, d| same_name(&ks[k], &ds[d]));
+    let sources = tally("sources", ks.clone(), ds.clone(), &pairs);
 
-    let ap = pair(&key.actors, &draft.actors, same_actor);
-    let actors = tally(
-        "actors",
-        key.actors.len(),
-        &ap,
-        &key.actors,
-        &draft.actors,
-        |a| match &a.code {
-            Some(c) => format!("{} ({c})", a.name),
-            None => a.name.clone(),
-        },
-    );
+    let (ka, da) = (&key.actors, &draft.actors);
+    let pairs = pair(ka.len(), da.len(), &|k, d| same_actor(&ka[k], &da[d]));
+    let shown = |a: &[KeyActor]| a.iter().map(describe_actor).collect::<Vec<_>>();
+    let actors = tally("actors", shown(ka), shown(da), &pairs);
 
-    let lp = pair(
-        &key.lists,
-        &draft.lists,
-        |k: &Vec<String>, d: &Vec<String>| same_list(k, d),
-    );
-    let lists = tally(
-        "lists",
-        key.lists.len(),
-        &lp,
-        &key.lists,
-        &draft.lists,
-        |l| {
-            let shown: Vec<&str> = l.iter().take(3).map(String::as_str).collect();
-            format!(
-                "{}{}",
-                shown.join(" | "),
-                if l.len() > 3 { " | …" } else { "" }
-            )
-        },
-    );
+    let (kl, dl) = (&key.lists, &draft.lists);
+    let pairs = pair(kl.len(), dl.len(), &|k, d| same_list(&kl[k], &dl[d]));
+    let shown = |l: &[Vec<String>]| l.iter().map(|l| describe_list(l)).collect::<Vec<_>>();
+    let lists = tally("lists", shown(kl), shown(dl), &pairs);
     vec![figures, hedges, credits, sources, actors, lists]
 }
 
-/// Pairs each key entry with a draft entry that matches it, each draft entry used
-/// once.
-fn pair<K, D>(key: &[K], draft: &[D], same: impl Fn(&K, &D) -> bool) -> Vec<Option<usize>> {
-    let mut used = vec![false; draft.len()];
-    key.iter()
+/// Pairs each of `key` entries with one of `draft` entries that matches it, each
+/// draft entry used once.
+fn pair(key: usize, draft: usize, same: &dyn Fn(usize, usize) -> bool) -> Vec<Option<usize>> {
+    let mut used = vec![false; draft];
+    (0..key)
         .map(|k| {
-            let i = (0..draft.len()).find(|&i| !used[i] && same(k, &draft[i]))?;
-            used[i] = true;
-            Some(i)
+            let d = (0..draft).find(|&d| !used[d] && same(k, d))?;
+            used[d] = true;
+            Some(d)
         })
         .collect()
 }
 
-fn tally<K, D>(
+/// A kind's tally from its entries, described, and their pairs.
+fn tally(
     kind: &'static str,
-    total: usize,
+    key: Vec<String>,
+    draft: Vec<String>,
     pairs: &[Option<usize>],
-    key: &[K],
-    draft: &[D],
-    describe_d: impl Fn(&D) -> String,
-) -> Tally
-where
-    K: Describe,
-{
-    let used: Vec<usize> = pairs.iter().flatten().copied().collect();
+) -> Tally {
     Tally {
         kind,
-        found: used.len(),
-        total,
+        found: pairs.iter().flatten().count(),
+        total: key.len(),
         missed: key
-            .iter()
+            .into_iter()
             .zip(pairs)
             .filter(|(_, p)| p.is_none())
-            .map(|(k, _)| k.describe())
+            .map(|(k, _)| k)
             .collect(),
-        extra: (0..draft.len())
-            .filter(|i| !used.contains(i))
-            .map(|i| describe_d(&draft[i]))
+        extra: draft
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !pairs.contains(&Some(*i)))
+            .map(|(_, d)| d)
             .collect(),
     }
 }
 
-/// How a key entry is shown in a report.
-trait Describe {
-    fn describe(&self) -> String;
-}
-
-impl Describe for KeyFigure {
-    fn describe(&self) -> String {
-        describe_figure(self)
+fn describe_actor(a: &KeyActor) -> String {
+    match &a.code {
+        Some(c) => format!("{} ({c})", a.name),
+        None => a.name.clone(),
     }
 }
 
-impl Describe for String {
-    fn describe(&self) -> String {
-        self.clone()
-    }
-}
-
-impl Describe for KeyActor {
-    fn describe(&self) -> String {
-        match &self.code {
-            Some(c) => format!("{} ({c})", self.name),
-            None => self.name.clone(),
-        }
-    }
-}
-
-impl Describe for Vec<String> {
-    fn describe(&self) -> String {
-        let shown: Vec<&str> = self.iter().take(3).map(String::as_str).collect();
-        format!(
-            "{}{}",
-            shown.join(" | "),
-            if self.len() > 3 { " | …" } else { "" }
-        )
-    }
+fn describe_list(l: &[String]) -> String {
+    let shown: Vec<&str> = l.iter().take(3).map(String::as_str).collect();
+    let more = if l.len() > 3 { " | …" } else { "" };
+    format!("{}{more}", shown.join(" | "))
 }
 
 fn describe_figure(f: &KeyFigure) -> String {
@@ -346,16 +267,7 @@ fn describe_figure(f: &KeyFigure) -> String {
     } else {
         &f.unit
     };
-    format!("{} {unit}", plain(f.value))
-}
-
-/// A value as a person types it: `12000000000`, `511.3`.
-fn plain(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e18 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    format!("{} {unit}", super::write::number(f.value))
 }
 
 fn same_value(k: &KeyFigure, d: &KeyFigure) -> bool {

@@ -25,7 +25,6 @@ pub mod text;
 pub mod words;
 pub mod write;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use figures::Amount;
@@ -149,7 +148,7 @@ struct Found {
 }
 
 /// Drafts a knowledge base from `input`, using no id of `taken`.
-pub fn draft(input: &str, taken: &HashSet<String>) -> Draft {
+pub fn draft(input: &str, taken: &[String]) -> Draft {
     let doc = text::read(input);
     let mut ids = Ids::new(taken);
 
@@ -243,7 +242,7 @@ pub fn draft(input: &str, taken: &HashSet<String>) -> Draft {
         d.sources.push(Source {
             id,
             name: Text::fr(c.name.clone()),
-            date: c.date.clone().map(|(fr, en, iso)| (Text { fr, en }, iso)),
+            date: c.date.clone().map(|(fr, iso)| (Text::fr(fr), iso)),
             quote: Some(doc.text[c.words.clone()].trim().to_string()),
         });
     }
@@ -293,11 +292,11 @@ pub fn draft(input: &str, taken: &HashSet<String>) -> Draft {
             unit: a.unit,
             magnitude: Text {
                 fr: a.magnitude.clone(),
-                en: magnitude_en(a.value, a.unit),
+                en: String::new(),
             },
             qualifier: a.hedge.as_ref().map(|(fr, code)| Text {
                 fr: fr.clone(),
-                en: qualifier_en(fr, *code),
+                en: qualifier_en(fr, *code).into(),
             }),
             qualifier_code: a.hedge.as_ref().and_then(|h| h.1),
             stated: a.stated.clone().map(Text::fr),
@@ -305,7 +304,7 @@ pub fn draft(input: &str, taken: &HashSet<String>) -> Draft {
             text: Text::fr(doc.text[s.span.clone()].to_string()),
             period: a.period.as_ref().map(|p| Text {
                 fr: p.fr.clone(),
-                en: p.en.clone(),
+                en: String::new(),
             }),
             period_iso: a.period.as_ref().and_then(|p| p.iso.clone()),
             source_id: f
@@ -427,10 +426,10 @@ fn credit_figures(
 
 /// The credit's index, the same name credited again being the same source.
 fn add_credit(credits: &mut Vec<sources::Credit>, c: sources::Credit) -> usize {
-    let key = crate::fold::fold(&c.name);
+    let key = crate::kb::fold::fold(&c.name);
     match credits
         .iter()
-        .position(|x| crate::fold::fold(&x.name) == key)
+        .position(|x| crate::kb::fold::fold(&x.name) == key)
     {
         Some(i) => i,
         None => {
@@ -468,10 +467,8 @@ fn label(doc: &Doc, s: &Sent, a: &Amount, before: Option<&Found>) -> String {
         return capitalized(format!("{noun} {rest}").trim());
     }
     // `12 milliards de dollars de fraude`, `27% des emplois` (not `d'ici 2027`).
-    let of = toks
-        .first()
-        .is_some_and(|t| t.is(&["de", "d'", "des", "du"]));
-    if of && toks.get(1).is_some_and(|t| t.is_word() && !t.is(&["ici"])) {
+    let of = toks.first().is_some_and(|t| t.is("de|d'|des|du"));
+    if of && toks.get(1).is_some_and(|t| t.is_word() && !t.is("ici")) {
         let p = phrase(after, &toks, 1);
         if !p.is_empty() {
             return capitalized(&p);
@@ -480,10 +477,10 @@ fn label(doc: &Doc, s: &Sent, a: &Amount, before: Option<&Found>) -> String {
     let head = &text[s.span.start..a.written.start];
     // `une bouteille d'eau de 50 cl`: the noun the amount measures.
     let before = words::tokens(head);
-    if before.last().is_some_and(|t| t.is(&["de", "d'"])) {
-        let stop = before[..before.len() - 1].iter().rposition(|t| {
-            t.is(&["un", "une", "le", "la", "les", "l'", "des"]) || t.class != words::Class::Word
-        });
+    if before.last().is_some_and(|t| t.is("de|d'")) {
+        let stop = before[..before.len() - 1]
+            .iter()
+            .rposition(|t| t.is("un|une|le|la|les|l'|des") || t.class != words::Class::Word);
         if let Some(from) = stop
             .map(|p| p + 1)
             .filter(|&f| f + 1 < before.len() && before.len() - f <= 5)
@@ -539,69 +536,17 @@ fn capitalized(s: &str) -> String {
     }
 }
 
-/// A measured amount in English (`€109 billion`, `27%`, `1 GW`); empty for a count,
-/// whose noun a person translates.
-fn magnitude_en(v: f64, unit: &str) -> String {
-    let scaled = |v: f64| -> String {
-        for (f, w) in [(1e9, "billion"), (1e6, "million")] {
-            if v.abs() >= f {
-                return format!("{} {w}", english_number(v / f));
-            }
-        }
-        english_number(v)
-    };
-    match unit {
-        "EUR" => format!("€{}", scaled(v)),
-        "USD" => format!("${}", scaled(v)),
-        "percent" => format!("{}%", english_number(v)),
-        "GW" => format!("{} GW", english_number(v)),
-        "cl" => format!("{} cl", english_number(v)),
-        "times" => format!("{} times", english_number(v)),
-        _ => String::new(),
-    }
-}
-
-/// A number as English writes it: `5,300`, `511.3`.
-fn english_number(v: f64) -> String {
-    let r = (v * 1000.0).round() / 1000.0;
-    let s = if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r}")
-    };
-    let (int, frac) = s
-        .split_once('.')
-        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (n, c) in int.chars().enumerate() {
-        if n > 0 && (int.len() - n) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
 /// A hedge in English, by its code; empty (to write) where there is none.
-fn qualifier_en(fr: &str, code: Option<&str>) -> String {
-    match code {
-        Some("more_than") => "more than",
-        Some("nearly") => "nearly",
-        Some("about") => "about",
-        Some("up_to") => "up to",
-        Some("at_least") => "at least",
-        Some("estimated") => "estimated at",
-        Some("projected") => "expected to reach",
-        Some("could_reach") => "could reach",
-        Some("reported") => "reportedly",
-        _ if fr.starts_with("moins") => "less than",
-        _ => "",
-    }
-    .to_string()
+fn qualifier_en(fr: &str, code: Option<&str>) -> &'static str {
+    const ENGLISH: &str = "more_than=more than|nearly=nearly|about=about|up_to=up to\
+        |at_least=at least|estimated=estimated at|projected=expected to reach\
+        |could_reach=could reach|reported=reportedly";
+    let code = match code {
+        Some(c) => c,
+        None if fr.starts_with("moins") => return "less than",
+        None => return "",
+    };
+    words::value_of(ENGLISH, code).unwrap_or("")
 }
 
 impl Draft {
