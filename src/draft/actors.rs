@@ -251,7 +251,7 @@ fn plain_code(code: &str) -> String {
 }
 
 /// A name as compared: folded, without a leading article.
-fn name_key(name: &str) -> String {
+pub fn name_key(name: &str) -> String {
     let f = fold(name);
     for a in ["l ", "le ", "la ", "les "] {
         if let Some(rest) = f.strip_prefix(a) {
@@ -832,9 +832,9 @@ mod tests {
         let mut sentences = Vec::new();
         let doc = crate::draft::text::read(text);
         for b in &doc.blocks {
-            for span in crate::draft::text::sentences(&doc.text, b.span.clone()) {
+            for span in &b.sentences {
                 sentences.push(Sentence {
-                    span,
+                    span: span.clone(),
                     section: 0,
                     names: b.kind != crate::draft::text::Kind::Heading,
                 });

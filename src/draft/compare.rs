@@ -297,16 +297,13 @@ fn same_name(a: &str, b: &str) -> bool {
     long.windows(short.len()).any(|w| w == &short[..])
 }
 
+/// A name's words as compared (`actors::name_key`: folded, no leading article).
 fn key_words(s: &str) -> Vec<String> {
-    let f = fold(s);
-    let mut words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
-    while words
-        .first()
-        .is_some_and(|w| matches!(*w, "l" | "le" | "la" | "les"))
-    {
-        words.remove(0);
-    }
-    words.into_iter().map(str::to_string).collect()
+    let key = super::actors::name_key(s);
+    key.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// An actor matches by name, and by code where the key gives one (`DPS/ DEV` is

@@ -45,7 +45,7 @@ pub fn read(doc: &Doc, section_title: &dyn Fn(usize) -> String) -> Vec<List> {
         if !matches!(block.kind, Kind::Paragraph | Kind::Item(_)) {
             continue;
         }
-        for span in text::sentences(&doc.text, block.span.clone()) {
+        for span in &block.sentences {
             let s = &doc.text[span.clone()];
             let marked = marked_inline(s);
             let runs = if marked.is_some() {
@@ -117,7 +117,7 @@ fn item_runs(doc: &Doc, section_title: &dyn Fn(usize) -> String) -> Vec<List> {
         let lead = i
             .checked_sub(1)
             .filter(|&p| doc.blocks[p].kind == Kind::Paragraph)
-            .and_then(|p| text::sentences(&doc.text, doc.blocks[p].span.clone()).pop())
+            .and_then(|p| doc.blocks[p].sentences.last().cloned())
             .filter(|r| doc.text[r.clone()].trim_end().ends_with(':'));
         let mut passages: Vec<&str> = Vec::new();
         let title = match &lead {

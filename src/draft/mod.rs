@@ -177,9 +177,9 @@ pub fn draft(input: &str, taken: &[String]) -> Draft {
     let mut sents: Vec<Sent> = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
         if matches!(block.kind, Kind::Paragraph | Kind::Item(_)) {
-            for span in text::sentences(&doc.text, block.span.clone()) {
+            for span in &block.sentences {
                 sents.push(Sent {
-                    span,
+                    span: span.clone(),
                     block: b,
                     section: section_of[b],
                 });
@@ -212,13 +212,11 @@ pub fn draft(input: &str, taken: &[String]) -> Draft {
         .filter(|(_, b)| matches!(b.kind, Kind::Paragraph | Kind::Item(_) | Kind::Heading))
         .flat_map(|(i, b)| {
             let (section, names) = (section_of[i], b.kind != Kind::Heading);
-            text::sentences(&doc.text, b.span.clone())
-                .into_iter()
-                .map(move |span| actors::Sentence {
-                    span,
-                    section,
-                    names,
-                })
+            b.sentences.iter().map(move |span| actors::Sentence {
+                span: span.clone(),
+                section,
+                names,
+            })
         })
         .collect();
     let actors::Read {

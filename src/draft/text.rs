@@ -51,6 +51,8 @@ pub struct Block {
     /// The first line of an item when it stands apart as the item's title (a
     /// pledge's "Émirats Arabes Unis – MGX" over its amount), in [`Doc::text`].
     pub head: Option<Range<usize>>,
+    /// Its sentences, in [`Doc::text`]: every later step reads them.
+    pub sentences: Vec<Range<usize>>,
 }
 
 /// The memo's text as blocks.
@@ -344,9 +346,11 @@ fn push(doc: &mut Doc, kind: Kind, lines: &[&Line]) {
         push_without_notes(&mut first, lines[0].text);
         start..start + collapse_spaces(&first).len()
     });
+    let span = start..doc.text.len();
     doc.blocks.push(Block {
         kind,
-        span: start..doc.text.len(),
+        sentences: sentences(&doc.text, span.clone()),
+        span,
         head,
     });
 }

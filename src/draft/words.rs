@@ -3,6 +3,7 @@
 //! A word list is one string, its words apart by `|` (`"le|la|les"`): a static
 //! array of strings would cost the binary a pointer and a relocation a word.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a token is.
@@ -26,8 +27,9 @@ pub struct Tok<'a> {
     pub class: Class,
     /// It follows the token before with no space between (`60aine`, `27%`, `G7`).
     pub glued: bool,
-    /// The word in small letters, its apostrophe straight (`d’` is `d'`).
-    low: String,
+    /// The word in small letters, its apostrophe straight (`d’` is `d'`): most
+    /// words are so already, and borrowed.
+    low: Cow<'a, str>,
 }
 
 impl Tok<'_> {
@@ -129,10 +131,13 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
             span: at..end,
             class,
             glued: !space && start > 0,
-            low: if text.contains(['’', 'ʼ']) {
-                text.to_lowercase().replace(['’', 'ʼ'], "'")
+            low: if text
+                .chars()
+                .any(|c| c.is_uppercase() || c == '’' || c == 'ʼ')
+            {
+                Cow::Owned(text.to_lowercase().replace(['’', 'ʼ'], "'"))
             } else {
-                text.to_lowercase()
+                Cow::Borrowed(text)
             },
         });
         space = false;
