@@ -417,6 +417,31 @@ pub enum Command {
         /// Files to check
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Refuse a draft's to-dos (fields left for a person to write) as problems
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Draft a knowledge base from a memo's plain text, for a person to review
+    #[command(
+        after_help = "Reads the memo's text (as pdftotext writes it, or a web page's) and writes TOML in the \
+                      schema of facts.toml: figures with their unit, hedge, period and source, actors with \
+                      their acronyms, lists, sections; each with the text's own words as its quote. English \
+                      fields are left empty, as to-dos `aimemo validate` lists. With --against, prints what \
+                      the draft found, missed and holds beyond a curated knowledge base.\n\n\
+                      Examples:\n  aimemo draft next-memo.txt -o next.toml\n  \
+                      aimemo validate next.toml\n  aimemo --facts next.toml figures\n  \
+                      aimemo draft memo.txt --against facts.toml"
+    )]
+    Draft {
+        /// The memo's plain text
+        #[arg(value_name = "MEMO.txt")]
+        memo: PathBuf,
+        /// Write the draft to FILE rather than to stdout
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Compare the draft with a curated knowledge base (printed)
+        #[arg(long, value_name = "KB")]
+        against: Option<PathBuf>,
     },
     /// Print a shell completion script (completes commands, actor codes and ids too)
     #[command(

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod draft;
 pub mod error;
 pub mod find;
 pub mod i18n;

@@ -319,6 +319,7 @@ struct Validation {
     valid: bool,
     files: Vec<String>,
     problems: Vec<Problem>,
+    todos: Vec<Problem>,
 }
 
 fn ids(figs: &[Figure]) -> Vec<&str> {

@@ -186,11 +186,37 @@ pub const COMMANDS: &[Fr] = &[
         command: "validate",
         names: &["valider"],
         about: "Vérifier des fichiers de base et lister chaque problème (FICHIER:LIGNE:COLONNE: message)",
-        args: &[("files", "FICHIER", "Les fichiers à vérifier")],
+        args: &[
+            ("files", "FICHIER", "Les fichiers à vérifier"),
+            (
+                "strict",
+                "",
+                "Refuser aussi les champs qu’un brouillon laisse à écrire",
+            ),
+        ],
         after: "Vérifie les FICHIERs avec la base intégrée (ou seuls avec --no-builtin) ; sans \
                 FICHIER, vérifie le facts.toml intégré.\n\n\
                 Code de retour : 0 valide, 1 invalide, 2 illisible.\n\n\
                 Exemples :\n  aimemo valider prochain-memo.toml\n  aimemo valider --no-builtin mon.toml --json",
+    },
+    Fr {
+        command: "draft",
+        names: &["brouillon"],
+        about: "Rédiger une base de connaissances à partir du texte d’un mémo, pour qu’une personne la relise",
+        args: &[
+            ("memo", "MEMO.txt", "Le texte brut du mémo"),
+            ("output", "FICHIER", "Écrire le brouillon dans FICHIER plutôt que sur la sortie standard"),
+            ("against", "BASE", "Comparer le brouillon à une base de connaissances relue (imprimé)"),
+        ],
+        after: "Lit le texte du mémo (tel que pdftotext l’écrit, ou celui d’une page web) et écrit du TOML \
+                au schéma de facts.toml : chiffres avec leur unité, leur précision, leur période et leur \
+                source, acteurs avec leurs sigles, listes, parties ; chacun avec les mots mêmes du texte \
+                comme citation. Les champs anglais restent vides, à écrire, comme `aimemo valider` les \
+                liste. Avec --against, imprime ce que le brouillon a trouvé, manqué, et ajouté par \
+                rapport à une base relue.\n\n\
+                Exemples :\n  aimemo brouillon prochain-memo.txt -o prochain.toml\n  \
+                aimemo valider prochain.toml\n  aimemo --facts prochain.toml chiffres\n  \
+                aimemo brouillon memo.txt --against facts.toml",
     },
     Fr {
         command: "completions",

@@ -6,6 +6,7 @@
 pub mod actors;
 pub mod brief;
 pub mod cite;
+pub mod draft;
 pub mod figures;
 pub mod investments;
 pub mod layout;
@@ -115,10 +116,13 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
             writeln!(r.out, "{}", schema::run(command)?.trim_end())?;
             Ok(Outcome::Found)
         }
-        Some(Command::Validate { files: given }) => {
+        Some(Command::Validate {
+            files: given,
+            strict,
+        }) => {
             let mut all: Vec<&Path> = r.files.to_vec();
             all.extend(given.iter().map(std::path::PathBuf::as_path));
-            let validation = validate::run(&all, r.builtin, r.lang)?;
+            let validation = validate::run(&all, r.builtin, r.lang, *strict)?;
             let outcome = r.emit(&validation, None)?;
             // A file that could not be read is reported with the others' problems,
             // and the run fails as any unreadable file makes it (exit 2).
@@ -128,6 +132,17 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
                 outcome
             })
         }
+        Some(Command::Draft {
+            memo,
+            output,
+            against,
+        }) => draft::run(
+            memo,
+            output.as_deref(),
+            against.as_deref(),
+            r.builtin,
+            r.out,
+        ),
         Some(Command::Completions { shell }) => r.with_kb(&mut |c, r| {
             crate::shell::completions(*shell, c.kb(), c.lang, &mut r.out)?;
             Ok(Outcome::Found)

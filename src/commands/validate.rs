@@ -20,6 +20,9 @@ pub struct Validation {
     pub valid: bool,
     pub files: Vec<String>,
     pub problems: Vec<Problem>,
+    /// Fields of a draft (a file `aimemo draft` wrote) left for a person to write:
+    /// not problems, unless `--strict`.
+    pub todos: Vec<Problem>,
     /// How many entries of each kind the files hold, when valid.
     #[serde(skip)]
     counts: Vec<(Kind, usize)>,
@@ -31,8 +34,9 @@ pub struct Validation {
 /// Checks `files` (merged with the built-in knowledge base when `with_builtin`),
 /// or the built-in `facts.toml` itself when there are none. Every file is checked:
 /// one that cannot be read is a problem of its own (`FILE: no such file`) and makes
-/// the run exit 2 once the others are checked; problems are the result (exit 1).
-pub fn run(files: &[&Path], with_builtin: bool, lang: Lang) -> Result<Validation> {
+/// the run exit 2 once the others are checked; problems are the result (exit 1). A
+/// draft's to-dos are listed apart, and are problems when `strict`.
+pub fn run(files: &[&Path], with_builtin: bool, lang: Lang, strict: bool) -> Result<Validation> {
     let mut ws: Workspace;
     let mut problems = Vec::new();
     if files.is_empty() && !with_builtin {
@@ -64,6 +68,7 @@ pub fn run(files: &[&Path], with_builtin: bool, lang: Lang) -> Result<Validation
                     message: message.en,
                     message_fr: message.fr,
                     snippet: None,
+                    todo: false,
                 });
             }
             Err(e) => return Err(e),
@@ -72,9 +77,15 @@ pub fn run(files: &[&Path], with_builtin: bool, lang: Lang) -> Result<Validation
     }
     problems.extend(ws.check());
     validate::sort(&mut problems);
-    if lang == Lang::Fr {
-        problems = problems.into_iter().map(Problem::in_french).collect();
-    }
+    let (todos, problems): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.todo && !strict);
+    let in_lang = |ps: Vec<Problem>| -> Vec<Problem> {
+        match lang {
+            Lang::En => ps,
+            Lang::Fr => ps.into_iter().map(Problem::in_french).collect(),
+        }
+    };
+    let (todos, problems) = (in_lang(todos), in_lang(problems));
     if files.is_empty() {
         names = ws.origins.iter().map(|o| o.name.clone()).collect();
     }
@@ -84,6 +95,7 @@ pub fn run(files: &[&Path], with_builtin: bool, lang: Lang) -> Result<Validation
         unreadable,
         files: names,
         problems,
+        todos,
         counts: Kind::ALL
             .iter()
             .map(|k| (*k, ws.kb.count(*k)))
@@ -105,6 +117,9 @@ impl Report for Validation {
         let mut doc = Doc::default();
         for p in self.problems.iter() {
             let mut text = p.to_string();
+            if p.todo {
+                text = format!("{text} (a draft's to-do: --strict refuses it)");
+            }
             if let Some(s) = &p.snippet {
                 // The line as it will show (escapes, tabs as spaces), and the caret
                 // under the problem's column as it shows: escapes and wide
@@ -119,8 +134,18 @@ impl Report for Validation {
             }
             doc.push(Block::Pre(text));
         }
+        if !self.todos.is_empty() {
+            // One line each, located, for an editor's quickfix list.
+            let lines: Vec<String> = self.todos.iter().map(|t| format!("to do: {t}")).collect();
+            doc.push(Block::Pre(lines.join("\n")));
+        }
         let names = self.files.join(", ");
         let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let todos = match (self.todos.len(), self.lang) {
+            (0, _) => String::new(),
+            (n, Lang::En) => format!("; {n} to-do{} left to write (a draft)", plural(n)),
+            (n, Lang::Fr) => format!(" ; {n} champ{} à écrire (un brouillon)", plural(n)),
+        };
         doc.push(Block::Text(if self.valid {
             let counts: Vec<String> = self
                 .counts
@@ -132,15 +157,15 @@ impl Report for Validation {
                 .collect();
             let counts = counts.join(", ");
             match self.lang {
-                Lang::En => format!("{names}: valid ({counts})"),
-                Lang::Fr => format!("{names} : valide ({counts})"),
+                Lang::En => format!("{names}: valid ({counts}){todos}"),
+                Lang::Fr => format!("{names} : valide ({counts}){todos}"),
             }
         } else {
             let n = self.problems.len();
             let s = plural(n);
             match self.lang {
-                Lang::En => format!("{n} problem{s} found in {names}"),
-                Lang::Fr => format!("{n} problème{s} trouvé{s} dans {names}"),
+                Lang::En => format!("{n} problem{s} found in {names}{todos}"),
+                Lang::Fr => format!("{n} problème{s} trouvé{s} dans {names}{todos}"),
             }
         }));
         doc

@@ -52,6 +52,16 @@ pub const QUALIFIER_CODES: &[&str] = &[
     "reported",
 ];
 
+/// The first line of a draft knowledge base, as `aimemo draft` writes it. In such a
+/// file, an empty English text and an empty unit are to-dos for a person (reported,
+/// marked [`Problem::todo`]), not errors: the draft loads and can be browsed.
+pub const DRAFT_MARKER: &str = "# aimemo-draft";
+
+/// True for a draft knowledge base's text: its first line is [`DRAFT_MARKER`].
+pub fn is_draft(text: &str) -> bool {
+    text.starts_with(DRAFT_MARKER)
+}
+
 const TOP_KEYS: &str = "memo, sections, sources, topics, groups, figures, lists, actors, events";
 
 /// A knowledge-base file's name and text, kept to locate problems.
@@ -85,6 +95,9 @@ pub struct Problem {
     /// The line of TOML at fault, for human output.
     #[serde(skip)]
     pub snippet: Option<Snippet>,
+    /// A field of a draft left for a person to write (see [`DRAFT_MARKER`]).
+    #[serde(skip)]
+    pub todo: bool,
 }
 
 /// A line of a file, and where in it a problem is.
@@ -163,6 +176,7 @@ impl Workspace {
                     message,
                     message_fr,
                     snippet: Some(snippet),
+                    todo: false,
                 }
             }
             _ => Problem {
@@ -172,7 +186,29 @@ impl Workspace {
                 message,
                 message_fr,
                 snippet: None,
+                todo: false,
             },
+        }
+    }
+
+    /// A to-do about `key` of an entry of a draft (see [`DRAFT_MARKER`]): a field left
+    /// for a person to write; a problem of any other file.
+    fn todo_in(
+        &self,
+        problems: &mut Vec<Problem>,
+        entry: EntryRef,
+        key: &str,
+        message: String,
+        message_fr: String,
+    ) {
+        let draft = self
+            .locs
+            .get(&entry)
+            .is_some_and(|l| is_draft(&self.origins[l.origin].text));
+        let before = problems.len();
+        self.problem_in(problems, entry, key, message, message_fr);
+        for p in &mut problems[before..] {
+            p.todo = draft;
         }
     }
 
@@ -712,13 +748,14 @@ impl Workspace {
         let texts = |entry: EntryRef, key: &str, t: &Text, problems: &mut Vec<Problem>| {
             for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
                 if s.trim().is_empty() {
-                    self.problem_in(
-                        problems,
-                        entry,
-                        key,
-                        format!("`{key}` has an empty {lang} text"),
-                        format!("`{key}` a un texte {} vide", lang_fr(lang)),
-                    );
+                    let en = format!("`{key}` has an empty {lang} text");
+                    let fr = format!("`{key}` a un texte {} vide", lang_fr(lang));
+                    // A draft leaves its English for a person to write.
+                    if lang == "English" {
+                        self.todo_in(problems, entry, key, en, fr);
+                    } else {
+                        self.problem_in(problems, entry, key, en, fr);
+                    }
                 }
             }
         };
@@ -788,8 +825,16 @@ impl Workspace {
                     "`value` dépasse 2^53 (9007199254740992), au-delà duquel un nombre n’est pas gardé exactement".into(),
                 );
             }
-            if !UNITS.contains(&f.unit.as_ref()) {
-                let units = UNITS.join(", ");
+            let units = UNITS.join(", ");
+            if f.unit.is_empty() {
+                self.todo_in(
+                    &mut problems,
+                    e,
+                    "unit",
+                    format!("`unit` is empty: write one of {units}"),
+                    format!("`unit` est vide : écrivez l’une de ces unités : {units}"),
+                );
+            } else if !UNITS.contains(&f.unit.as_ref()) {
                 self.problem_in(
                     &mut problems,
                     e,
@@ -1340,6 +1385,33 @@ mod tests {
                 "kb.toml:18:1: `part_of_id` names `e`, the entry itself".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn in_a_draft_an_empty_english_text_or_unit_is_a_to_do() {
+        let entries = "[[sections]]\nid = \"s\"\ntitle = { fr = \"Titre\", en = \"\" }\n[[sources]]\nid = \"src\"\nname = { fr = \"\", en = \"\" }\n[[topics]]\nid = \"t\"\nname = { fr = \"t\", en = \"t\" }\n[[figures]]\nid = \"f\"\ntopic_id = \"t\"\nvalue = 3\nunit = \"\"\nmagnitude = { fr = \"3 mots\", en = \"\" }\nlabel = { fr = \"l\", en = \"l\" }\ntext = { fr = \"x\", en = \"x\" }\nsource_id = \"src\"\nsection_id = \"s\"\n";
+        let check = |text: String| {
+            let mut ws = Workspace::default();
+            let mut p = ws.add_file("kb.toml", text);
+            p.extend(ws.check());
+            sort(&mut p);
+            p.iter()
+                .map(|p| (p.to_string(), p.todo))
+                .collect::<Vec<_>>()
+        };
+        let draft = check(format!("{DRAFT_MARKER}: from memo.txt\n{entries}"));
+        let plain = check(entries.to_string());
+        let todo = |p: &[(String, bool)]| p.iter().filter(|p| p.1).count();
+        assert_eq!(draft.len(), 5, "{draft:#?}");
+        assert_eq!(todo(&draft), 4, "{draft:#?}");
+        // A French side left empty stays an error, in a draft too.
+        assert!(draft
+            .iter()
+            .any(|p| !p.1 && p.0.ends_with("`name` has an empty French text")));
+        assert!(draft.iter().any(|p| p.1 && p.0 == "kb.toml:15:1: `unit` is empty: write one of EUR, USD, percent, GW, cl, times, people, countries, signatories, governments, partners, companies, events, deliverables, states, actors, endorsers"));
+        // Without the marker, the same fields are errors.
+        assert_eq!(plain.len(), 5);
+        assert_eq!(todo(&plain), 0);
     }
 
     #[test]
