@@ -456,8 +456,9 @@ fn text(
     whose: &Whose,
     wrong: &mut Vec<Wrong>,
 ) {
-    // The text as messages name it: the key, or an item of it.
-    let name = match item {
+    // The text as messages name it (the key, or an item of it), and what to write:
+    // worked out only for a text that is wrong, as most are not.
+    let name = || match item {
         None => Whose {
             en: format!("`{}`", key.name),
             fr: format!("`{}`", key.name),
@@ -467,7 +468,7 @@ fn text(
             fr: format!("l’élément {n} de `{}`", key.name),
         },
     };
-    let write = example(key, "", None);
+    let write = || example(key, "", None);
     let key = key.name;
     for (lang, en, fr) in [("fr", "French", "français"), ("en", "English", "anglais")] {
         match t.get(lang) {
@@ -475,12 +476,16 @@ fn text(
                 at,
                 key: Some(key),
                 en: format!(
-                    "in {}: {} has no {en} text (`{lang}`): write {write}",
-                    whose.en, name.en
+                    "in {}: {} has no {en} text (`{lang}`): write {}",
+                    whose.en,
+                    name().en,
+                    write()
                 ),
                 fr: format!(
-                    "dans {} : {} n’a pas de texte {fr} (`{lang}`) : écrivez {write}",
-                    whose.fr, name.fr
+                    "dans {} : {} n’a pas de texte {fr} (`{lang}`) : écrivez {}",
+                    whose.fr,
+                    name().fr,
+                    write()
                 ),
             }),
             Some(v) if !v.get_ref().is_str() => {
@@ -489,12 +494,12 @@ fn text(
                     at: v.span().start,
                     key: Some(key),
                     en: format!(
-                        "in {}: the {en} text of {} must be a quoted string, not {found_en}: write {write}",
-                        whose.en, name.en
+                        "in {}: the {en} text of {} must be a quoted string, not {found_en}: write {}",
+                        whose.en, name().en, write()
                     ),
                     fr: format!(
-                        "dans {} : le texte {fr} de {} doit être une chaîne entre guillemets, pas {found_fr} : écrivez {write}",
-                        whose.fr, name.fr
+                        "dans {} : le texte {fr} de {} doit être une chaîne entre guillemets, pas {found_fr} : écrivez {}",
+                        whose.fr, name().fr, write()
                     ),
                 });
             }
@@ -508,12 +513,16 @@ fn text(
                 at: name_span(t, other).unwrap_or(at),
                 key: Some(key),
                 en: format!(
-                    "in {}: {} takes `fr` and `en` only, not `{other}`: write {write}",
-                    whose.en, name.en
+                    "in {}: {} takes `fr` and `en` only, not `{other}`: write {}",
+                    whose.en,
+                    name().en,
+                    write()
                 ),
                 fr: format!(
-                    "dans {} : {} ne prend que `fr` et `en`, pas `{other}` : écrivez {write}",
-                    whose.fr, name.fr
+                    "dans {} : {} ne prend que `fr` et `en`, pas `{other}` : écrivez {}",
+                    whose.fr,
+                    name().fr,
+                    write()
                 ),
             });
         }
