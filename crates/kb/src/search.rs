@@ -438,6 +438,28 @@ impl FieldHit {
 }
 
 /// An entry's hit, when the fields a query matched make one; they are kept in `all`.
+/// The natural logarithm of `x` (positive), without `f64::ln`: that one call would link
+/// libm, which the loader would then map at every start of every command.
+fn ln(x: f64) -> f64 {
+    // x = m · 2^e with m in [1, 2): ln x = e ln 2 + ln m, and ln m = 2 atanh y with
+    // y = (m − 1) / (m + 1) below 1/3, whose series converges fast.
+    let (mut m, mut e) = (x, 0.0);
+    while m >= 2.0 {
+        m /= 2.0;
+        e += 1.0;
+    }
+    while m < 1.0 && m > 0.0 {
+        m *= 2.0;
+        e -= 1.0;
+    }
+    let y = (m - 1.0) / (m + 1.0);
+    let y2 = y * y;
+    let series = [15.0, 13.0, 11.0, 9.0, 7.0, 5.0, 3.0, 1.0]
+        .iter()
+        .fold(0.0, |acc, k| acc * y2 + 1.0 / k);
+    e * std::f64::consts::LN_2 + 2.0 * y * series
+}
+
 /// Weighs each word of `q` by how rare it is among the entries of `index` (BM25's
 /// inverse document frequency), from `matches` (field, word, quality), sorted.
 fn weigh(q: &mut Query, index: &SearchIndex, matches: &[(u32, u8, u8)]) {
@@ -461,7 +483,7 @@ fn weigh(q: &mut Query, index: &SearchIndex, matches: &[(u32, u8, u8)]) {
         .map(|[all, strong]| if *strong > 0 { *strong } else { *all });
     for (term, df) in q.terms.iter_mut().zip(docs) {
         let df = f64::from(df);
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let idf = ln(1.0 + (n - df + 0.5) / (df + 0.5));
         term.weight = (idf * 100.0).round() as u32;
     }
 }
@@ -775,6 +797,13 @@ mod tests {
         assert!(within_typos("rwnada", "rwanda"));
         assert!(within_typos("cybersecurty", "cybersecurite"));
         assert!(!within_typos("eau", "euu"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ln_is_the_natural_logarithm(x in 1e-6f64..1e9) {
+            proptest::prop_assert!((ln(x) - x.ln()).abs() < 1e-9, "{} {} {}", x, ln(x), x.ln());
+        }
     }
 
     #[test]
