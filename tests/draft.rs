@@ -63,20 +63,6 @@ fn assert_thresholds(name: &str, tallies: &[compare::Tally]) {
 /// with no unit has a noun (`3 mots`), none is a year alone, none is a day followed
 /// by its month, and no list item's number or note's marker is one.
 fn assert_no_date_figures(name: &str, d: &Draft) {
-    const MONTHS: &[&str] = &[
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     for f in &d.figures {
         let m = &f.magnitude.fr;
         assert!(
@@ -92,7 +78,7 @@ fn assert_no_date_figures(name: &str, d: &Draft) {
             f.id,
             f.quote
         );
-        for month in MONTHS {
+        for month in aimemo::commands::views::MONTHS_FR {
             assert!(
                 !f.quote.contains(&format!("{m} {month}")),
                 "{name}: `{}` is a day of {month}: {}",
