@@ -437,18 +437,18 @@ impl FieldHit {
     }
 }
 
-/// An entry's hit, when the fields a query matched make one; they are kept in `all`.
 /// The natural logarithm of `x` (positive), without `f64::ln`: that one call would link
 /// libm, which the loader would then map at every start of every command.
 fn ln(x: f64) -> f64 {
-    // x = m · 2^e with m in [1, 2): ln x = e ln 2 + ln m, and ln m = 2 atanh y with
-    // y = (m − 1) / (m + 1) below 1/3, whose series converges fast.
+    // x = m · 2^e with m in [√½, √2): ln x = e ln 2 + ln m, and ln m = 2 atanh y
+    // with |y| = |m − 1| / (m + 1) below 0.18, where eight terms of the series are
+    // exact to double precision (with m in [1, 2), y nears 1/3 and they are not).
     let (mut m, mut e) = (x, 0.0);
-    while m >= 2.0 {
+    while m >= std::f64::consts::SQRT_2 {
         m /= 2.0;
         e += 1.0;
     }
-    while m < 1.0 && m > 0.0 {
+    while m < std::f64::consts::FRAC_1_SQRT_2 && m > 0.0 {
         m *= 2.0;
         e -= 1.0;
     }
@@ -488,6 +488,7 @@ fn weigh(q: &mut Query, index: &SearchIndex, matches: &[(u32, u8, u8)]) {
     }
 }
 
+/// An entry's hit, when the fields a query matched make one; they are kept in `all`.
 fn hit(q: &Query, entry: EntryRef, fields: &[FieldHit], all: &mut Vec<FieldHit>) -> Option<Hit> {
     let (mut score, words) = score(q, fields)?;
     // A question's kind of answer first: a boost, not a filter.
@@ -802,7 +803,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn ln_is_the_natural_logarithm(x in 1e-6f64..1e9) {
-            proptest::prop_assert!((ln(x) - x.ln()).abs() < 1e-9, "{} {} {}", x, ln(x), x.ln());
+            proptest::prop_assert!((ln(x) - x.ln()).abs() < 1e-12, "{} {} {}", x, ln(x), x.ln());
         }
     }
 
