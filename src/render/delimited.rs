@@ -107,15 +107,20 @@ fn text(v: &Value) -> String {
     }
 }
 
-/// Writes `records` under their header row; with no record, the header of `columns`
+/// Each record's cells. Only this step depends on the kind of record: the writers
+/// take cells, so that they are compiled once, not once for each command's record.
+pub fn cells(records: &[impl Row]) -> Result<Vec<Cells>> {
+    records.iter().map(Cells::of).collect()
+}
+
+/// Writes `rows` under their header row; with no row, the header of `columns`
 /// (as [`Row::columns`] names them) if given, else nothing.
 pub fn write(
-    out: &mut impl Write,
-    records: &[impl Row],
+    out: &mut dyn Write,
+    rows: &[Cells],
     columns: Option<&str>,
     delimiter: u8,
 ) -> Result<()> {
-    let rows = records.iter().map(Cells::of).collect::<Result<Vec<_>>>()?;
     let header: Vec<String> = match (rows.first(), columns) {
         (Some(first), _) => first.0.iter().map(|(h, _)| h.to_string()).collect(),
         (None, Some(columns)) => columns
@@ -172,7 +177,7 @@ mod tests {
 
     fn written(rows: &[impl Row], delimiter: u8) -> String {
         let mut out = Vec::new();
-        write(&mut out, rows, None, delimiter).expect("writes");
+        write(&mut out, &cells(rows).expect("cells"), None, delimiter).expect("writes");
         String::from_utf8(out).expect("UTF-8")
     }
 

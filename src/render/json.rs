@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::delimited::{Cells, Row};
+use super::delimited::Cells;
 use crate::error::{Error, Result};
 
 fn io(e: serde_json::Error) -> Error {
@@ -21,9 +21,9 @@ pub fn write(out: &mut impl Write, result: &impl Serialize) -> Result<()> {
     Ok(())
 }
 
-pub fn write_lines(out: &mut impl Write, records: &[impl Row]) -> Result<()> {
-    for r in records {
-        serde_json::to_writer(&mut *out, &Cells::of(r)?).map_err(io)?;
+pub fn write_lines(out: &mut dyn Write, rows: &[Cells]) -> Result<()> {
+    for r in rows {
+        serde_json::to_writer(&mut *out, r).map_err(io)?;
         writeln!(out)?;
     }
     Ok(())

@@ -258,11 +258,21 @@ pub fn write<R: Report>(
     };
     match s.format {
         Format::Json => json::write(out, result)?,
-        Format::Jsonl => json::write_lines(out, &result.records())?,
+        Format::Jsonl => json::write_lines(out, &delimited::cells(&result.records())?)?,
         Format::Table | Format::Text => table::write(out, &doc(), s)?,
         Format::Markdown => markdown::write(out, &doc(), s.lang)?,
-        Format::Csv => delimited::write(out, &result.records(), result.columns(), b',')?,
-        Format::Tsv => delimited::write(out, &result.records(), result.columns(), b'\t')?,
+        Format::Csv => delimited::write(
+            out,
+            &delimited::cells(&result.records())?,
+            result.columns(),
+            b',',
+        )?,
+        Format::Tsv => delimited::write(
+            out,
+            &delimited::cells(&result.records())?,
+            result.columns(),
+            b'\t',
+        )?,
         Format::Html => html::write(out, &doc(), s.lang)?,
     }
     out.flush()?;
