@@ -783,6 +783,76 @@ fn values_take_their_french_names_too() {
         )));
 }
 
+#[test]
+fn values_in_capitals_keep_their_accents() {
+    // Capitals with accents are the same names: clap's own case-folding knows only
+    // ASCII letters.
+    let kinds = |args: &[&str]| -> Vec<String> {
+        json(args)["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (given, en) in [
+        ("ÉVÉNEMENT", "event"),
+        ("Événement", "event"),
+        ("evénement", "event"),
+        ("THÈME", "topic"),
+        ("Thème", "topic"),
+        ("ACTEUR", "actor"),
+    ] {
+        let found = kinds(&["search", "ia", "--kind", given]);
+        assert!(
+            !found.is_empty() && found.iter().all(|k| k == en),
+            "--kind {given}: {found:?}"
+        );
+    }
+    let (code, out, err) = in_french(&["recherche", "ia", "--kind", "ÉVÉNEMENT", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"kind\": \"event\""), "{out}");
+    for (given, en) in [
+        ("APERÇU", "overview"),
+        ("Aperçu", "overview"),
+        ("SYNTHÈSE", "brief"),
+        ("Recherche", "search"),
+        ("FIGURES", "figures"),
+    ] {
+        assert_eq!(
+            stdout(&["schema", given]),
+            stdout(&["schema", en]),
+            "schema {given}"
+        );
+    }
+    // What is not a name is still refused as clap refuses it, with the values.
+    let refused = |args: &[&str]| {
+        let (code, out, err) = in_french(args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        err.replace('\u{a0}', " ")
+    };
+    assert!(
+        refused(&["recherche", "ia", "--kind", "ÉVÉNEMENTS"]).starts_with(
+            "erreur : valeur invalide 'ÉVÉNEMENTS' pour '--kind <TYPE>'\n  \
+         [valeurs possibles : chiffre, liste, acteur, source, événement, thème, groupe, partie]\n"
+        )
+    );
+    assert!(refused(&["schema", "APERÇUS"]).starts_with(
+        "erreur : valeur invalide 'APERÇUS' pour '<COMMANDE>'\n  [valeurs possibles : acteur, "
+    ));
+    fails(
+        &["search", "ia", "--kind", "figure!"],
+        2,
+        "error: invalid value 'figure!' for '--kind <KIND>'\n  \
+         [possible values: figure, list, actor, source, event, topic, group, section]",
+    );
+    fails(
+        &["schema", "ÉTAT"],
+        2,
+        "  [possible values: actor, actors, brief,",
+    );
+}
+
 // ───────────────────────── actors ─────────────────────────
 
 #[test]
