@@ -22,7 +22,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-pub use french::{error_fr, of as french_of};
+pub use french::{error_fr, help_command as french_help, of as french_of};
 
 use crate::i18n::{Lang, L};
 use crate::kb::Kind;
@@ -596,7 +596,15 @@ where
         true => crate::render::term::width(env).unwrap_or(HELP_WIDTH),
         false => HELP_WIDTH,
     };
-    let mut cmd = command_in(help_lang(&args, env), width, help);
+    let lang = help_lang(&args, env);
+    let mut cmd = command_in(lang, width, help);
+    if lang == Lang::Fr && help {
+        // clap adds its `help` command when it builds the command, in English: the
+        // root is built now (alone, as parsing would build it) for that command to
+        // be said in French.
+        cmd.render_usage();
+        cmd = french::help_command(cmd);
+    }
     let m = cmd.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))?;
     let global = match m.subcommand() {

@@ -1892,6 +1892,14 @@ fn completions_know_codes_and_ids() {
         fish.contains("Chercher dans les chiffres") && fish.contains("recherche"),
         "{fish}"
     );
+    // `help`, and the commands it takes, too.
+    for line in fish
+        .lines()
+        .filter(|l| l.contains("-a \"help\"") || l.contains("subcommand help"))
+    {
+        assert!(!line.contains("Print") && line.contains("-d '"), "{line}");
+    }
+    assert!(fish.contains("-a \"help\" -d 'Afficher cette aide, ou celle des commandes données'"));
     // `cite` completes the ids of the entries that quote the memo.
     let bash = stdout(&["completions", "bash"]);
     let cite = bash
@@ -4930,6 +4938,40 @@ fn help_is_french_for_every_command_and_english_stays_english() {
     }
     let (_, en, _) = in_french(&["--lang", "en", "-h"]);
     assert!(en.contains("Usage: aimemo"), "{en}");
+}
+
+#[test]
+fn the_help_command_says_what_it_does_in_both_languages() {
+    assert_eq!(
+        stdout(&["help", "help"]),
+        "Print this message or the help of the given subcommand(s)\n\n\
+         Usage: aimemo help [COMMAND]...\n\n\
+         Arguments:\n  [COMMAND]...  Print help for the subcommand(s)\n"
+    );
+    let fr = "Afficher cette aide, ou celle des commandes données\n\n\
+              Utilisation\u{a0}: aimemo help [COMMANDE]...\n\n\
+              Arguments\u{a0}:\n  [COMMANDE]...  Les commandes dont afficher l’aide\n";
+    assert_eq!(stdout(&["--lang", "fr", "help", "help"]), fr);
+    let (code, out, _) = in_french(&["help", "help"]);
+    assert_eq!((code, out.as_str()), (0, fr));
+    // The list of commands says what `help` does, in French too.
+    let (code, root, _) = in_french(&["help"]);
+    assert_eq!(code, 0);
+    let row = root
+        .lines()
+        .find(|l| l.starts_with("  help "))
+        .unwrap_or_default();
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>().join(" "),
+        "help Afficher cette aide, ou celle des commandes données",
+        "{root}"
+    );
+    assert!(!root.contains("Print"), "{root}");
+    // `help COMMAND` is that command's help.
+    assert_eq!(
+        in_french(&["help", "recherche"]),
+        in_french(&["recherche", "--help"])
+    );
 }
 
 /// The commands, by the name French help shows.
