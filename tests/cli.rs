@@ -2425,6 +2425,30 @@ fn validate_points_at_the_column_as_it_shows() {
 }
 
 #[test]
+fn validate_says_toml_syntax_errors_in_french() {
+    let (_d, path) = temp_file("kb.toml", b"x = { a = 1,, }\ny = 1979-13-01\n");
+    let p = path.to_str().unwrap();
+    let out = aimemo()
+        .args(["--lang", "fr", "validate", "--no-builtin", p])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).unwrap().replace(p, "kb.toml");
+    for line in [
+        "kb.toml:1:13: erreur de syntaxe TOML : virgule en trop dans la table en ligne ; attendu : clé\n",
+        "kb.toml:2:5: erreur de syntaxe TOML : date invalide ; attendu : mois entre 01 et 12\n",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    let words: Vec<&str> = out.split(|c: char| !c.is_alphabetic()).collect();
+    for english in [
+        "expected", "extra", "comma", "inline", "key", "invalid", "month",
+    ] {
+        assert!(!words.contains(&english), "{english}:\n{out}");
+    }
+}
+
+#[test]
 fn validate_the_builtin_and_the_example() {
     aimemo()
         .arg("validate")
