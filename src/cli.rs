@@ -22,7 +22,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-pub use french::{error_fr, of as french_of};
+pub use french::{error_fr, help_command as french_help, of as french_of};
 
 use crate::i18n::{Lang, L};
 use crate::kb::Kind;
@@ -235,39 +235,91 @@ impl Global {
     }
 }
 
+/// A value known by names, in any case and with or without its accents
+/// (`ÉVÉNEMENT`, `Thème`, `evenement`): clap's `ignore_case` compares ASCII letters
+/// only, so that `É` and `é` would be two letters. The values, their names and
+/// aliases, are still the ones help, completions and a refusal list.
+#[derive(Clone)]
+struct NameParser<T> {
+    values: Vec<PossibleValue>,
+    /// Each value's names (its aliases too), folded, and what it stands for.
+    names: Vec<(String, T)>,
+}
+
+impl<T: Clone + Send + Sync + 'static> NameParser<T> {
+    fn new(values: impl IntoIterator<Item = (PossibleValue, T)>) -> NameParser<T> {
+        let mut parser = NameParser {
+            values: Vec::new(),
+            names: Vec::new(),
+        };
+        for (value, t) in values {
+            for name in value.get_name_and_aliases() {
+                parser.names.push((crate::kb::fold::fold(name), t.clone()));
+            }
+            parser.values.push(value);
+        }
+        parser
+    }
+
+    /// What `given` names. Only letters make a name: folding alone would also let
+    /// through punctuation around one (`figure!`).
+    fn find(&self, given: &str) -> Option<T> {
+        let letters = given
+            .chars()
+            .all(|c| c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c));
+        let given = crate::kb::fold::fold(given);
+        let found = self.names.iter().find(|(name, _)| *name == given);
+        found.filter(|_| letters).map(|(_, t)| t.clone())
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for NameParser<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        if let Some(found) = value.to_str().and_then(|v| self.find(v)) {
+            return Ok(found);
+        }
+        // Refused as clap refuses a value (a value that is not UTF-8 too): with
+        // the possible values, the close ones, in the error's context.
+        let known = PossibleValuesParser::new(self.values.clone()).parse_ref(cmd, arg, value)?;
+        self.find(&known)
+            .ok_or_else(|| clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().cloned()))
+    }
+}
+
 /// `--kind`'s values: the kinds of entry by their English or French name
 /// (`acteur`, `événement` or `evenement`), in any case; those of `lang` are the
 /// ones a refusal lists.
 fn kind_parser(lang: Lang) -> impl TypedValueParser<Value = Kind> {
-    let values = Kind::ALL.map(|k| {
+    NameParser::new(Kind::ALL.map(|k| {
         let (name, other) = match lang {
             Lang::En => (k.name(), k.name_fr()),
             Lang::Fr => (k.name_fr(), k.name()),
         };
-        let plain = crate::kb::fold::fold(k.name_fr());
-        let mut aliases: Vec<String> = vec![other.into(), plain];
-        aliases.retain(|a| a != name);
-        aliases.dedup();
-        PossibleValue::new(name).aliases(aliases)
-    });
-    // The parser gives the value as typed (any case, an alias): it is known by its
-    // folded form. Only the names above get through, so a kind is always found.
-    PossibleValuesParser::new(values).map(|given| {
-        let given = crate::kb::fold::fold(&given);
-        Kind::ALL
-            .into_iter()
-            .find(|k| {
-                [k.name(), k.name_fr()]
-                    .map(crate::kb::fold::fold)
-                    .contains(&given)
-            })
-            .unwrap_or(Kind::Figure)
-    })
+        let value = PossibleValue::new(name);
+        let value = if other == name {
+            value
+        } else {
+            value.alias(other)
+        };
+        (value, k)
+    }))
 }
 
 /// `schema`'s values: the commands that have a JSON schema, by their English or
-/// French name (`recherche`); `overview` (or `apercu`) is aimemo without a command.
-/// Those of `lang` are the ones a refusal lists; the value is the English name.
+/// French name (`recherche`, `synthèse`), in any case; `overview` (or `aperçu`) is
+/// aimemo without a command. Those of `lang` are the ones a refusal lists; the
+/// value is the English name.
 fn schema_parser(lang: Lang) -> impl TypedValueParser<Value = String> {
     let french = |name: &str| -> &'static [&'static str] {
         match name {
@@ -275,22 +327,16 @@ fn schema_parser(lang: Lang) -> impl TypedValueParser<Value = String> {
             _ => french::names_of(name),
         }
     };
-    let values = crate::commands::schema::NAMES.iter().map(move |name| {
+    NameParser::new(crate::commands::schema::NAMES.iter().map(move |name| {
         let fr = french(name);
-        match (lang, fr.first()) {
+        let value = match (lang, fr.first()) {
             (Lang::Fr, Some(first)) => {
                 PossibleValue::new(*first).aliases(fr[1..].iter().copied().chain([*name]))
             }
             _ => PossibleValue::new(*name).aliases(fr.iter().copied()),
-        }
-    });
-    // The parser gives the value as typed: an alias is told by its name.
-    PossibleValuesParser::new(values).map(move |given| {
-        crate::commands::schema::NAMES
-            .iter()
-            .find(|n| **n == given || french(n).contains(&given.as_str()))
-            .map_or(given.clone(), ToString::to_string)
-    })
+        };
+        (value, name.to_string())
+    }))
 }
 
 #[derive(Subcommand, Debug, Clone, PartialEq)]
@@ -376,7 +422,7 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
         /// Only entries of this kind
-        #[arg(long, value_name = "KIND", ignore_case = true, value_parser = kind_parser(Lang::En))]
+        #[arg(long, value_name = "KIND", value_parser = kind_parser(Lang::En))]
         kind: Option<Kind>,
     },
     /// A one-screen briefing sheet of the key messages and figures
@@ -550,7 +596,15 @@ where
         true => crate::render::term::width(env).unwrap_or(HELP_WIDTH),
         false => HELP_WIDTH,
     };
-    let mut cmd = command_in(help_lang(&args, env), width, help);
+    let lang = help_lang(&args, env);
+    let mut cmd = command_in(lang, width, help);
+    if lang == Lang::Fr && help {
+        // clap adds its `help` command when it builds the command, in English: the
+        // root is built now (alone, as parsing would build it) for that command to
+        // be said in French.
+        cmd.render_usage();
+        cmd = french::help_command(cmd);
+    }
     let m = cmd.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))?;
     let global = match m.subcommand() {
@@ -691,6 +745,20 @@ mod tests {
             Some(Command::Investments)
         );
         assert_eq!(parse(&["note"]).command, Some(Command::Brief));
+        assert_eq!(
+            parse(&["search", "x", "--kind", "ÉVÉNEMENT"]).command,
+            Some(Command::Search {
+                words: vec!["x".into()],
+                limit: None,
+                kind: Some(Kind::Event)
+            })
+        );
+        assert_eq!(
+            parse(&["schema", "APERÇU"]).command,
+            Some(Command::Schema {
+                command: "overview".into()
+            })
+        );
         assert_eq!(
             parse(&["completions", "ZSH"]).command,
             Some(Command::Completions {

@@ -64,6 +64,9 @@ pub fn completions(shell: Shell, kb: &Kb, lang: Lang, out: &mut impl Write) -> R
     ];
     let mut cmd = cli::command_in(lang, 100, true);
     cmd.build(); // the subcommands' common options, deferred until now
+    if lang == Lang::Fr {
+        cmd = cli::french_help(cmd);
+    }
     for (sub, arg, v) in values.iter() {
         let parser = PossibleValuesParser::new(v.clone());
         cmd = cmd.mut_subcommand(*sub, |s| s.mut_arg(*arg, |a| a.value_parser(parser)));

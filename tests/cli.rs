@@ -783,6 +783,76 @@ fn values_take_their_french_names_too() {
         )));
 }
 
+#[test]
+fn values_in_capitals_keep_their_accents() {
+    // Capitals with accents are the same names: clap's own case-folding knows only
+    // ASCII letters.
+    let kinds = |args: &[&str]| -> Vec<String> {
+        json(args)["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (given, en) in [
+        ("ÉVÉNEMENT", "event"),
+        ("Événement", "event"),
+        ("evénement", "event"),
+        ("THÈME", "topic"),
+        ("Thème", "topic"),
+        ("ACTEUR", "actor"),
+    ] {
+        let found = kinds(&["search", "ia", "--kind", given]);
+        assert!(
+            !found.is_empty() && found.iter().all(|k| k == en),
+            "--kind {given}: {found:?}"
+        );
+    }
+    let (code, out, err) = in_french(&["recherche", "ia", "--kind", "ÉVÉNEMENT", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"kind\": \"event\""), "{out}");
+    for (given, en) in [
+        ("APERÇU", "overview"),
+        ("Aperçu", "overview"),
+        ("SYNTHÈSE", "brief"),
+        ("Recherche", "search"),
+        ("FIGURES", "figures"),
+    ] {
+        assert_eq!(
+            stdout(&["schema", given]),
+            stdout(&["schema", en]),
+            "schema {given}"
+        );
+    }
+    // What is not a name is still refused as clap refuses it, with the values.
+    let refused = |args: &[&str]| {
+        let (code, out, err) = in_french(args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        err.replace('\u{a0}', " ")
+    };
+    assert!(
+        refused(&["recherche", "ia", "--kind", "ÉVÉNEMENTS"]).starts_with(
+            "erreur : valeur invalide 'ÉVÉNEMENTS' pour '--kind <TYPE>'\n  \
+         [valeurs possibles : chiffre, liste, acteur, source, événement, thème, groupe, partie]\n"
+        )
+    );
+    assert!(refused(&["schema", "APERÇUS"]).starts_with(
+        "erreur : valeur invalide 'APERÇUS' pour '<COMMANDE>'\n  [valeurs possibles : acteur, "
+    ));
+    fails(
+        &["search", "ia", "--kind", "figure!"],
+        2,
+        "error: invalid value 'figure!' for '--kind <KIND>'\n  \
+         [possible values: figure, list, actor, source, event, topic, group, section]",
+    );
+    fails(
+        &["schema", "ÉTAT"],
+        2,
+        "  [possible values: actor, actors, brief,",
+    );
+}
+
 // ───────────────────────── actors ─────────────────────────
 
 #[test]
@@ -1822,6 +1892,14 @@ fn completions_know_codes_and_ids() {
         fish.contains("Chercher dans les chiffres") && fish.contains("recherche"),
         "{fish}"
     );
+    // `help`, and the commands it takes, too.
+    for line in fish
+        .lines()
+        .filter(|l| l.contains("-a \"help\"") || l.contains("subcommand help"))
+    {
+        assert!(!line.contains("Print") && line.contains("-d '"), "{line}");
+    }
+    assert!(fish.contains("-a \"help\" -d 'Afficher cette aide, ou celle des commandes données'"));
     // `cite` completes the ids of the entries that quote the memo.
     let bash = stdout(&["completions", "bash"]);
     let cite = bash
@@ -2343,6 +2421,30 @@ fn validate_points_at_the_column_as_it_shows() {
             .unwrap();
         let out = String::from_utf8(out.stdout).unwrap();
         assert!(out.contains(shown), "{text:?}:\n{out}");
+    }
+}
+
+#[test]
+fn validate_says_toml_syntax_errors_in_french() {
+    let (_d, path) = temp_file("kb.toml", b"x = { a = 1,, }\ny = 1979-13-01\n");
+    let p = path.to_str().unwrap();
+    let out = aimemo()
+        .args(["--lang", "fr", "validate", "--no-builtin", p])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).unwrap().replace(p, "kb.toml");
+    for line in [
+        "kb.toml:1:13: erreur de syntaxe TOML : virgule en trop dans la table en ligne ; attendu : clé\n",
+        "kb.toml:2:5: erreur de syntaxe TOML : date invalide ; attendu : mois entre 01 et 12\n",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    let words: Vec<&str> = out.split(|c: char| !c.is_alphabetic()).collect();
+    for english in [
+        "expected", "extra", "comma", "inline", "key", "invalid", "month",
+    ] {
+        assert!(!words.contains(&english), "{english}:\n{out}");
     }
 }
 
@@ -4860,6 +4962,40 @@ fn help_is_french_for_every_command_and_english_stays_english() {
     }
     let (_, en, _) = in_french(&["--lang", "en", "-h"]);
     assert!(en.contains("Usage: aimemo"), "{en}");
+}
+
+#[test]
+fn the_help_command_says_what_it_does_in_both_languages() {
+    assert_eq!(
+        stdout(&["help", "help"]),
+        "Print this message or the help of the given subcommand(s)\n\n\
+         Usage: aimemo help [COMMAND]...\n\n\
+         Arguments:\n  [COMMAND]...  Print help for the subcommand(s)\n"
+    );
+    let fr = "Afficher cette aide, ou celle des commandes données\n\n\
+              Utilisation\u{a0}: aimemo help [COMMANDE]...\n\n\
+              Arguments\u{a0}:\n  [COMMANDE]...  Les commandes dont afficher l’aide\n";
+    assert_eq!(stdout(&["--lang", "fr", "help", "help"]), fr);
+    let (code, out, _) = in_french(&["help", "help"]);
+    assert_eq!((code, out.as_str()), (0, fr));
+    // The list of commands says what `help` does, in French too.
+    let (code, root, _) = in_french(&["help"]);
+    assert_eq!(code, 0);
+    let row = root
+        .lines()
+        .find(|l| l.starts_with("  help "))
+        .unwrap_or_default();
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>().join(" "),
+        "help Afficher cette aide, ou celle des commandes données",
+        "{root}"
+    );
+    assert!(!root.contains("Print"), "{root}");
+    // `help COMMAND` is that command's help.
+    assert_eq!(
+        in_french(&["help", "recherche"]),
+        in_french(&["recherche", "--help"])
+    );
 }
 
 /// The commands, by the name French help shows.

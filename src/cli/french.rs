@@ -341,6 +341,9 @@ const EXAMPLES: &[(&str, &str)] = &[
 /// What the `help` command does, in French.
 const HELP_ABOUT: &str = "Afficher cette aide, ou celle des commandes données";
 
+/// What the `help` command takes, in French.
+const HELP_ARG: &str = "Les commandes dont afficher l’aide";
+
 /// The French side of a command, by its English name.
 pub fn of(command: &str) -> Option<&'static Fr> {
     COMMANDS.iter().find(|c| c.command == command)
@@ -507,6 +510,34 @@ pub fn command(cmd: Command, width: usize, help: bool) -> Command {
                 .help("Afficher la version"),
         )
         .mut_subcommands(|s| s.defer(subcommand))
+}
+
+/// clap's `help` command in French: what it does and takes (`aimemo help help`),
+/// and what each command it takes does (completions of `aimemo help`). clap adds
+/// that command when it builds `cmd`, so `cmd` is built already; clap writes its
+/// texts in English only.
+pub fn help_command(cmd: Command) -> Command {
+    if !cmd.get_subcommands().any(|s| s.get_name() == "help") {
+        return cmd;
+    }
+    cmd.mut_subcommand("help", |h| {
+        // Parsing builds it with an argument; completions, with a command for
+        // each command instead.
+        let takes_names = h.get_arguments().any(|a| a.get_id() == "subcommand");
+        let h = if takes_names {
+            h.mut_arg("subcommand", |a| a.value_name("COMMANDE").help(HELP_ARG))
+        } else {
+            h
+        };
+        h.about(typo(HELP_ABOUT))
+            .help_template(
+                "{about-with-newline}\nUtilisation\u{a0}: {usage}\n\nArguments\u{a0}:\n{positionals}",
+            )
+            .mut_subcommands(|s| {
+                let about = of(s.get_name()).map_or(HELP_ABOUT, |fr| fr.about);
+                s.about(typo(about))
+            })
+    })
 }
 
 /// clap's refusal of a command line, in French: the parts clap's English has

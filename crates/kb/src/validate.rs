@@ -1079,60 +1079,266 @@ fn lang_fr(lang: &str) -> &'static str {
     }
 }
 
-/// A TOML syntax error in French: the parser's words where a translation is known,
-/// its own (English) words otherwise.
+/// The TOML parser's words in French: every message it gives (`toml_parser`, then
+/// `toml` while it builds the tables, then `toml_datetime`); the kinds of value a
+/// dotted key cannot extend; and what it says it expected. Code (`=`, `]]`,
+/// `true`) is not translated: it is what to write.
+const SYNTAX_FR: &[(&str, &str)] = &[
+    // What is wrong.
+    (
+        "`_` may only go between digits",
+        "`_` ne peut se trouver qu’entre deux chiffres",
+    ),
+    (
+        "cannot recurse further; max recursion depth met",
+        "imbrication trop profonde : la profondeur maximale est atteinte",
+    ),
+    (
+        "carriage return must be followed by newline",
+        "un retour chariot doit être suivi d’une fin de ligne",
+    ),
+    (
+        "could not allocate for string",
+        "mémoire insuffisante pour la chaîne",
+    ),
+    ("duplicate key", "clé en double"),
+    ("extra `=`", "`=` en trop"),
+    (
+        "extra assignment between key-value pairs",
+        "`=` en trop entre les paires clé-valeur",
+    ),
+    ("extra comma in array", "virgule en trop dans le tableau"),
+    (
+        "extra comma in inline table",
+        "virgule en trop dans la table en ligne",
+    ),
+    (
+        "integers with a radix cannot be signed",
+        "un entier écrit dans une autre base (0x, 0o, 0b) ne peut pas avoir de signe",
+    ),
+    ("invalid basic string", "chaîne basique invalide"),
+    ("invalid binary number", "nombre binaire invalide"),
+    ("invalid boolean", "booléen invalide"),
+    (
+        "invalid comment character",
+        "caractère invalide dans un commentaire",
+    ),
+    ("invalid date", "date invalide"),
+    ("invalid date-time", "date-heure invalide"),
+    ("invalid datetime", "date-heure invalide"),
+    ("invalid exponent", "exposant invalide"),
+    ("invalid float", "nombre à virgule invalide"),
+    ("invalid fraction", "partie décimale invalide"),
+    ("invalid hexadecimal number", "nombre hexadécimal invalide"),
+    (
+        "invalid inline table element",
+        "élément de table en ligne invalide",
+    ),
+    ("invalid integer number", "nombre entier invalide"),
+    ("invalid key", "clé invalide"),
+    ("invalid key-value pair", "paire clé-valeur invalide"),
+    ("invalid literal string", "chaîne littérale invalide"),
+    ("invalid mantissa", "mantisse invalide"),
+    (
+        "invalid multi-line basic string",
+        "chaîne basique multiligne invalide",
+    ),
+    (
+        "invalid multi-line literal string",
+        "chaîne littérale multiligne invalide",
+    ),
+    ("invalid octal number", "nombre octal invalide"),
+    ("invalid offset", "décalage horaire invalide"),
+    ("invalid string", "chaîne invalide"),
+    ("invalid table", "en-tête de table invalide"),
+    ("invalid time", "heure invalide"),
+    ("invalid unquoted key", "clé sans guillemets invalide"),
+    ("invalid value", "valeur invalide"),
+    ("key with no value", "clé sans valeur"),
+    (
+        "keys cannot be multi-line basic strings",
+        "une clé ne peut pas être une chaîne basique multiligne",
+    ),
+    (
+        "keys cannot be multi-line literal strings",
+        "une clé ne peut pas être une chaîne littérale multiligne",
+    ),
+    ("missing array opening", "ouverture de tableau manquante"),
+    (
+        "missing assignment between key-value pairs",
+        "signe `=` manquant entre la clé et la valeur",
+    ),
+    (
+        "missing comma between array elements",
+        "virgule manquante entre les éléments du tableau",
+    ),
+    (
+        "missing comma between key-value pairs",
+        "virgule manquante entre les paires clé-valeur",
+    ),
+    ("missing comment start", "début de commentaire manquant"),
+    ("missing escaped value", "séquence d’échappement manquante"),
+    (
+        "missing inline table opening",
+        "ouverture de table en ligne manquante",
+    ),
+    (
+        "missing key for inline table element",
+        "clé manquante pour un élément de table en ligne",
+    ),
+    ("missing opening quote", "guillemet ouvrant manquant"),
+    ("missing table open", "ouverture de table manquante"),
+    ("missing value", "valeur manquante"),
+    ("missing value for key", "valeur manquante pour la clé"),
+    (
+        "radix must be lowercase",
+        "le préfixe de base s’écrit en minuscules",
+    ),
+    ("recursion limit", "limite d’imbrication atteinte"),
+    (
+        "redundant integer number prefix",
+        "préfixe de nombre entier superflu",
+    ),
+    ("redundant numeric sign", "signe superflu"),
+    (
+        "string values must be quoted",
+        "les chaînes s’écrivent entre guillemets",
+    ),
+    (
+        "too few unicode value digits",
+        "trop peu de chiffres pour un code Unicode",
+    ),
+    ("unclosed array", "tableau non fermé"),
+    ("unclosed array table", "tableau de tables non fermé"),
+    ("unclosed inline table", "table en ligne non fermée"),
+    ("unclosed table", "table non fermée"),
+    ("unexpected `=` in array", "`=` inattendu dans un tableau"),
+    ("unexpected content", "contenu inattendu"),
+    (
+        "unexpected content between comment and newline",
+        "contenu inattendu entre le commentaire et la fin de ligne",
+    ),
+    ("unexpected key or value", "clé ou valeur inattendue"),
+    ("unexpected leading zero", "zéro initial inattendu"),
+    ("unexpected sign", "signe inattendu"),
+    (
+        "unquoted keys cannot be empty",
+        "une clé sans guillemets ne peut pas être vide",
+    ),
+    // The kinds of value a dotted key cannot extend.
+    ("array", "tableau"),
+    ("boolean", "booléen"),
+    ("datetime", "date-heure"),
+    ("float", "nombre à virgule"),
+    ("inline table", "table en ligne"),
+    ("integer", "nombre entier"),
+    ("string", "chaîne"),
+    ("table", "table"),
+    // What was expected.
+    ("basic string", "chaîne basique"),
+    ("characters", "caractères"),
+    ("digits", "chiffres"),
+    ("key", "clé"),
+    ("letters", "lettres"),
+    ("literal string", "chaîne littérale"),
+    ("multi-line basic string", "chaîne basique multiligne"),
+    ("newline", "fin de ligne"),
+    (
+        "non-double-quote visible characters",
+        "caractères visibles autres que `\"`",
+    ),
+    ("non-single-quote characters", "caractères autres que `'`"),
+    (
+        "non-single-quote visible characters",
+        "caractères visibles autres que `'`",
+    ),
+    ("nothing", "rien"),
+    ("numbers", "chiffres"),
+    ("printable characters", "caractères imprimables"),
+    ("unicode hexadecimal value", "code Unicode hexadécimal"),
+    ("unquoted string", "chaîne sans guillemets"),
+    ("value", "valeur"),
+    // What a date or a time was expected to hold.
+    ("`-` (MM-DD)", "`-` (MM-JJ)"),
+    (
+        "`-` (YYYY-MM) or `:` (HH:MM)",
+        "`-` (AAAA-MM) ou `:` (HH:MM)",
+    ),
+    ("`T` between date and time", "`T` entre la date et l’heure"),
+    ("+OFFSET", "+DÉCALAGE"),
+    ("-OFFSET", "-DÉCALAGE"),
+    (
+        "a four-digit year (YYYY)",
+        "une année en quatre chiffres (AAAA)",
+    ),
+    ("a two-digit day (DD)", "un jour en deux chiffres (JJ)"),
+    ("a two-digit hour (HH)", "une heure en deux chiffres (HH)"),
+    (
+        "a two-digit minute (MM)",
+        "des minutes en deux chiffres (MM)",
+    ),
+    ("a two-digit month (MM)", "un mois en deux chiffres (MM)"),
+    (
+        "a two-digit second (SS)",
+        "des secondes en deux chiffres (SS)",
+    ),
+    ("day", "jour"),
+    ("day between 01 and 28", "jour entre 01 et 28"),
+    ("day between 01 and 29", "jour entre 01 et 29"),
+    ("day between 01 and 30", "jour entre 01 et 30"),
+    ("day between 01 and 31", "jour entre 01 et 31"),
+    ("hour", "heure"),
+    ("hour between 00 and 23", "heure entre 00 et 23"),
+    ("hours between 00 and 23", "heures entre 00 et 23"),
+    ("minute", "minute"),
+    ("minute between 00 and 59", "minute entre 00 et 59"),
+    ("minutes between 00 and 59", "minutes entre 00 et 59"),
+    ("month", "mois"),
+    ("month between 01 and 12", "mois entre 01 et 12"),
+    ("nanosecond", "nanosecondes"),
+    (
+        "nanoseconds overflowed",
+        "nanosecondes sans dépassement de capacité",
+    ),
+    ("second", "seconde"),
+    ("second between 00 and 60", "seconde entre 00 et 60"),
+    ("year or hour", "année ou heure"),
+];
+
+/// A TOML syntax error in French: what is wrong, then what was expected, each
+/// item of it in French; words the table does not know stay the parser's.
 fn syntax_fr(message: &str) -> String {
-    const KNOWN: &[(&str, &str)] = &[
-        (
-            "string values must be quoted",
-            "les chaînes s’écrivent entre guillemets",
-        ),
-        ("key with no value", "clé sans valeur"),
-        ("missing value", "valeur manquante"),
-        ("missing value for key", "valeur manquante pour la clé"),
-        ("invalid value", "valeur invalide"),
-        ("unclosed table", "table non fermée"),
-        ("unclosed array table", "tableau de tables non fermé"),
-        ("unclosed array", "tableau non fermé"),
-        ("unclosed inline table", "table en ligne non fermée"),
-        (
-            "missing comma between array elements",
-            "virgule manquante entre les éléments du tableau",
-        ),
-        (
-            "missing comma between key-value pairs",
-            "virgule manquante entre les paires clé-valeur",
-        ),
-        (
-            "missing assignment between key-value pairs",
-            "signe `=` manquant entre la clé et la valeur",
-        ),
-        ("extra comma in array", "virgule en trop dans le tableau"),
-        (
-            "extra comma in inline table",
-            "virgule en trop dans la table en ligne",
-        ),
-        ("invalid unquoted key", "clé sans guillemets invalide"),
-        ("invalid key-value pair", "paire clé-valeur invalide"),
-        ("missing opening quote", "guillemet ouvrant manquant"),
-        ("missing closing quote", "guillemet fermant manquant"),
-        ("invalid string", "chaîne invalide"),
-        ("unexpected content", "contenu inattendu"),
-        ("unexpected key or value", "clé ou valeur inattendue"),
-        ("duplicate key", "clé en double"),
-        ("invalid table header", "en-tête de table invalide"),
-    ];
+    let fr = |en: &str| -> String {
+        SYNTAX_FR
+            .iter()
+            .find(|(e, _)| *e == en)
+            .map_or(en, |(_, fr)| *fr)
+            .to_string()
+    };
     let (head, expected) = match message.split_once(", expected ") {
         Some((h, e)) => (h, Some(e)),
         None => (message.trim_end(), None),
     };
     let head = head.trim();
-    let said = KNOWN
-        .iter()
-        .find(|(en, _)| *en == head)
-        .map_or_else(|| head.to_string(), |(_, fr)| fr.to_string());
+    // The one message with a word of its own: the kind of the value.
+    let kind = head
+        .strip_prefix("cannot extend value of type ")
+        .and_then(|h| h.strip_suffix(" with a dotted key"));
+    let said = match kind {
+        Some(kind) => format!(
+            "une clé pointée ne peut pas prolonger une valeur de type {}",
+            fr(kind)
+        ),
+        None => fr(head),
+    };
     match expected {
-        Some(e) => format!("erreur de syntaxe TOML : {said} ; attendu : {}", e.trim()),
+        Some(e) => {
+            let items: Vec<String> = e.trim().split(", ").map(fr).collect();
+            format!(
+                "erreur de syntaxe TOML : {said} ; attendu : {}",
+                items.join(", ")
+            )
+        }
         None => format!("erreur de syntaxe TOML : {said}"),
     }
 }
@@ -1515,6 +1721,236 @@ mod tests {
     }
 
     #[test]
+    fn toml_syntax_errors_are_said_in_french_word_for_word() {
+        // One broken text for each family of the parser's messages.
+        let deep = format!("a = {}{}\n", "[".repeat(200), "]".repeat(200));
+        let broken = [
+            "a = hello\n",
+            "a\n",
+            "a = [1\n",
+            "a = [1 2]\n",
+            "a = [1,,2]\n",
+            "a = [=]\n",
+            "a = { b = 1 c = 2 }\n",
+            "a = { b 1 }\n",
+            "a = { b = 1,, }\n",
+            "a = { b = 1\n",
+            "a = { b = 1 ] }\n",
+            "a = { ] }\n",
+            "[a\n",
+            "[[a]\n",
+            "[[a\n",
+            "]\n",
+            "a = ]\n",
+            "a = }\n",
+            "a = = 1\n",
+            ",\n",
+            "= 1\n",
+            "\"\"\"a\"\"\" = 1\n",
+            "'''a''' = 1\n",
+            "a = 'abc\n",
+            "a = \"abc\n",
+            "a = \"a\rb\"\n",
+            "a = '''abc\n",
+            "a = \"\"\"x\u{7}\"\"\"\n",
+            "a = \"\"\"\\ x\"\"\"\n",
+            "a = '''x\u{7}'''\n",
+            "a = 'x\u{7}'\n",
+            "a = \"\\q\"\n",
+            "a = \"\\u12\"\n",
+            "a = \"\\uD800\"\n",
+            "a = 1 # x\u{1}\n",
+            "a = 1 \r b\n",
+            "a = 1_\n",
+            "a = -0x1F\n",
+            "a = 0X1F\n",
+            "a = 0x+1\n",
+            "a = ++1\n",
+            "a = 01\n",
+            "a = 0xG\n",
+            "a = 0o9\n",
+            "a = 0b2\n",
+            "a = 1e\n",
+            "a = 1.e5\n",
+            "a = .\n",
+            "a = 1.5x\n",
+            "a = nan1\n",
+            "a = tru\n",
+            "a = 1\na = 2\n",
+            "[a]\n[a]\n",
+            "a = 1\na.b = 2\n",
+            "a = [1]\na.b = 2\n",
+            "a = {b = 1}\na.c = 2\n",
+            "a = 'x'\na.b = 1\n",
+            "a = 1.5\na.b = 1\n",
+            "a = true\na.b = 1\n",
+            "a = 1979-05-27\na.b = 1\n",
+            "a = 1979-13-01\n",
+            "a = 1979-02-30\n",
+            "a = 197-05-27\n",
+            "a = 1979-5-27\n",
+            "a = 1979-05\n",
+            "a = 1979-\n",
+            "a = 1979-05-27X07:32:00\n",
+            "a = -1979-05-27\n",
+            "a = 1979x\n",
+            "a = 1979-05-27T25:00:00\n",
+            "a = 1979-05-27T07:61:00\n",
+            "a = 1979-05-27T07:32:61\n",
+            "a = 1979-05-27T07:32:00.\n",
+            "a = 1979-05-27T\n",
+            "a = 07:3:00\n",
+            "a = 07:32:0\n",
+            "a = 07:\n",
+            "a = 07:32:\n",
+            "a = 1979-05-27T07:32:00Q\n",
+            "a = 1979-05-27T07:32:00+\n",
+            "a = 1979-05-27T07:32:00+07\n",
+            "a = 1979-05-27T07:32:00+25:00\n",
+            "a = 1979-05-27T07:32:00+07:60\n",
+            "a = 1979-05-27T07:32:00+7:00\n",
+            &deep,
+        ];
+        // The parser's English words, none of which is French (it writes them in
+        // lowercase; `Unicode` is French too).
+        let english = [
+            "and",
+            "array",
+            "assignment",
+            "be",
+            "between",
+            "boolean",
+            "cannot",
+            "character",
+            "characters",
+            "comma",
+            "comment",
+            "day",
+            "digit",
+            "digits",
+            "dotted",
+            "duplicate",
+            "element",
+            "empty",
+            "escaped",
+            "expected",
+            "extend",
+            "extra",
+            "few",
+            "float",
+            "followed",
+            "for",
+            "four",
+            "go",
+            "hexadecimal",
+            "hour",
+            "hours",
+            "in",
+            "inline",
+            "integer",
+            "integers",
+            "invalid",
+            "key",
+            "keys",
+            "leading",
+            "letters",
+            "line",
+            "lowercase",
+            "max",
+            "may",
+            "met",
+            "missing",
+            "month",
+            "must",
+            "newline",
+            "no",
+            "single",
+            "nothing",
+            "number",
+            "numbers",
+            "numeric",
+            "of",
+            "offset",
+            "only",
+            "open",
+            "opening",
+            "or",
+            "pair",
+            "pairs",
+            "printable",
+            "quote",
+            "quoted",
+            "radix",
+            "recurse",
+            "recursion",
+            "redundant",
+            "return",
+            "second",
+            "sign",
+            "signed",
+            "start",
+            "string",
+            "strings",
+            "the",
+            "time",
+            "too",
+            "two",
+            "unclosed",
+            "unexpected",
+            "unicode",
+            "unquoted",
+            "value",
+            "values",
+            "visible",
+            "with",
+            "year",
+            "zero",
+        ];
+        let mut said = HashSet::new();
+        for text in broken {
+            let mut ws = Workspace::default();
+            let problems = ws.add_file("kb.toml", text.to_string());
+            assert!(!problems.is_empty(), "{text:?}");
+            for p in problems {
+                let english_message = p.message.clone();
+                let fr = p.in_french().message;
+                assert!(fr.starts_with("erreur de syntaxe TOML : "), "{fr}");
+                let left: Vec<&str> = fr
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| english.contains(w))
+                    .collect();
+                assert!(
+                    left.is_empty(),
+                    "{text:?}: {english_message}\n{fr}\nstill English: {left:?}"
+                );
+                said.insert(english_message);
+            }
+        }
+        assert!(said.len() >= 60, "{} messages: {said:#?}", said.len());
+        let fr = |text: &str| -> Vec<String> {
+            let mut ws = Workspace::default();
+            let p = ws.add_file("kb.toml", text.to_string());
+            p.into_iter().map(|p| p.in_french().to_string()).collect()
+        };
+        assert_eq!(
+            fr("a = [1\n"),
+            ["kb.toml:1:7: erreur de syntaxe TOML : tableau non fermé ; attendu : `]`"]
+        );
+        assert_eq!(
+            fr("a = 1\na.b = 2\n"),
+            ["kb.toml:2:1: erreur de syntaxe TOML : une clé pointée ne peut pas prolonger une valeur de type nombre entier"]
+        );
+        assert_eq!(
+            fr("= 1\n"),
+            ["kb.toml:1:1: erreur de syntaxe TOML : une clé sans guillemets ne peut pas être vide ; attendu : lettres, chiffres, `-`, `_`"]
+        );
+        assert_eq!(
+            fr("a = 1979-02-30\n"),
+            ["kb.toml:1:5: erreur de syntaxe TOML : date invalide ; attendu : jour entre 01 et 28"]
+        );
+    }
+
+    #[test]
     fn problems_are_said_in_french_too() {
         let mut ws = Workspace::default();
         let text = "[[topics]]\nid = \"T\"\nname = { fr = \"\", en = \"x\" }\n[[groups]]\nid = \"g\"\nname = 3\nsection_id = \"nowhere\"\n[[figures]]\nid = \n";
@@ -1523,7 +1959,7 @@ mod tests {
         let fr: Vec<String> = p.into_iter().map(|p| p.in_french().to_string()).collect();
         assert_eq!(
             fr,
-            ["kb.toml:9:6: erreur de syntaxe TOML : les chaînes s’écrivent entre guillemets ; attendu : literal string"]
+            ["kb.toml:9:6: erreur de syntaxe TOML : les chaînes s’écrivent entre guillemets ; attendu : chaîne littérale"]
         );
         let mut ws = Workspace::default();
         let mut p = ws.add_file("kb.toml", text.replace("[[figures]]\nid = \n", ""));
