@@ -261,9 +261,9 @@ impl Workspace {
             name: name.to_string(),
             text,
         });
-        let text = self.origins[origin].text.clone();
+        let text = &self.origins[origin].text;
         let mut problems = Vec::new();
-        let (root, errors) = DeTable::parse_recoverable(&text);
+        let (root, errors) = DeTable::parse_recoverable(text);
         for e in errors.iter() {
             problems.push(self.problem_at(
                 origin,
@@ -300,7 +300,7 @@ impl Workspace {
                             }
                             for (lang, s) in [("French", &t.fr), ("English", &t.en)] {
                                 if s.trim().is_empty() {
-                                    let at = find_key(&text, &span, key).unwrap_or(span.start);
+                                    let at = find_key(text, &span, key).unwrap_or(span.start);
                                     problems.push(self.problem_at(
                                         origin,
                                         Some(at),
