@@ -241,34 +241,30 @@ impl Global {
 /// aliases, are still the ones help, completions and a refusal list.
 #[derive(Clone)]
 struct NameParser<T> {
-    values: Vec<PossibleValue>,
-    /// Each value's names (its aliases too), folded, and what it stands for.
-    names: Vec<(String, T)>,
+    /// Each value, and what it stands for.
+    values: Vec<(PossibleValue, T)>,
 }
 
 impl<T: Clone + Send + Sync + 'static> NameParser<T> {
     fn new(values: impl IntoIterator<Item = (PossibleValue, T)>) -> NameParser<T> {
-        let mut parser = NameParser {
-            values: Vec::new(),
-            names: Vec::new(),
-        };
-        for (value, t) in values {
-            for name in value.get_name_and_aliases() {
-                parser.names.push((crate::kb::fold::fold(name), t.clone()));
-            }
-            parser.values.push(value);
+        NameParser {
+            values: values.into_iter().collect(),
         }
-        parser
     }
 
     /// What `given` names. Only letters make a name: folding alone would also let
-    /// through punctuation around one (`figure!`).
+    /// through punctuation around one (`figure!`). The names are folded here, when
+    /// a value is given, not when the command line is built for every run.
     fn find(&self, given: &str) -> Option<T> {
+        use crate::kb::fold::fold;
         let letters = given
             .chars()
             .all(|c| c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c));
-        let given = crate::kb::fold::fold(given);
-        let found = self.names.iter().find(|(name, _)| *name == given);
+        let given = fold(given);
+        let found = self
+            .values
+            .iter()
+            .find(|(value, _)| value.get_name_and_aliases().any(|n| fold(n) == given));
         found.filter(|_| letters).map(|(_, t)| t.clone())
     }
 }
@@ -287,13 +283,14 @@ impl<T: Clone + Send + Sync + 'static> TypedValueParser for NameParser<T> {
         }
         // Refused as clap refuses a value (a value that is not UTF-8 too): with
         // the possible values, the close ones, in the error's context.
-        let known = PossibleValuesParser::new(self.values.clone()).parse_ref(cmd, arg, value)?;
+        let values = self.values.iter().map(|(value, _)| value.clone());
+        let known = PossibleValuesParser::new(values).parse_ref(cmd, arg, value)?;
         self.find(&known)
             .ok_or_else(|| clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd))
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(self.values.iter().cloned()))
+        Some(Box::new(self.values.iter().map(|(value, _)| value.clone())))
     }
 }
 
