@@ -8,7 +8,7 @@ use super::views::{event_dates, Viewer};
 use super::{layout, missed, show, Ctx, Report};
 use crate::error::{Msg, Result};
 use crate::i18n::{labels as L, Lang};
-use crate::kb::index::Side;
+use crate::kb::index::{Field, Side};
 use crate::kb::passage::{self, Passage};
 use crate::kb::search::{Found, Query};
 use crate::kb::{EntryRef, Kind};
@@ -77,12 +77,9 @@ pub struct Hit<'a> {
     pub detail: String,
     pub matched: Matched,
     pub entry: EntryJson<'a>,
-    /// The matched words in the title.
+    /// The field the passage is from (`matched.field`), for the line a table shows.
     #[serde(skip)]
-    title_spans: Vec<Span>,
-    /// A line under the title in a table: the passage, or an actor's role.
-    #[serde(skip)]
-    line: Option<(String, Vec<Span>)>,
+    field: Field,
 }
 
 /// A hit's columns in CSV and TSV: where it matched, not its entry.
@@ -115,6 +112,9 @@ pub struct Search<'a> {
     /// Why nothing is found, when nothing is.
     #[serde(skip)]
     miss: Option<Msg>,
+    /// The query as searched, to mark its words in what a table shows.
+    #[serde(skip)]
+    parsed: Query,
 }
 
 /// An entry's id, title and detail, for a line of results.
@@ -211,22 +211,17 @@ fn spans(pairs: Vec<(usize, usize)>) -> Vec<Span> {
 
 /// The line under a hit's title in a table: the passage that matched, unless the
 /// title (or the id) already shows it; then, for an actor, the start of its role.
-fn line(
-    v: &Viewer,
-    e: EntryRef,
-    title: &str,
-    p: &Passage,
-    q: &Query,
-) -> Option<(String, Vec<Span>)> {
-    let shown = p.field == crate::kb::index::Field::Id
-        || title.to_lowercase().contains(&p.text.to_lowercase());
+fn line(h: &Hit, q: &Query) -> Option<(String, Vec<Span>)> {
+    let (title, p) = (&h.title, &h.matched);
+    let shown = h.field == Field::Id || title.to_lowercase().contains(&p.text.to_lowercase());
     if !shown {
-        return Some((p.text.clone(), spans(p.spans.clone())));
+        return Some((p.text.clone(), p.spans.clone()));
     }
-    if e.kind != Kind::Actor {
+    if h.kind != Kind::Actor {
         return None;
     }
-    let role = v.kb.actors[e.idx].role.as_ref()?;
+    let v = &h.entry.viewer;
+    let role = v.kb.actors[h.entry.entry.idx].role.as_ref()?;
     let lead = passage::lead(v.lang.pick(role));
     let marks = spans(passage::spans(&lead, q));
     Some((lead, marks))
@@ -259,6 +254,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
             more: 0,
             miss: Some(miss_message(ctx, &query, &found, opts.kind)),
             query,
+            parsed: found.query,
         });
     }
     let v = ctx.viewer();
@@ -283,8 +279,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
                 kind: h.entry.kind,
                 id,
                 score: h.score,
-                title_spans: spans(passage::spans(&title, &found.query)),
-                line: line(&v, h.entry, &title, &p, &found.query),
+                field: p.field,
                 title,
                 detail,
                 matched: Matched {
@@ -308,6 +303,7 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
         words: typed(),
         more: count - shown,
         miss: None,
+        parsed: found.query,
     })
 }
 
@@ -382,10 +378,12 @@ fn byte_ranges(text: &str, spans: &[Span], at: usize) -> Vec<std::ops::Range<usi
 
 impl Hit<'_> {
     /// The title, and under it the line that shows why it matched, highlighted.
-    fn cell(&self) -> Cell {
+    /// Worked out here, for what people read, not for every search: JSON and CSV
+    /// have the passage only.
+    fn cell(&self, q: &Query) -> Cell {
         let mut text = self.title.clone();
-        let mut marks = byte_ranges(&self.title, &self.title_spans, 0);
-        if let Some((line, spans)) = &self.line {
+        let mut marks = byte_ranges(&self.title, &spans(passage::spans(&self.title, q)), 0);
+        if let Some((line, spans)) = &line(self, q) {
             text.push('\n');
             marks.extend(byte_ranges(line, spans, text.len()));
             text.push_str(line);
@@ -429,7 +427,7 @@ impl Report for Search<'_> {
                     vec![
                         Cell::dim(layout::kind_label(l, h.kind)),
                         Cell::code(h.id),
-                        h.cell(),
+                        h.cell(&self.parsed),
                         Cell::plain(&h.detail),
                     ]
                 })
