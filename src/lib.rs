@@ -76,6 +76,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         color,
         width: term::width(env),
         lang,
+        pretty: std::io::stdout().is_terminal(),
     };
     let files = fact_files(cli);
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();

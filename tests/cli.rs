@@ -1501,6 +1501,20 @@ fn on_a_terminal_with_status(args: &[&str], env: &[(&str, &str)]) -> (Option<i32
 }
 
 #[test]
+fn json_is_indented_on_a_terminal_and_on_one_line_for_a_program() {
+    let tty = on_a_terminal(&["show", "genai-market-2027", "--json"], &[]);
+    assert!(tty.starts_with("{\r\n  \"lang\": \"en\",\r\n"), "{tty:?}");
+    let piped = stdout(&["show", "genai-market-2027", "--json"]);
+    assert!(
+        piped.starts_with("{\"lang\":\"en\",\"kind\":\"figure\","),
+        "{piped}"
+    );
+    assert_eq!(piped.lines().count(), 1, "{piped}");
+    let same = |t: &str| serde_json::from_str::<Value>(&t.replace("\r\n", "\n")).unwrap();
+    assert_eq!(same(&tty), same(&piped));
+}
+
+#[test]
 fn matched_words_are_highlighted_on_a_terminal_only() {
     let tty = on_a_terminal(&["search", "rwanda"], &[]);
     assert!(tty.contains("\u{1b}[7mRwanda\u{1b}[27m"), "{tty:?}");

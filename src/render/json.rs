@@ -1,5 +1,6 @@
-//! JSON: the result itself, as one pretty-printed document; JSON lines: its records,
-//! one compact object a line, with the columns of CSV as keys.
+//! JSON: the result itself, as one document (indented on a terminal, on one line
+//! for a program); JSON lines: its records, one compact object a line, with the
+//! columns of CSV as keys.
 
 use std::io::Write;
 
@@ -15,8 +16,12 @@ fn io(e: serde_json::Error) -> Error {
     }
 }
 
-pub fn write(out: &mut impl Write, result: &impl Serialize) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, result).map_err(io)?;
+pub fn write(out: &mut impl Write, result: &impl Serialize, pretty: bool) -> Result<()> {
+    match pretty {
+        true => serde_json::to_writer_pretty(&mut *out, result),
+        false => serde_json::to_writer(&mut *out, result),
+    }
+    .map_err(io)?;
     writeln!(out)?;
     Ok(())
 }

@@ -574,6 +574,7 @@ mod tests {
                 color,
                 width: Some(12),
                 lang: crate::i18n::Lang::En,
+                pretty: false,
             };
             super::highlight(&table(&headers, &rows, Some(&[12]), &s).to_string()).into_owned()
         };
