@@ -583,12 +583,10 @@ where
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let env = |k: &str| std::env::var(k).ok();
     // Help is asked by a flag or the `help` command (`aide` in French).
-    let help = args.iter().skip(1).any(|a| {
-        matches!(
-            a.to_str(),
-            Some("-h" | "--help" | "--aide" | "help" | "aide")
-        )
-    });
+    let help = args
+        .iter()
+        .skip(1)
+        .any(|a| matches!(a.to_str(), Some("-h" | "--help" | "help" | "aide")));
     let width = match help {
         true => crate::render::term::width(env).unwrap_or(HELP_WIDTH),
         false => HELP_WIDTH,

@@ -4987,21 +4987,26 @@ fn the_help_command_says_what_it_does_in_both_languages() {
          Arguments:\n  [COMMAND]...  Print help for the subcommand(s)\n"
     );
     let fr = "Afficher cette aide, ou celle des commandes données\n\n\
-              Utilisation\u{a0}: aimemo help [COMMANDE]...\n\n\
+              Utilisation\u{a0}: aimemo aide [COMMANDE]...\n\n\
               Arguments\u{a0}:\n  [COMMANDE]...  Les commandes dont afficher l’aide\n";
     assert_eq!(stdout(&["--lang", "fr", "help", "help"]), fr);
     let (code, out, _) = in_french(&["help", "help"]);
     assert_eq!((code, out.as_str()), (0, fr));
+    // `aide`, its French name, is the same command.
+    assert_eq!(
+        in_french(&["aide", "aide"]),
+        (0, fr.to_string(), String::new())
+    );
     // The list of commands says what `help` does, in French too.
     let (code, root, _) = in_french(&["help"]);
     assert_eq!(code, 0);
     let row = root
         .lines()
-        .find(|l| l.starts_with("  help "))
+        .find(|l| l.starts_with("  aide "))
         .unwrap_or_default();
     assert_eq!(
         row.split_whitespace().collect::<Vec<_>>().join(" "),
-        "help Afficher cette aide, ou celle des commandes données",
+        "aide Afficher cette aide, ou celle des commandes données",
         "{root}"
     );
     assert!(!root.contains("Print"), "{root}");

@@ -468,7 +468,7 @@ pub fn command(cmd: Command, width: usize, help: bool) -> Command {
         let rows: Vec<(&str, String)> = COMMANDS
             .iter()
             .map(|c| (c.name(), typo(c.about)))
-            .chain([("help", typo(HELP_ABOUT))])
+            .chain([("aide", typo(HELP_ABOUT))])
             .collect();
         let rows = || rows.iter().map(|(n, a)| (*n, a.as_str()));
         let list = help_rows(rows(), width, term_column(rows()));
@@ -529,7 +529,9 @@ pub fn help_command(cmd: Command) -> Command {
         } else {
             h
         };
-        h.about(typo(HELP_ABOUT))
+        h.visible_alias("aide")
+            .override_usage("aimemo aide [COMMANDE]...")
+            .about(typo(HELP_ABOUT))
             .help_template(
                 "{about-with-newline}\nUtilisation\u{a0}: {usage}\n\nArguments\u{a0}:\n{positionals}",
             )
