@@ -811,7 +811,7 @@ fn values_in_capitals_keep_their_accents() {
     }
     let (code, out, err) = in_french(&["recherche", "ia", "--kind", "ÉVÉNEMENT", "--json"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("\"kind\": \"event\""), "{out}");
+    assert!(out.contains("\"kind\":\"event\""), "{out}");
     for (given, en) in [
         ("APERÇU", "overview"),
         ("Aperçu", "overview"),
