@@ -87,14 +87,18 @@ impl Session {
         self.tmux(&["capture-pane", "-p"])
     }
 
-    /// Waits until the screen shows `text`.
+    /// Waits until the screen shows `text`; fails when it has not in 10 s.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(text) || start.elapsed() > Duration::from_secs(10) {
+            if s.contains(text) {
                 return s;
             }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the screen never showed {text:?}:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -121,7 +125,7 @@ impl Drop for Session {
 fn type_dnum_see_it_first_with_its_preview_and_enter_prints_its_citation() {
     for (name, w, h) in [("wide", 100, 30), ("small", 60, 15)] {
         let s = Session::start(name, "", w, h);
-        s.wait_for("Esc quit");
+        s.wait_for("Enter cite");
         s.tmux(&["send-keys", "-l", "dnum"]);
         let screen = s.wait_for("actor · dnum");
         let lines: Vec<&str> = screen.lines().collect();
@@ -141,7 +145,7 @@ fn type_dnum_see_it_first_with_its_preview_and_enter_prints_its_citation() {
 #[test]
 fn esc_exits_130_with_nothing_on_stdout() {
     let s = Session::start("esc", "énergie", 80, 24);
-    s.wait_for("Esc quit");
+    s.wait_for("Enter cite");
     s.tmux(&["send-keys", "Escape"]);
     let (rc, out) = s.result();
     assert_eq!((rc.as_str(), out.as_str()), ("130", ""));
