@@ -171,12 +171,50 @@ pub fn of(kind: Kind) -> &'static [Key] {
     }
 }
 
-/// The table a problem is in, as messages name it in each language: "figure `f`",
-/// "le chiffre `f`".
-#[derive(Clone, Debug)]
-pub struct Whose {
-    pub en: String,
-    pub fr: String,
+/// The table a problem is in, as messages name it in each language ("figure `f`",
+/// "le chiffre `f`"): put into words only for a table that is wrong, as most are not.
+#[derive(Clone, Copy, Debug)]
+pub enum Whose<'a> {
+    /// A file's `[memo]`.
+    Memo,
+    /// An entry, by its id, or else by its place (from 0) among those of its kind.
+    Entry {
+        kind: Kind,
+        id: Option<&'a str>,
+        n: usize,
+    },
+    /// Item `n` (from 1) of a list.
+    Item { n: usize, of: &'a Whose<'a> },
+}
+
+impl Whose<'_> {
+    pub fn en(&self) -> String {
+        match *self {
+            Whose::Memo => "[memo]".into(),
+            Whose::Entry {
+                kind, id: Some(id), ..
+            } => format!("{} `{id}`", kind.name()),
+            Whose::Entry { kind, n, .. } => format!("{} #{}", kind.name(), n + 1),
+            Whose::Item { n, of } => format!("item {n} of {}", of.en()),
+        }
+    }
+
+    pub fn fr(&self) -> String {
+        match *self {
+            Whose::Memo => "[memo]".into(),
+            Whose::Entry {
+                kind, id: Some(id), ..
+            } => format!("{} `{id}`", kind.the_fr()),
+            Whose::Entry { kind, n, .. } => format!("{} n° {}", kind.the_fr(), n + 1),
+            Whose::Item { n, of } => format!("l’élément {n} de {}", of.fr()),
+        }
+    }
+}
+
+/// A text's name in messages, in each language.
+struct Named {
+    en: String,
+    fr: String,
 }
 
 /// One thing wrong with a table: where (a byte of the file), about which of its
@@ -197,7 +235,7 @@ pub fn check(
     table: &DeTable<'_>,
     at: usize,
     keys: &[Key],
-    whose: &Whose,
+    whose: &Whose<'_>,
     table_name: &str,
 ) -> Vec<Wrong> {
     let mut wrong = Vec::new();
@@ -208,13 +246,13 @@ pub fn check(
                 key: Some(key.name),
                 en: format!(
                     "in {}: missing key `{}`: write {}",
-                    whose.en,
+                    whose.en(),
                     key.name,
                     example(key, table_name, None)
                 ),
                 fr: format!(
                     "dans {} : clé `{}` manquante : écrivez {}",
-                    whose.fr,
+                    whose.fr(),
                     key.name,
                     example(key, table_name, None)
                 ),
@@ -232,12 +270,12 @@ pub fn check(
                 key: None,
                 en: format!(
                     "in {}: unknown key `{name}`, expected one of {}",
-                    whose.en,
+                    whose.en(),
                     names.join(", ")
                 ),
                 fr: format!(
                     "dans {} : clé inconnue `{name}` ; clés possibles : {}",
-                    whose.fr,
+                    whose.fr(),
                     names.join(", ")
                 ),
             });
@@ -309,7 +347,7 @@ pub fn found_name(v: &DeValue<'_>) -> (&'static str, &'static str) {
 fn shape(
     value: &Spanned<DeValue<'_>>,
     key: &Key,
-    whose: &Whose,
+    whose: &Whose<'_>,
     table_name: &str,
     wrong: &mut Vec<Wrong>,
 ) {
@@ -324,11 +362,13 @@ fn shape(
             key: Some(key.name),
             en: format!(
                 "in {}: `{}` must be {want_en}, not {found_en}: write {write}",
-                whose.en, key.name
+                whose.en(),
+                key.name
             ),
             fr: format!(
                 "dans {} : `{}` doit être {want_fr}, pas {found_fr} : écrivez {write}",
-                whose.fr, key.name
+                whose.fr(),
+                key.name
             ),
         });
     };
@@ -340,11 +380,11 @@ fn shape(
                 key: Some(key.name),
                 en: format!(
                     "in {}: `{}` is too large a number: at most 2^53 (9007199254740992) is kept exactly",
-                    whose.en, key.name
+                    whose.en(), key.name
                 ),
                 fr: format!(
                     "dans {} : `{}` est un nombre trop grand : au plus 2^53 (9007199254740992) est gardé exactement",
-                    whose.fr, key.name
+                    whose.fr(), key.name
                 ),
             });
         }
@@ -358,11 +398,11 @@ fn shape(
                     key: Some(key.name),
                     en: format!(
                         "in {}: `scope` must be \"france\", \"europe\" or \"world\", not \"{s}\"",
-                        whose.en
+                        whose.en()
                     ),
                     fr: format!(
                         "dans {} : `scope` doit être \"france\", \"europe\" ou \"world\", pas \"{s}\"",
-                        whose.fr
+                        whose.fr()
                     ),
                 });
             }
@@ -390,14 +430,14 @@ fn shape(
                         key: Some(key.name),
                         en: format!(
                             "in {}: item {} of `{}` must be {want_en}, not {found_en}: write {}",
-                            whose.en,
+                            whose.en(),
                             n + 1,
                             key.name,
                             example(key, table_name, None)
                         ),
                         fr: format!(
                             "dans {} : l’élément {} de `{}` doit être {want_fr}, pas {found_fr} : écrivez {}",
-                            whose.fr,
+                            whose.fr(),
                             n + 1,
                             key.name,
                             example(key, table_name, None)
@@ -408,9 +448,9 @@ fn shape(
         }
         (Items, DeValue::Array(items)) => {
             for (n, item) in items.iter().enumerate() {
-                let item_whose = Whose {
-                    en: format!("item {} of {}", n + 1, whose.en),
-                    fr: format!("l’élément {} de {}", n + 1, whose.fr),
+                let item_whose = Whose::Item {
+                    n: n + 1,
+                    of: whose,
                 };
                 match item.get_ref() {
                     // A problem of an item is a problem of the list's `items`.
@@ -429,12 +469,12 @@ fn shape(
                             key: Some(key.name),
                             en: format!(
                                 "in {}: an item is a table, not {found_en}: write {}",
-                                item_whose.en,
+                                item_whose.en(),
                                 example(key, table_name, None)
                             ),
                             fr: format!(
                                 "dans {} : un élément est une table, pas {found_fr} : écrivez {}",
-                                item_whose.fr,
+                                item_whose.fr(),
                                 example(key, table_name, None)
                             ),
                         });
@@ -453,17 +493,17 @@ fn text(
     at: usize,
     key: &Key,
     item: Option<usize>,
-    whose: &Whose,
+    whose: &Whose<'_>,
     wrong: &mut Vec<Wrong>,
 ) {
     // The text as messages name it (the key, or an item of it), and what to write:
     // worked out only for a text that is wrong, as most are not.
     let name = || match item {
-        None => Whose {
+        None => Named {
             en: format!("`{}`", key.name),
             fr: format!("`{}`", key.name),
         },
-        Some(n) => Whose {
+        Some(n) => Named {
             en: format!("item {n} of `{}`", key.name),
             fr: format!("l’élément {n} de `{}`", key.name),
         },
@@ -477,13 +517,13 @@ fn text(
                 key: Some(key),
                 en: format!(
                     "in {}: {} has no {en} text (`{lang}`): write {}",
-                    whose.en,
+                    whose.en(),
                     name().en,
                     write()
                 ),
                 fr: format!(
                     "dans {} : {} n’a pas de texte {fr} (`{lang}`) : écrivez {}",
-                    whose.fr,
+                    whose.fr(),
                     name().fr,
                     write()
                 ),
@@ -495,11 +535,11 @@ fn text(
                     key: Some(key),
                     en: format!(
                         "in {}: the {en} text of {} must be a quoted string, not {found_en}: write {}",
-                        whose.en, name().en, write()
+                        whose.en(), name().en, write()
                     ),
                     fr: format!(
                         "dans {} : le texte {fr} de {} doit être une chaîne entre guillemets, pas {found_fr} : écrivez {}",
-                        whose.fr, name().fr, write()
+                        whose.fr(), name().fr, write()
                     ),
                 });
             }
@@ -514,13 +554,13 @@ fn text(
                 key: Some(key),
                 en: format!(
                     "in {}: {} takes `fr` and `en` only, not `{other}`: write {}",
-                    whose.en,
+                    whose.en(),
                     name().en,
                     write()
                 ),
                 fr: format!(
                     "dans {} : {} ne prend que `fr` et `en`, pas `{other}` : écrivez {}",
-                    whose.fr,
+                    whose.fr(),
                     name().fr,
                     write()
                 ),

@@ -449,15 +449,15 @@ impl Workspace {
         origin: usize,
         e: &toml::de::Error,
         fallback: usize,
-        whose: &Whose,
+        whose: &Whose<'_>,
     ) -> Problem {
         let at = e.span().map_or(fallback, |s| s.start);
         let message = e.message();
         self.problem_at(
             origin,
             Some(at),
-            format!("in {}: {message}", whose.en),
-            format!("dans {} : {message}", whose.fr),
+            format!("in {}: {message}", whose.en()),
+            format!("dans {} : {message}", whose.fr()),
         )
     }
 
@@ -479,10 +479,7 @@ impl Workspace {
             ));
             return None;
         };
-        let whose = Whose {
-            en: "[memo]".into(),
-            fr: "[memo]".into(),
-        };
+        let whose = Whose::Memo;
         let wrong = keys::check(&table, span.start, keys::MEMO, &whose, "memo");
         let (table, changed) = keys::repair(table, keys::MEMO, &wrong);
         for w in wrong {
@@ -529,15 +526,10 @@ impl Workspace {
                 .get("id")
                 .and_then(|v| v.get_ref().as_str())
                 .map(str::to_string);
-            let whose = match &id {
-                Some(id) => Whose {
-                    en: format!("{} `{id}`", kind.name()),
-                    fr: format!("{} `{id}`", kind.the_fr()),
-                },
-                None => Whose {
-                    en: format!("{} #{}", kind.name(), n + 1),
-                    fr: format!("{} n° {}", kind.the_fr(), n + 1),
-                },
+            let whose = Whose::Entry {
+                kind,
+                id: id.as_deref(),
+                n,
             };
             let DeValue::Table(entry) = item.into_inner() else {
                 problems.push(self.problem_at(
@@ -545,11 +537,11 @@ impl Workspace {
                     Some(span.start),
                     format!(
                         "{}: an entry is a table: write it under [[{table}]]",
-                        whose.en
+                        whose.en()
                     ),
                     format!(
                         "{} : une entrée est une table : écrivez-la sous [[{table}]]",
-                        whose.fr
+                        whose.fr()
                     ),
                 ));
                 continue;
