@@ -71,11 +71,12 @@ pub struct Origin {
     pub text: String,
 }
 
-/// Where an entry stands: which origin, which bytes.
+/// Where an entry stands: which origin, and the byte its table starts at (where
+/// it ends is worked out only for an entry with a problem, to find a key in it).
 #[derive(Debug, Clone)]
 pub struct Loc {
     pub origin: usize,
-    pub span: Range<usize>,
+    pub start: usize,
 }
 
 /// One thing wrong in a knowledge base.
@@ -227,8 +228,9 @@ impl Workspace {
         }
         problems.push(match self.locs.get(&entry) {
             Some(loc) => {
-                let at = find_key(&self.origins[loc.origin].text, &loc.span, key)
-                    .unwrap_or(loc.span.start);
+                let text = &self.origins[loc.origin].text;
+                let span = loc.start..entry_end(text, loc.start, entry.kind.table());
+                let at = find_key(text, &span, key).unwrap_or(loc.start);
                 self.problem_at(loc.origin, Some(at), message, message_fr)
             }
             None => self.problem_at(0, None, message, message_fr),
@@ -245,7 +247,7 @@ impl Workspace {
                 .map_or_else(String::new, |o| o.name.clone());
         };
         let o = &self.origins[loc.origin];
-        match o.text.get(..loc.span.start) {
+        match o.text.get(..loc.start) {
             Some(before) if !o.text.is_empty() => {
                 format!("{}:{}", o.name, before.matches('\n').count() + 1)
             }
@@ -428,10 +430,10 @@ impl Workspace {
             self.memo_of_origin.insert(origin, at);
         }
         // Entries are numbered after those already merged.
-        for (kind, idx, span) in locs {
+        for (kind, idx, start) in locs {
             let idx = self.kb.count(kind) + idx;
             self.locs
-                .insert(EntryRef { kind, idx }, Loc { origin, span });
+                .insert(EntryRef { kind, idx }, Loc { origin, start });
         }
         for (kind, idx, key) in blanked {
             let idx = self.kb.count(kind) + idx;
@@ -501,7 +503,7 @@ impl Workspace {
         value: toml::Spanned<DeValue<'_>>,
         kind: Kind,
         out: &mut Vec<T>,
-        locs: &mut Vec<(Kind, usize, Range<usize>)>,
+        locs: &mut Vec<(Kind, usize, usize)>,
         problems: &mut Vec<Problem>,
         unread: &mut HashSet<String>,
         blanked: &mut Vec<(Kind, usize, &'static str)>,
@@ -555,9 +557,8 @@ impl Workspace {
             }
             match decode::<T>(toml::Spanned::new(span.clone(), DeValue::Table(entry))) {
                 Ok(entry) => {
-                    let span = span.start..entry_end(&self.origins[origin].text, span.start, table);
                     blanked.extend(changed.into_iter().map(|k| (kind, out.len(), k)));
-                    locs.push((kind, out.len(), span));
+                    locs.push((kind, out.len(), span.start));
                     out.push(entry);
                 }
                 Err(e) => {
