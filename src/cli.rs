@@ -337,6 +337,9 @@ fn schema_parser(lang: Lang) -> impl TypedValueParser<Value = String> {
 }
 
 #[derive(Subcommand, Debug, Clone, PartialEq)]
+// The arguments of a subcommand are added only when clap builds it, that is only
+// for the one used: `arguments` adds them, with the common options.
+#[command(defer = true)]
 pub enum Command {
     /// The investment pledges: who, how much, where, what for, and the headline
     #[command(
@@ -356,11 +359,7 @@ pub enum Command {
         after_help = "Examples:\n  aimemo figures\n  aimemo figures market\n  \
                       aimemo figures environmental cost --format markdown"
     )]
-    Figures {
-        /// Only this topic (its id, the start of it, or words of its name)
-        #[arg(value_name = "TOPIC")]
-        topic: Vec<String>,
-    },
+    Figures(FiguresArgs),
     /// The map of actors by group, as trees of parents and children
     #[command(after_help = "Examples:\n  aimemo actors\n  aimemo actors --format csv")]
     Actors,
@@ -369,11 +368,7 @@ pub enum Command {
         after_help = "Examples:\n  aimemo actor DNUM\n  aimemo actor nuoi          (codes match by their last part)\n  \
                       aimemo actor direction du numerique\n  aimemo actor numia --json"
     )]
-    Actor {
-        /// A code (any case), an id, or words of the name (accents optional)
-        #[arg(value_name = "CODE|NAME", required = true)]
-        query: Vec<String>,
-    },
+    Actor(ActorArgs),
     /// Every enumeration of the memo
     #[command(
         after_help = "Examples:\n  aimemo lists\n  aimemo lists --json | jq -r '.lists[].id'"
@@ -383,11 +378,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  aimemo list summit-verticals\n  aimemo list paris-actions-axes --lang fr\n  aimemo list verticals"
     )]
-    List {
-        /// The list's id (see `aimemo lists`), the start of it, or words of its title
-        #[arg(value_name = "ID|WORDS", required = true)]
-        id: Vec<String>,
-    },
+    List(ListArgs),
     /// Each cited source with the figures it backs
     #[command(after_help = "Examples:\n  aimemo sources\n  aimemo sources --format tsv")]
     Sources,
@@ -395,11 +386,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  aimemo show jobs-at-risk\n  aimemo show deloitte\n  aimemo show dnum --json"
     )]
-    Show {
-        /// The entry's id, or an actor's or a source's code or alias (IEA, OECD)
-        #[arg(value_name = "ID")]
-        id: String,
-    },
+    Show(ShowArgs),
     /// Search figures, lists, actors and sources, in French and English
     #[command(
         after_help = "Words match whole words, their plural or light forms (webinaire, webinaires), or the\n\
@@ -411,17 +398,7 @@ pub enum Command {
                       aimemo search 109bn\n  aimemo search eau énergie\n  aimemo search AI --kind figure --limit 3\n  \
                       aimemo search water --json | jq '.hits[0].entry.value'"
     )]
-    Search {
-        /// Words to find (case and accents ignored)
-        #[arg(value_name = "WORDS", required = true)]
-        words: Vec<String>,
-        /// Show the first N hits, 0 for all [default: 10 in a table, all in other formats]
-        #[arg(long, value_name = "N")]
-        limit: Option<usize>,
-        /// Only entries of this kind
-        #[arg(long, value_name = "KIND", value_parser = kind_parser(Lang::En))]
-        kind: Option<Kind>,
-    },
+    Search(SearchArgs),
     /// A one-screen briefing sheet of the key messages and figures
     #[command(
         after_help = "Examples:\n  aimemo brief\n  aimemo brief --lang fr --format markdown > fiche.md\n  aimemo brief --lang fr --format html > fiche.html"
@@ -432,11 +409,7 @@ pub enum Command {
         after_help = "Examples:\n  aimemo cite jobs-at-risk\n  aimemo cite jobs-at-risk --lang en\n  \
                       aimemo cite genai-market-2027 --format markdown >> note.md\n  aimemo cite emplois automatisation"
     )]
-    Cite {
-        /// Entry ids, or words whose best match is cited
-        #[arg(value_name = "ID|WORDS", required = true)]
-        words: Vec<String>,
-    },
+    Cite(CiteArgs),
     /// A full-screen finder: type, see the best matches and a preview, Enter prints the citation
     #[command(
         after_help = "Keys: type to search; Up/Down, Ctrl-P/Ctrl-N, PgUp/PgDn, Home/End choose;\n\
@@ -445,25 +418,14 @@ pub enum Command {
                       Exit status: 0 chosen, 130 left without choosing, 2 no terminal.\n\n\
                       Examples:\n  aimemo find\n  aimemo find dnum\n  aimemo find emplois | pbcopy"
     )]
-    Find {
-        /// Words the query starts with
-        #[arg(value_name = "WORDS")]
-        words: Vec<String>,
-    },
+    Find(FindArgs),
     /// Check knowledge-base files and list every problem (FILE:LINE:COLUMN: message)
     #[command(
         after_help = "Checks FILEs together with the built-in knowledge base (or alone with --no-builtin); \
                       with no FILE, checks the built-in facts.toml.\n\nExit status: 0 valid, 1 invalid, 2 unreadable.\n\n\
                       Examples:\n  aimemo validate next-memo.toml\n  aimemo validate --no-builtin my.toml --json"
     )]
-    Validate {
-        /// Files to check
-        #[arg(value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// Refuse a draft's to-dos (fields left for a person to write) as problems
-        #[arg(long)]
-        strict: bool,
-    },
+    Validate(ValidateArgs),
     /// Draft a knowledge base from a memo's plain text, for a person to review
     #[command(
         after_help = "Reads the memo's text (as pdftotext writes it, or a web page's) and writes TOML in the \
@@ -475,41 +437,126 @@ pub enum Command {
                       aimemo validate next.toml\n  aimemo --facts next.toml figures\n  \
                       aimemo draft memo.txt --against facts.toml"
     )]
-    Draft {
-        /// The memo's plain text
-        #[arg(value_name = "MEMO.txt")]
-        memo: PathBuf,
-        /// Write the draft to FILE rather than to stdout
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Compare the draft with a curated knowledge base (printed)
-        #[arg(long, value_name = "KB")]
-        against: Option<PathBuf>,
-    },
+    Draft(DraftArgs),
     /// Print a shell completion script (completes commands, actor codes and ids too)
     #[command(
         after_help = "Examples:\n  aimemo completions bash > ~/.local/share/bash-completion/completions/aimemo\n  \
                             aimemo completions zsh > ~/.zfunc/_aimemo\n  \
                             aimemo completions fish > ~/.config/fish/completions/aimemo.fish"
     )]
-    Completions {
-        /// The shell
-        #[arg(value_name = "SHELL", ignore_case = true)]
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
     /// Print the JSON Schema of a command's --json output (the contract for scripts)
     #[command(
         after_help = "Examples:\n  aimemo schema figures > figures.schema.json\n  \
                             aimemo figures --json | check-jsonschema --schemafile figures.schema.json -"
     )]
-    Schema {
-        /// The command (overview is aimemo without a command)
-        #[arg(value_name = "COMMAND", value_parser = schema_parser(Lang::En))]
-        command: String,
-    },
+    Schema(SchemaArgs),
     /// Print the man page (roff)
     #[command(after_help = "Examples:\n  aimemo man > aimemo.1 && man ./aimemo.1")]
     Man,
+}
+
+// `figures`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct FiguresArgs {
+    /// Only this topic (its id, the start of it, or words of its name)
+    #[arg(value_name = "TOPIC")]
+    pub topic: Vec<String>,
+}
+
+// `actor`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct ActorArgs {
+    /// A code (any case), an id, or words of the name (accents optional)
+    #[arg(value_name = "CODE|NAME", required = true)]
+    pub query: Vec<String>,
+}
+
+// `list`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct ListArgs {
+    /// The list's id (see `aimemo lists`), the start of it, or words of its title
+    #[arg(value_name = "ID|WORDS", required = true)]
+    pub id: Vec<String>,
+}
+
+// `show`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct ShowArgs {
+    /// The entry's id, or an actor's or a source's code or alias (IEA, OECD)
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+// `search`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct SearchArgs {
+    /// Words to find (case and accents ignored)
+    #[arg(value_name = "WORDS", required = true)]
+    pub words: Vec<String>,
+    /// Show the first N hits, 0 for all [default: 10 in a table, all in other formats]
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Only entries of this kind
+    #[arg(long, value_name = "KIND", value_parser = kind_parser(Lang::En))]
+    pub kind: Option<Kind>,
+}
+
+// `cite`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct CiteArgs {
+    /// Entry ids, or words whose best match is cited
+    #[arg(value_name = "ID|WORDS", required = true)]
+    pub words: Vec<String>,
+}
+
+// `find`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct FindArgs {
+    /// Words the query starts with
+    #[arg(value_name = "WORDS")]
+    pub words: Vec<String>,
+}
+
+// `validate`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct ValidateArgs {
+    /// Files to check
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Refuse a draft's to-dos (fields left for a person to write) as problems
+    #[arg(long)]
+    pub strict: bool,
+}
+
+// `draft`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct DraftArgs {
+    /// The memo's plain text
+    #[arg(value_name = "MEMO.txt")]
+    pub memo: PathBuf,
+    /// Write the draft to FILE rather than to stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Compare the draft with a curated knowledge base (printed)
+    #[arg(long, value_name = "KB")]
+    pub against: Option<PathBuf>,
+}
+
+// `completions`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_name = "SHELL", ignore_case = true)]
+    pub shell: clap_complete::Shell,
+}
+
+// `schema`'s arguments (no doc comment: it would replace the command's about).
+#[derive(Args, Debug, Clone, PartialEq)]
+pub struct SchemaArgs {
+    /// The command (overview is aimemo without a command)
+    #[arg(value_name = "COMMAND", value_parser = schema_parser(Lang::En))]
+    pub command: String,
 }
 
 /// The whole command line, as clap sees it, in English.
@@ -523,8 +570,25 @@ const HELP_WIDTH: usize = 100;
 /// The column of the meanings of exit statuses and environment variables in `--help`.
 const TERMS: usize = 14;
 
-/// The common options, added to a subcommand when it is built.
-fn common(s: clap::Command) -> clap::Command {
+/// A subcommand's own arguments and the common options, added when clap builds it:
+/// only the subcommand used is built, so that the others cost nothing (all of them
+/// were most of what clap did on each run). It takes the place of what the derive
+/// defers (the arguments alone), as `defer` keeps one function.
+fn arguments(s: clap::Command) -> clap::Command {
+    let s = match s.get_name() {
+        "figures" => FiguresArgs::augment_args(s),
+        "actor" => ActorArgs::augment_args(s),
+        "list" => ListArgs::augment_args(s),
+        "show" => ShowArgs::augment_args(s),
+        "search" => SearchArgs::augment_args(s),
+        "cite" => CiteArgs::augment_args(s),
+        "find" => FindArgs::augment_args(s),
+        "validate" => ValidateArgs::augment_args(s),
+        "draft" => DraftArgs::augment_args(s),
+        "completions" => CompletionsArgs::augment_args(s),
+        "schema" => SchemaArgs::augment_args(s),
+        _ => s,
+    };
     Global::augment_args(s.args_override_self(true))
 }
 
@@ -560,11 +624,11 @@ pub fn command_in(lang: Lang, width: usize, help: bool) -> clap::Command {
                         TERMS
                     )
                 ))
-                .mut_subcommands(|s| s.defer(common))
+                .mut_subcommands(|s| s.defer(arguments))
         }
         // Built only for the subcommand used: the common options of every
         // subcommand would be most of what clap builds on each run.
-        Lang::En => cmd.mut_subcommands(|s| s.defer(common)),
+        Lang::En => cmd.mut_subcommands(|s| s.defer(arguments)),
         Lang::Fr => french::command(cmd, width, help),
     }
 }
@@ -695,23 +759,50 @@ mod tests {
         );
         assert_eq!(
             c.command,
-            Some(Command::Figures {
+            Some(Command::Figures(FiguresArgs {
                 topic: vec!["market".into()]
-            })
+            }))
         );
         let d = parse(&["--lang", "fr", "brief", "--lang", "en"]);
         assert_eq!(d.global.lang, Some(Lang::En), "after the subcommand wins");
         assert_eq!(parse(&[]).command, None);
         assert_eq!(
             parse(&["facts"]).command,
-            Some(Command::Figures { topic: vec![] })
+            Some(Command::Figures(FiguresArgs { topic: vec![] }))
         );
         assert_eq!(
             parse(&["actor", "RP", "OCDE"]).command,
-            Some(Command::Actor {
+            Some(Command::Actor(ActorArgs {
                 query: vec!["RP".into(), "OCDE".into()]
-            })
+            }))
         );
+    }
+
+    #[test]
+    fn each_subcommand_is_built_with_the_arguments_the_derive_declares() {
+        let ids = |c: &clap::Command| {
+            // Built, a command has clap's own `--help` besides.
+            let mut ids: Vec<String> = c
+                .get_arguments()
+                .map(|a| a.get_id().to_string())
+                .filter(|id| id != "help")
+                .collect();
+            ids.sort();
+            ids
+        };
+        let mut declared = Cli::command();
+        declared.build();
+        let common = ids(&Global::augment_args(clap::Command::new("x")));
+        for s in declared
+            .get_subcommands()
+            .filter(|s| s.get_name() != "help")
+        {
+            let mut want = ids(s);
+            want.extend(common.iter().cloned());
+            want.sort();
+            let built = arguments(clap::Command::new(s.get_name().to_string()));
+            assert_eq!(ids(&built), want, "{}", s.get_name());
+        }
     }
 
     #[test]
@@ -725,11 +816,11 @@ mod tests {
         );
         assert_eq!(
             parse(&["search", "x", "--limit", "3", "--kind", "FIGURE", "--limit", "5"]).command,
-            Some(Command::Search {
+            Some(Command::Search(SearchArgs {
                 words: vec!["x".into()],
                 limit: Some(5),
                 kind: Some(Kind::Figure)
-            })
+            }))
         );
     }
 
@@ -742,23 +833,23 @@ mod tests {
         assert_eq!(parse(&["note"]).command, Some(Command::Brief));
         assert_eq!(
             parse(&["search", "x", "--kind", "ÉVÉNEMENT"]).command,
-            Some(Command::Search {
+            Some(Command::Search(SearchArgs {
                 words: vec!["x".into()],
                 limit: None,
                 kind: Some(Kind::Event)
-            })
+            }))
         );
         assert_eq!(
             parse(&["schema", "APERÇU"]).command,
-            Some(Command::Schema {
+            Some(Command::Schema(SchemaArgs {
                 command: "overview".into()
-            })
+            }))
         );
         assert_eq!(
             parse(&["completions", "ZSH"]).command,
-            Some(Command::Completions {
+            Some(Command::Completions(CompletionsArgs {
                 shell: clap_complete::Shell::Zsh
-            })
+            }))
         );
     }
 

@@ -444,7 +444,7 @@ fn usage_of(cmd: &Command, name: &str) -> String {
 
 /// A subcommand in French, with the common options: run when clap builds it.
 fn subcommand(s: Command) -> Command {
-    let s = super::common(s);
+    let s = super::arguments(s);
     let Some(fr) = of(s.get_name()) else {
         return s;
     };
@@ -768,7 +768,9 @@ mod tests {
 
     #[test]
     fn every_command_and_argument_has_its_french() {
-        let cmd = super::super::command();
+        // As the derive declares it: each subcommand with its own arguments only.
+        let mut cmd = <super::super::Cli as clap::CommandFactory>::command();
+        cmd.build();
         let mut commands: Vec<&str> = cmd
             .get_subcommands()
             .map(|s| s.get_name())
@@ -780,13 +782,21 @@ mod tests {
         assert_eq!(commands, french, "one French side a command");
         for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
             let fr = of(s.get_name()).expect("listed");
-            let mut ids: Vec<&str> = s.get_arguments().map(|a| a.get_id().as_str()).collect();
+            let mut ids: Vec<&str> = s
+                .get_arguments()
+                .map(|a| a.get_id().as_str())
+                .filter(|id| *id != "help")
+                .collect();
             let mut said: Vec<&str> = fr.args.iter().map(|(id, _, _)| *id).collect();
             ids.sort_unstable();
             said.sort_unstable();
             assert_eq!(ids, said, "{}: every argument said in French", s.get_name());
         }
-        let mut global: Vec<&str> = cmd.get_arguments().map(|a| a.get_id().as_str()).collect();
+        let mut global: Vec<&str> = cmd
+            .get_arguments()
+            .map(|a| a.get_id().as_str())
+            .filter(|id| !["help", "version"].contains(id))
+            .collect();
         let mut said: Vec<&str> = GLOBAL.iter().map(|(id, _, _)| *id).collect();
         global.sort_unstable();
         said.sort_unstable();

@@ -25,7 +25,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::cli::Command;
+use crate::cli::{
+    ActorArgs, CiteArgs, Command, CompletionsArgs, DraftArgs, FiguresArgs, FindArgs, ListArgs,
+    SchemaArgs, SearchArgs, ShowArgs, ValidateArgs,
+};
 use crate::error::{Error, Msg, Outcome, Result};
 use crate::i18n::Lang;
 use crate::kb::{self, lookup, Kb, Loaded};
@@ -112,14 +115,14 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
             crate::shell::man(r.lang, &mut r.out)?;
             Ok(Outcome::Found)
         }
-        Some(Command::Schema { command }) => {
+        Some(Command::Schema(SchemaArgs { command })) => {
             writeln!(r.out, "{}", schema::run(command)?.trim_end())?;
             Ok(Outcome::Found)
         }
-        Some(Command::Validate {
+        Some(Command::Validate(ValidateArgs {
             files: given,
             strict,
-        }) => {
+        })) => {
             let mut all: Vec<&Path> = r.files.to_vec();
             all.extend(given.iter().map(std::path::PathBuf::as_path));
             let validation = validate::run(&all, r.builtin, r.lang, *strict)?;
@@ -132,35 +135,35 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
                 outcome
             })
         }
-        Some(Command::Draft {
+        Some(Command::Draft(DraftArgs {
             memo,
             output,
             against,
-        }) => draft::run(
+        })) => draft::run(
             memo,
             output.as_deref(),
             against.as_deref(),
             r.builtin,
             r.out,
         ),
-        Some(Command::Completions { shell }) => r.with_kb(&mut |c, r| {
+        Some(Command::Completions(CompletionsArgs { shell })) => r.with_kb(&mut |c, r| {
             crate::shell::completions(*shell, c.kb(), c.lang, &mut r.out)?;
             Ok(Outcome::Found)
         }),
         None => report!(c => overview::run(c)),
         Some(Command::Investments) => report!(c => investments::run(c)),
         Some(Command::Summit) => report!(c => summit::run(c)),
-        Some(Command::Figures { topic }) => {
+        Some(Command::Figures(FiguresArgs { topic })) => {
             let topic = (!topic.is_empty()).then(|| topic.join(" "));
             report!(c => figures::run(c, topic.as_deref()))
         }
         Some(Command::Actors) => report!(c => actors::map(c)),
-        Some(Command::Actor { query }) => report!(c => actors::one(c, &query.join(" "))),
+        Some(Command::Actor(ActorArgs { query })) => report!(c => actors::one(c, &query.join(" "))),
         Some(Command::Lists) => report!(c => lists::all(c)),
-        Some(Command::List { id }) => report!(c => lists::one(c, &id.join(" "))),
+        Some(Command::List(ListArgs { id })) => report!(c => lists::one(c, &id.join(" "))),
         Some(Command::Sources) => report!(c => sources::run(c)),
-        Some(Command::Show { id }) => report!(c => show::run(c, id)),
-        Some(Command::Search { words, limit, kind }) => {
+        Some(Command::Show(ShowArgs { id })) => report!(c => show::run(c, id)),
+        Some(Command::Search(SearchArgs { words, limit, kind })) => {
             // A table shows the first ten unless told; other formats all.
             let limit = match (limit, r.settings.format) {
                 (Some(0), _) => None,
@@ -172,8 +175,10 @@ pub fn run(command: Option<&Command>, r: &mut Run) -> Result<Outcome> {
             report!(c => search::run(c, words, opts))
         }
         Some(Command::Brief) => report!(c => brief::run(c)),
-        Some(Command::Cite { words }) => report!(c => cite::run(c, words)),
-        Some(Command::Find { words }) => r.with_kb(&mut |c, r| crate::find::run(c, words, r)),
+        Some(Command::Cite(CiteArgs { words })) => report!(c => cite::run(c, words)),
+        Some(Command::Find(FindArgs { words })) => {
+            r.with_kb(&mut |c, r| crate::find::run(c, words, r))
+        }
     }
 }
 
