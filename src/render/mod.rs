@@ -264,18 +264,11 @@ pub fn write<R: Report>(
         Format::Jsonl => json::write_lines(out, &delimited::cells(&result.records())?)?,
         Format::Table | Format::Text => table::write(out, &doc(), s)?,
         Format::Markdown => markdown::write(out, &doc(), s.lang)?,
-        Format::Csv => delimited::write(
-            out,
-            &delimited::cells(&result.records())?,
-            result.columns(),
-            b',',
-        )?,
-        Format::Tsv => delimited::write(
-            out,
-            &delimited::cells(&result.records())?,
-            result.columns(),
-            b'\t',
-        )?,
+        Format::Csv | Format::Tsv => {
+            let delimiter = if s.format == Format::Csv { b',' } else { b'\t' };
+            let rows = delimited::cells(&result.records())?;
+            delimited::write(out, &rows, result.columns(), delimiter)?
+        }
         Format::Html => html::write(out, &doc(), s.lang)?,
     }
     out.flush()?;
