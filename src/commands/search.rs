@@ -77,9 +77,6 @@ pub struct Hit<'a> {
     pub detail: String,
     pub matched: Matched,
     pub entry: EntryJson<'a>,
-    /// The field the passage is from (`matched.field`), for the line a table shows.
-    #[serde(skip)]
-    field: Field,
 }
 
 /// A hit's columns in CSV and TSV: where it matched, not its entry.
@@ -213,7 +210,8 @@ fn spans(pairs: Vec<(usize, usize)>) -> Vec<Span> {
 /// title (or the id) already shows it; then, for an actor, the start of its role.
 fn line(h: &Hit, q: &Query) -> Option<(String, Vec<Span>)> {
     let (title, p) = (&h.title, &h.matched);
-    let shown = h.field == Field::Id || title.to_lowercase().contains(&p.text.to_lowercase());
+    let shown =
+        p.field == Field::Id.name() || title.to_lowercase().contains(&p.text.to_lowercase());
     if !shown {
         return Some((p.text.clone(), p.spans.clone()));
     }
@@ -279,7 +277,6 @@ pub fn run<'a>(ctx: &Ctx<'a>, words: &[String], opts: Options) -> Result<Search<
                 kind: h.entry.kind,
                 id,
                 score: h.score,
-                field: p.field,
                 title,
                 detail,
                 matched: Matched {
