@@ -320,7 +320,7 @@ fn kind_parser(lang: Lang) -> impl TypedValueParser<Value = Kind> {
 fn schema_parser(lang: Lang) -> impl TypedValueParser<Value = String> {
     let french = |name: &str| -> &'static [&'static str] {
         match name {
-            "overview" => &["apercu", "aperçu"],
+            "overview" => &["aperçu", "apercu"],
             _ => french::names_of(name),
         }
     };
