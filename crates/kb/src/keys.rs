@@ -372,21 +372,37 @@ fn shape(
             ),
         });
     };
+    let too_large = |wrong: &mut Vec<Wrong>| {
+        wrong.push(Wrong {
+            at,
+            key: Some(key.name),
+            en: format!(
+                "in {}: `{}` is too large a number: at most 2^53 (9007199254740992) is kept exactly",
+                whose.en(),
+                key.name
+            ),
+            fr: format!(
+                "dans {} : `{}` est un nombre trop grand : au plus 2^53 (9007199254740992) est gardé exactement",
+                whose.fr(),
+                key.name
+            ),
+        })
+    };
     match (key.shape, v) {
-        // A whole number beyond what TOML keeps (64 bits) is no number serde reads.
-        (Number, DeValue::Integer(i)) if i64::from_str_radix(i.as_str(), i.radix()).is_err() => {
-            wrong.push(Wrong {
-                at,
-                key: Some(key.name),
-                en: format!(
-                    "in {}: `{}` is too large a number: at most 2^53 (9007199254740992) is kept exactly",
-                    whose.en(), key.name
-                ),
-                fr: format!(
-                    "dans {} : `{}` est un nombre trop grand : au plus 2^53 (9007199254740992) est gardé exactement",
-                    whose.fr(), key.name
-                ),
-            });
+        // A number not kept exactly: a whole number beyond 2^53 (beyond 64 bits, serde
+        // reads none at all; below, reading it as a float rounds it), or one written
+        // with an exponent too large for a float (`1e999`).
+        (Number, DeValue::Integer(i))
+            if i64::from_str_radix(i.as_str(), i.radix())
+                .map_or(true, |n| n.unsigned_abs() > 1 << 53) =>
+        {
+            too_large(wrong)
+        }
+        (Number, DeValue::Float(f))
+            if f.as_str().parse::<f64>().is_ok_and(f64::is_infinite)
+                && !f.as_str().contains("inf") =>
+        {
+            too_large(wrong)
         }
         (Str, DeValue::String(_))
         | (Number, DeValue::Integer(_) | DeValue::Float(_))

@@ -1621,8 +1621,22 @@ mod tests {
             ))
         };
         assert_eq!(figure("9007199254740992"), Vec::<String>::new());
+        assert_eq!(figure("-9007199254740992"), Vec::<String>::new());
+        // A whole number just beyond would be read rounded, and `1e999` as no number.
+        for value in [
+            "9007199254740993",
+            "-9007199254740993",
+            "123456789012345678",
+            "1e999",
+        ] {
+            assert_eq!(
+                figure(value),
+                ["kb.toml:13:9: in figure `f`: `value` is too large a number: at most 2^53 (9007199254740992) is kept exactly"],
+                "{value}"
+            );
+        }
         assert_eq!(
-            figure("123456789012345678"),
+            figure("1.5e17"),
             ["kb.toml:13:1: `value` is larger than 2^53 (9007199254740992), beyond which a number is not kept exactly"]
         );
     }
