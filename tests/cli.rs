@@ -2525,8 +2525,16 @@ fn validate_checks_every_file_even_after_one_it_cannot_read() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.toml");
     let (_b, bad) = temp_file("bad.toml", b"[[topics]]\nid = \"t\"\nname = 3\n");
-    let (m, b) = (missing.to_str().unwrap(), bad.to_str().unwrap());
-    let out = aimemo().args(["validate", m, b]).output().unwrap();
+    let (_g, good) = temp_file(
+        "good.toml",
+        b"[[topics]]\nid = \"u\"\nname = { fr = \"u\", en = \"u\" }\n",
+    );
+    let (m, b, g) = (
+        missing.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+    );
+    let out = aimemo().args(["validate", m, b, g]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "a file it cannot read: exit 2");
     let report = String::from_utf8(out.stdout).unwrap();
     assert!(report.contains(&format!("{m}: no such file\n")), "{report}");
@@ -2535,6 +2543,7 @@ fn validate_checks_every_file_even_after_one_it_cannot_read() {
         "the next file is checked too:\n{report}"
     );
     assert!(
+        // Only the files with problems are named.
         report.ends_with(&format!("2 problems found in {m}, {b}\n")),
         "{report}"
     );

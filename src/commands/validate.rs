@@ -163,6 +163,18 @@ impl Report for Validation {
         } else {
             let n = self.problems.len();
             let s = plural(n);
+            // The files the problems are in, not every file checked.
+            let wrong: Vec<&str> = self
+                .files
+                .iter()
+                .filter(|f| self.problems.iter().any(|p| p.file == **f))
+                .map(String::as_str)
+                .collect();
+            let names = if wrong.is_empty() {
+                names
+            } else {
+                wrong.join(", ")
+            };
             match self.lang {
                 Lang::En => format!("{n} problem{s} found in {names}{todos}"),
                 Lang::Fr => format!("{n} problème{s} trouvé{s} dans {names}{todos}"),
