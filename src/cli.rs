@@ -324,6 +324,8 @@ fn schema_parser(lang: Lang) -> impl TypedValueParser<Value = String> {
             _ => french::names_of(name),
         }
     };
+    // The command's other English name, as the command line takes it too.
+    let english = |name: &str| (name == "figures").then_some(FIGURES_ALIAS);
     NameParser::new(crate::commands::schema::NAMES.iter().map(move |name| {
         let fr = french(name);
         let value = match (lang, fr.first()) {
@@ -332,9 +334,12 @@ fn schema_parser(lang: Lang) -> impl TypedValueParser<Value = String> {
             }
             _ => PossibleValue::new(*name).aliases(fr.iter().copied()),
         };
-        (value, name.to_string())
+        (value.aliases(english(name)), name.to_string())
     }))
 }
+
+/// `figures`' other name.
+const FIGURES_ALIAS: &str = "facts";
 
 #[derive(Subcommand, Debug, Clone, PartialEq)]
 // The arguments of a subcommand are added only when clap builds it, that is only
@@ -355,7 +360,7 @@ pub enum Command {
     Summit,
     /// Every figure with its qualifier and source, by topic
     #[command(
-        visible_alias = "facts",
+        visible_alias = FIGURES_ALIAS,
         after_help = "Examples:\n  aimemo figures\n  aimemo figures market\n  \
                       aimemo figures environmental cost --format markdown"
     )]

@@ -772,6 +772,7 @@ fn values_take_their_french_names_too() {
         ("SYNTHÈSE", "brief"),
         ("Recherche", "search"),
         ("FIGURES", "figures"),
+        ("facts", "figures"),
     ] {
         assert_eq!(
             stdout(&["schema", fr]),
