@@ -102,7 +102,7 @@ pub const ENVIRONMENT: &[(&str, L)] = &[
         "AIMEMO_PAGER, PAGER",
         L(
             "the pager for output taller than the terminal (else less -FRX); empty or cat: none",
-            "le pager d’une sortie plus haute que le terminal (sinon less -FRX) ; vide ou cat : aucun",
+            "le paginateur d’une sortie plus haute que le terminal (sinon less -FRX) ; vide ou cat : aucun",
         ),
     ),
 ];
@@ -662,12 +662,18 @@ where
     };
     let lang = help_lang(&args, env);
     let mut cmd = command_in(lang, width, help);
-    if lang == Lang::Fr && help {
+    if help {
         // clap adds its `help` command when it builds the command, in English: the
         // root is built now (alone, as parsing would build it) for that command to
-        // be said in French.
+        // take its French name, `aide` (in English too, as every command's French
+        // name is taken), and, in French, to be said in French.
         cmd.render_usage();
-        cmd = french::help_command(cmd);
+        if cmd.find_subcommand("help").is_some() {
+            cmd = match lang {
+                Lang::En => cmd.mut_subcommand("help", |h| h.alias("aide")),
+                Lang::Fr => french::help_command(cmd),
+            };
+        }
     }
     let m = cmd.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))?;

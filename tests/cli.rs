@@ -4982,11 +4982,12 @@ fn the_help_command_says_what_it_does_in_both_languages() {
     assert_eq!(stdout(&["--lang", "fr", "help", "help"]), fr);
     let (code, out, _) = in_french(&["help", "help"]);
     assert_eq!((code, out.as_str()), (0, fr));
-    // `aide`, its French name, is the same command.
+    // `aide`, its French name, is the same command, in English too.
     assert_eq!(
         in_french(&["aide", "aide"]),
         (0, fr.to_string(), String::new())
     );
+    assert_eq!(stdout(&["aide", "search"]), stdout(&["search", "--help"]));
     // The list of commands says what `help` does, in French too.
     let (code, root, _) = in_french(&["help"]);
     assert_eq!(code, 0);
