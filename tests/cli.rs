@@ -2490,20 +2490,35 @@ fn refused(path: &Path, message: &str) {
 }
 
 #[test]
+fn a_file_without_entries_is_invalid_not_unreadable() {
+    for (name, text) in [
+        ("empty.toml", &b""[..]),
+        ("blank.toml", b"  \n"),
+        ("comments.toml", b"# a comment\n\n  # another\n"),
+    ] {
+        let (_f, path) = temp_file(name, text);
+        let p = path.to_str().unwrap();
+        let out = aimemo().args(["validate", p]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}: invalid, exit 1");
+        assert!(
+            String::from_utf8(out.stdout).unwrap().starts_with(&format!(
+                "{p}: is empty: a knowledge base needs at least one entry\n"
+            )),
+            "{name}"
+        );
+        fails(
+            &["--facts", p, "figures"],
+            2,
+            &format!("{p}: is empty: a knowledge base needs at least one entry"),
+        );
+    }
+}
+
+#[test]
 fn unreadable_files_get_one_clear_line() {
     let dir = tempfile::tempdir().unwrap();
     refused(&dir.path().join("missing.toml"), "no such file");
     refused(dir.path(), "is a directory, not a knowledge-base file");
-    let (_a, empty) = temp_file("empty.toml", b"  \n");
-    refused(
-        &empty,
-        "is empty: a knowledge base needs at least one entry",
-    );
-    let (_e, comments) = temp_file("comments.toml", b"# a comment\n\n  # another\n");
-    refused(
-        &comments,
-        "is empty: a knowledge base needs at least one entry",
-    );
     let (_b, latin1) = temp_file("latin1.toml", b"[[topics]]\nid = \"caf\xe9\"\n");
     refused(&latin1, "is not UTF-8 text (invalid byte at offset 20)");
     let (_c, binary) = temp_file("binary.toml", b"\x7fELF\x02\x01\x01\x00\x00");

@@ -163,17 +163,6 @@ pub fn read_file(path: &Path) -> Result<String> {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    // Blank lines and comments only: no entry, whether or not it says something.
-    let no_entry = text.lines().all(|l| {
-        let l = l.trim();
-        l.is_empty() || l.starts_with('#')
-    });
-    if no_entry {
-        return Err(fail(Msg::new(
-            "is empty: a knowledge base needs at least one entry",
-            "est vide : une base de connaissances compte au moins une entrée",
-        )));
-    }
     Ok(text)
 }
 

@@ -265,6 +265,21 @@ impl Workspace {
         });
         let text = &self.origins[origin].text;
         let mut problems = Vec::new();
+        // Blank lines and comments only: no entry, whether or not it says something.
+        // A file that can be read but holds nothing is invalid, not unreadable.
+        let no_entry = text.lines().all(|l| {
+            let l = l.trim();
+            l.is_empty() || l.starts_with('#')
+        });
+        if no_entry {
+            problems.push(self.problem_at(
+                origin,
+                None,
+                "is empty: a knowledge base needs at least one entry".into(),
+                "est vide : une base de connaissances compte au moins une entrée".into(),
+            ));
+            return problems;
+        }
         let (root, errors) = DeTable::parse_recoverable(text);
         for e in errors.iter() {
             problems.push(self.problem_at(
