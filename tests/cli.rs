@@ -799,41 +799,6 @@ fn values_take_their_french_names_too() {
         )));
 }
 
-#[test]
-fn a_value_that_is_no_name_is_refused_as_clap_refuses_one() {
-    // What is not a name is still refused as clap refuses it, with the values.
-    let refused = |args: &[&str]| {
-        let (code, out, err) = in_french(args);
-        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
-        err.replace('\u{a0}', " ")
-    };
-    assert!(
-        refused(&["recherche", "ia", "--kind", "ÉVÉNEMENTS"]).starts_with(
-            "erreur : valeur invalide 'ÉVÉNEMENTS' pour '--kind <TYPE>'\n  \
-         [valeurs possibles : chiffre, liste, acteur, source, événement, thème, groupe, partie]\n"
-        )
-    );
-    let schema = refused(&["schema", "APERÇUS"]);
-    assert!(
-        schema.starts_with(
-            "erreur : valeur invalide 'APERÇUS' pour '<COMMANDE>'\n  [valeurs possibles : acteur, "
-        ),
-        "{schema}"
-    );
-    assert!(schema.contains(", listes, aperçu, recherche,"), "{schema}");
-    fails(
-        &["search", "ia", "--kind", "figure!"],
-        2,
-        "error: invalid value 'figure!' for '--kind <KIND>'\n  \
-         [possible values: figure, list, actor, source, event, topic, group, section]",
-    );
-    fails(
-        &["schema", "ÉTAT"],
-        2,
-        "  [possible values: actor, actors, brief,",
-    );
-}
-
 // ───────────────────────── actors ─────────────────────────
 
 #[test]
@@ -5052,6 +5017,33 @@ fn usage_errors_in_french() {
         assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
         err.replace('\u{a0}', " ")
     };
+    // A value that is no name (of --kind, of schema) is refused as clap refuses one,
+    // with the values.
+    assert!(
+        said(&["recherche", "ia", "--kind", "ÉVÉNEMENTS"]).starts_with(
+            "erreur : valeur invalide 'ÉVÉNEMENTS' pour '--kind <TYPE>'\n  \
+         [valeurs possibles : chiffre, liste, acteur, source, événement, thème, groupe, partie]\n"
+        )
+    );
+    let schema = said(&["schema", "APERÇUS"]);
+    assert!(
+        schema.starts_with(
+            "erreur : valeur invalide 'APERÇUS' pour '<COMMANDE>'\n  [valeurs possibles : acteur, "
+        ),
+        "{schema}"
+    );
+    assert!(schema.contains(", listes, aperçu, recherche,"), "{schema}");
+    fails(
+        &["search", "ia", "--kind", "figure!"],
+        2,
+        "error: invalid value 'figure!' for '--kind <KIND>'\n  \
+         [possible values: figure, list, actor, source, event, topic, group, section]",
+    );
+    fails(
+        &["schema", "ÉTAT"],
+        2,
+        "  [possible values: actor, actors, brief,",
+    );
     assert_eq!(
         said(&["--frob"]),
         "erreur : argument inattendu '--frob'\n\nUtilisation : aimemo [OPTIONS] [COMMANDE]\n\n\
