@@ -399,7 +399,10 @@ fn shape(
             too_large(wrong)
         }
         (Number, DeValue::Float(f))
-            if f.as_str().parse::<f64>().is_ok_and(f64::is_infinite)
+            if f.as_str()
+                .replace('_', "")
+                .parse::<f64>()
+                .is_ok_and(f64::is_infinite)
                 && !f.as_str().contains("inf") =>
         {
             too_large(wrong)
