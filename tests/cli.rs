@@ -1257,6 +1257,18 @@ fn limit_and_kind() {
         2,
         "invalid value 'person'",
     );
+    // A name with punctuation around it is no name, though it folds to one.
+    fails(
+        &["search", "ia", "--kind", "figure!"],
+        2,
+        "error: invalid value 'figure!' for '--kind <KIND>'\n  \
+         [possible values: figure, list, actor, source, event, topic, group, section]",
+    );
+    fails(
+        &["schema", "ÉTAT"],
+        2,
+        "  [possible values: actor, actors, brief,",
+    );
     fails(
         &["search", "AI", "--limit", "-1"],
         2,
@@ -5033,17 +5045,6 @@ fn usage_errors_in_french() {
         "{schema}"
     );
     assert!(schema.contains(", listes, aperçu, recherche,"), "{schema}");
-    fails(
-        &["search", "ia", "--kind", "figure!"],
-        2,
-        "error: invalid value 'figure!' for '--kind <KIND>'\n  \
-         [possible values: figure, list, actor, source, event, topic, group, section]",
-    );
-    fails(
-        &["schema", "ÉTAT"],
-        2,
-        "  [possible values: actor, actors, brief,",
-    );
     assert_eq!(
         said(&["--frob"]),
         "erreur : argument inattendu '--frob'\n\nUtilisation : aimemo [OPTIONS] [COMMANDE]\n\n\
