@@ -68,15 +68,16 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     } else {
         g.format.unwrap_or(Format::Table)
     };
-    let color =
-        format == Format::Table && term::use_color(g.color(), std::io::stdout().is_terminal(), env);
+    // Colors, indented JSON and the pager are for a terminal.
+    let tty = std::io::stdout().is_terminal();
+    let color = format == Format::Table && term::use_color(g.color(), tty, env);
     term::apply_color(color);
     let settings = Settings {
         format,
         color,
         width: term::width(env),
         lang,
-        pretty: std::io::stdout().is_terminal(),
+        pretty: tty,
     };
     let files = fact_files(cli);
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
@@ -92,9 +93,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
             },
         )
     };
-    let pager = (std::io::stdout().is_terminal() && !g.no_pager)
-        .then(|| pager::command(env))
-        .flatten();
+    let pager = (tty && !g.no_pager).then(|| pager::command(env)).flatten();
     let Some(pager) = pager else {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let outcome = run(&mut out)?;
