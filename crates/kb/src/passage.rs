@@ -119,9 +119,11 @@ fn marks_within(text: &str, q: &Query, bytes: usize) -> Vec<Mark> {
         if found && out.last().is_none_or(|m| m.end <= start) {
             out.push(Mark { start, end });
         }
-        let last = folded.rsplit(' ').next().unwrap_or_default();
-        if numbers && is_number(last) {
-            number = Some((start, last.to_string()));
+        if numbers {
+            let last = folded.rsplit(' ').next().unwrap_or_default();
+            if is_number(last) {
+                number = Some((start, last.to_string()));
+            }
         }
         true
     });
