@@ -141,15 +141,6 @@ impl Term {
         self.number.is_none() && typos_allowed(&self.text) > 0
     }
 
-    /// Whether matching `word` may need its stems.
-    fn wants_stems(&self, word: &str) -> bool {
-        !self.head.is_empty()
-            && self.stems.iter().any(Option::is_some)
-            && word != self.text
-            && word.starts_with(&self.head)
-            && stem::stemmable(word)
-    }
-
     /// How `word` (folded) matches: 0 for not at all. `stems` gives the word's stems,
     /// asked only when they can decide.
     fn quality<'s>(&self, word: &str, stems: impl FnOnce() -> [Option<&'s str>; 2]) -> u8 {
@@ -238,7 +229,7 @@ pub struct Query {
     /// The words of the phrases its words stand for (`data`, `centres` for
     /// `datacenter`): a passage marks them.
     phrase_words: Vec<&'static str>,
-    /// The stems of the words `qualities` was asked about.
+    /// The stems of the words `marks` was asked about.
     stems: StemCache,
 }
 
@@ -337,7 +328,26 @@ impl Query {
     /// of the query, or it is part of a phrase that a word of the query stands for
     /// (`data` and `centers` for `datacenter`).
     pub fn marks(&self, word: &str) -> bool {
-        self.qualities(word).iter().any(|&q| q > 0) || self.phrase_words.contains(&word)
+        if self.phrase_words.contains(&word) {
+            return true;
+        }
+        let mut cache = self.stems.0.borrow_mut();
+        for t in &self.terms {
+            // A word's stems are computed once, and only for a term they can decide.
+            let cache = &mut *cache;
+            let stems = move || {
+                // Taken by value: the closure runs once, and lends what it returns.
+                let cache = cache;
+                let known = cache
+                    .entry(word.to_string())
+                    .or_insert_with(|| stem::stems(word));
+                [known[0].as_deref(), known[1].as_deref()]
+            };
+            if t.quality(word, stems) > 0 {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether one of its words is a number (only those match the number that a
@@ -349,31 +359,6 @@ impl Query {
     /// The words that must match for an entry to match them all.
     pub fn required(&self) -> usize {
         self.terms.len()
-    }
-
-    /// How a folded word of a text matches each word of the query (its stems
-    /// computed here): one quality per term.
-    pub fn qualities(&self, word: &str) -> [u8; MAX_TERMS] {
-        let mut out = [0; MAX_TERMS];
-        if !self.terms.iter().any(|t| t.wants_stems(word)) {
-            for (t, term) in self.terms.iter().enumerate() {
-                out[t] = term.quality(word, || [None, None]);
-            }
-            return out;
-        }
-        let mut cache = self.stems.0.borrow_mut();
-        if !cache.contains_key(word) {
-            cache.insert(word.to_string(), stem::stems(word));
-        }
-        let known = cache.get(word);
-        let st = [
-            known.and_then(|s| s[0].as_deref()),
-            known.and_then(|s| s[1].as_deref()),
-        ];
-        for (t, term) in self.terms.iter().enumerate() {
-            out[t] = term.quality(word, || st);
-        }
-        out
     }
 }
 
@@ -765,7 +750,12 @@ mod tests {
 
     fn quality(query: &str, word: &str) -> u8 {
         let q = Query::new(query).expect("a query");
-        q.qualities(word)[0]
+        term_quality(&q.terms[0], word)
+    }
+
+    fn term_quality(t: &Term, word: &str) -> u8 {
+        let st = stem::stems(word);
+        t.quality(word, || [st[0].as_deref(), st[1].as_deref()])
     }
 
     #[test]
@@ -792,9 +782,9 @@ mod tests {
     #[test]
     fn typos_only_when_asked() {
         let mut q = Query::new("kazakstan").expect("a query");
-        assert_eq!(q.qualities("kazakhstan")[0], 0);
+        assert_eq!(term_quality(&q.terms[0], "kazakhstan"), 0);
         q.terms[0].fuzzy = true;
-        assert_eq!(q.qualities("kazakhstan")[0], FUZZY);
+        assert_eq!(term_quality(&q.terms[0], "kazakhstan"), FUZZY);
         assert!(within_typos("rwnada", "rwanda"));
         assert!(within_typos("cybersecurty", "cybersecurite"));
         assert!(!within_typos("eau", "euu"));
