@@ -675,12 +675,16 @@ where
             };
         }
     }
-    let m = cmd.try_get_matches_from_mut(args)?;
-    let cli = Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))?;
-    let global = match m.subcommand() {
-        Some((_, sub)) => cli
-            .global
-            .then(Global::from_arg_matches(sub).map_err(|e| e.format(&mut cmd))?),
+    let mut m = cmd.try_get_matches_from_mut(args)?;
+    // The common options given after the subcommand are read first: the command line
+    // is then read in place (not copied), which takes the subcommand's matches.
+    let after = match m.subcommand() {
+        Some((_, sub)) => Some(Global::from_arg_matches(sub).map_err(|e| e.format(&mut cmd))?),
+        None => None,
+    };
+    let cli = Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd))?;
+    let global = match after {
+        Some(after) => cli.global.then(after),
         None => cli.global,
     };
     if global.json && global.format.is_some() {
