@@ -28,11 +28,15 @@ fn main() {
     let env = CrateEnv::default();
     let kb = ws.kb.bake(&env);
     let index = SearchIndex::build(&ws.kb).bake(&env);
+    // Their texts, which the statics name by place (`aimemo_kb::Str`).
+    let text = format!("{:?}", aimemo_kb::take_baked_text());
     let code = format!(
         "/// The built-in knowledge base, from facts.toml.\n\
          pub static BUILTIN: aimemo_kb::Kb = {kb};\n\n\
          /// Its search index.\n\
-         pub static BUILTIN_INDEX: aimemo_kb::index::SearchIndex = {index};\n"
+         pub static BUILTIN_INDEX: aimemo_kb::index::SearchIndex = {index};\n\n\
+         /// The text of their texts.\n\
+         pub static TEXT: &str = {text};\n"
     );
     let Some(out) = std::env::var_os("OUT_DIR") else {
         fail(&["OUT_DIR is not set: build.rs runs under cargo".into()]);

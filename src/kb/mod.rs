@@ -17,6 +17,18 @@ pub const BUILTIN_NAME: &str = "facts.toml (built-in)";
 mod builtin {
     extern crate alloc;
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+    /// The built-in knowledge base, its texts readable.
+    pub fn kb() -> &'static aimemo_kb::Kb {
+        aimemo_kb::set_baked_text(TEXT);
+        &BUILTIN
+    }
+
+    /// Its search index, its texts readable.
+    pub fn index() -> &'static aimemo_kb::index::SearchIndex {
+        aimemo_kb::set_baked_text(TEXT);
+        &BUILTIN_INDEX
+    }
 }
 
 /// The knowledge base a command works on.
@@ -48,7 +60,7 @@ impl Loaded {
     /// ready-folded, or an index of the files read, built for the search.
     pub fn search(&self, query: &str) -> search::Found {
         if self.builtin_only {
-            search::search(&builtin::BUILTIN_INDEX, query)
+            search::search(builtin::index(), query)
         } else {
             search::search(&index::SearchIndex::build(&self.kb), query)
         }
@@ -57,7 +69,7 @@ impl Loaded {
 
 /// The built-in knowledge base: a shallow copy of the static, borrowing all its data.
 fn builtin() -> Kb {
-    builtin::BUILTIN.clone()
+    builtin::kb().clone()
 }
 
 /// The built-in knowledge base plus `files` (or `files` alone), merged and validated.

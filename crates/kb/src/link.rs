@@ -51,9 +51,9 @@ target! {
 
 impl<T> Link<T> {
     /// A link as `build.rs` bakes it: resolved.
-    pub const fn baked(id: &'static str, at: u32) -> Link<T> {
+    pub const fn baked(id: Str, at: u32) -> Link<T> {
         Link {
-            id: Str::Borrowed(id),
+            id,
             at,
             to: PhantomData,
         }
@@ -165,7 +165,7 @@ impl<'de, T> Deserialize<'de> for Link<T> {
 impl<T> databake::Bake for Link<T> {
     fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
         env.insert("aimemo_kb");
-        let id: &str = &self.id;
+        let id = self.id.bake(env);
         let at = self.at;
         databake::quote! { aimemo_kb::link::Link::baked(#id, #at) }
     }
@@ -348,7 +348,9 @@ section_id = "nowhere"
         let parent = ws.kb.sections[1].parent_id.clone().expect("a parent");
         assert_eq!(parent.at(), None);
         // Equal to the same id resolved or not: a copy of an entry is the same entry.
-        assert_eq!(parent, Link::<Section>::baked("s", 0));
+        let mut resolved = Link::<Section>::to("s");
+        assert!(resolved.resolve_to(0));
+        assert_eq!(parent, resolved);
         assert!(parent == "s");
         let dangling = ws.kb.resolve();
         assert_eq!(

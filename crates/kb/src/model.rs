@@ -1,7 +1,7 @@
 //! The knowledge base's data model: what `facts.toml` holds, as typed records.
 //!
-//! Texts and sequences are copy-on-write: borrowed from statics in the built-in
-//! knowledge base (which `build.rs` bakes with databake), owned when read from a file.
+//! The built-in knowledge base is baked into statics by `build.rs` (databake): its
+//! texts as places in one text ([`Str`]), its sequences borrowed; a file's are owned.
 
 use std::borrow::Cow;
 
@@ -9,8 +9,194 @@ use serde::{Deserialize, Serialize};
 
 pub use super::link::Link;
 
-/// A text: static in the built-in knowledge base, owned when read from a file.
-pub type Str = Cow<'static, str>;
+/// A text: in the built-in knowledge base, a place in the one text that holds all
+/// of its texts; owned when read from a file.
+#[derive(Clone)]
+pub struct Str(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// Offsets, not a pointer: a static that holds no pointer is not relocated (its
+    /// pages written) by the loader at each start.
+    Baked {
+        at: u32,
+        len: u32,
+    },
+    Owned(String),
+}
+
+/// The text of all the built-in knowledge base's texts, which baked texts are places
+/// in: set once, before the built-in knowledge base is read ([`set_baked_text`]).
+static BAKED_TEXT: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
+/// Gives the text that baked texts are places in (`build.rs` writes it beside the
+/// statics); only its first call counts.
+pub fn set_baked_text(text: &'static str) {
+    let _ = BAKED_TEXT.set(text);
+}
+
+impl Str {
+    /// A text as `build.rs` bakes it: `len` bytes from `at` in the baked text.
+    pub const fn baked(at: u32, len: u32) -> Str {
+        Str(Repr::Baked { at, len })
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Baked { at, len } => {
+                let (at, len) = (*at as usize, *len as usize);
+                let text = BAKED_TEXT.get().copied().unwrap_or_default();
+                debug_assert!(!text.is_empty(), "the baked text is not set");
+                text.get(at..at + len).unwrap_or_default()
+            }
+            Repr::Owned(s) => s,
+        }
+    }
+}
+
+impl Default for Str {
+    fn default() -> Str {
+        Str(Repr::Owned(String::new()))
+    }
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl std::borrow::Borrow<str> for Str {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Str) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Str {}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialOrd for Str {
+    fn partial_cmp(&self, other: &Str) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Str {
+    fn cmp(&self, other: &Str) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Str {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
+
+impl From<String> for Str {
+    fn from(s: String) -> Str {
+        Str(Repr::Owned(s))
+    }
+}
+
+impl From<&str> for Str {
+    fn from(s: &str) -> Str {
+        Str(Repr::Owned(s.to_string()))
+    }
+}
+
+impl Serialize for Str {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Str {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
+        String::deserialize(d).map(Str::from)
+    }
+}
+
+/// Texts being baked: each distinct one once, in the order met.
+#[cfg(feature = "bake")]
+#[derive(Default)]
+struct Baking {
+    text: String,
+    at: std::collections::HashMap<String, (u32, u32)>,
+}
+
+#[cfg(feature = "bake")]
+thread_local! {
+    static BAKING: std::cell::RefCell<Baking> = std::cell::RefCell::default();
+}
+
+/// The text of every text baked so far (what [`set_baked_text`] is to be given),
+/// emptied for the next knowledge base.
+#[cfg(feature = "bake")]
+pub fn take_baked_text() -> String {
+    BAKING.with(|b| std::mem::take(&mut *b.borrow_mut()).text)
+}
+
+#[cfg(feature = "bake")]
+impl databake::Bake for Str {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("aimemo_kb");
+        let (at, len) = BAKING.with(|b| {
+            let mut b = b.borrow_mut();
+            if let Some(&place) = b.at.get(self.as_str()) {
+                return place;
+            }
+            let place = (b.text.len() as u32, self.len() as u32);
+            b.text.push_str(self);
+            b.at.insert(self.to_string(), place);
+            place
+        });
+        databake::quote! { aimemo_kb::Str::baked(#at, #len) }
+    }
+}
+
+#[cfg(feature = "bake")]
+impl databake::BakeSize for Str {
+    fn borrows_size(&self) -> usize {
+        0
+    }
+}
 
 /// A sequence: static in the built-in knowledge base, owned when read from a file.
 pub type Seq<T> = Cow<'static, [T]>;
