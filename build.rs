@@ -28,16 +28,39 @@ fn main() {
     let env = CrateEnv::default();
     let kb = ws.kb.bake(&env);
     let index = SearchIndex::build(&ws.kb).bake(&env);
-    // Their texts, which the statics name by place (`aimemo_kb::Str`).
-    let text = format!("{:?}", aimemo_kb::take_baked_text());
-    let code = format!(
+    // What the statics name by place (`aimemo_kb::Pools`): their texts, and each kind
+    // of sequence inside entries.
+    let mut code = format!(
         "/// The built-in knowledge base, from facts.toml.\n\
          pub static BUILTIN: aimemo_kb::Kb = {kb};\n\n\
          /// Its search index.\n\
          pub static BUILTIN_INDEX: aimemo_kb::index::SearchIndex = {index};\n\n\
          /// The text of their texts.\n\
-         pub static TEXT: &str = {text};\n"
+         pub const TEXT: &str = {:?};\n",
+        aimemo_kb::take_baked_text()
     );
+    let seqs = aimemo_kb::take_baked_seqs();
+    for (name, ty) in [
+        ("strs", "aimemo_kb::Str"),
+        ("texts", "aimemo_kb::Text"),
+        ("items", "aimemo_kb::Item"),
+        ("actor_links", "aimemo_kb::link::Link<aimemo_kb::Actor>"),
+        ("list_links", "aimemo_kb::link::Link<aimemo_kb::List>"),
+        ("figure_links", "aimemo_kb::link::Link<aimemo_kb::Figure>"),
+    ] {
+        let elements = seqs.get(name).map(Vec::as_slice).unwrap_or_default();
+        let n = elements.len();
+        let list = elements
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        code.push_str(&format!(
+            "\n/// The elements of the sequences of `{name}`.\n\
+             pub static {}: [{ty}; {n}] = [{list}];\n",
+            name.to_uppercase()
+        ));
+    }
     let Some(out) = std::env::var_os("OUT_DIR") else {
         fail(&["OUT_DIR is not set: build.rs runs under cargo".into()]);
     };

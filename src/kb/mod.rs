@@ -18,16 +18,30 @@ mod builtin {
     extern crate alloc;
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
-    /// The built-in knowledge base, its texts readable.
+    /// The built-in knowledge base, its texts and sequences readable.
     pub fn kb() -> &'static aimemo_kb::Kb {
-        aimemo_kb::set_baked_text(TEXT);
+        set_pools();
         &BUILTIN
     }
 
     /// Its search index, its texts readable.
     pub fn index() -> &'static aimemo_kb::index::SearchIndex {
-        aimemo_kb::set_baked_text(TEXT);
+        set_pools();
         &BUILTIN_INDEX
+    }
+
+    /// Gives what the statics name by place (built here, so that no static holds a
+    /// pointer to them).
+    fn set_pools() {
+        aimemo_kb::set_pools(aimemo_kb::Pools {
+            text: TEXT,
+            strs: &STRS,
+            texts: &TEXTS,
+            items: &ITEMS,
+            actor_links: &ACTOR_LINKS,
+            list_links: &LIST_LINKS,
+            figure_links: &FIGURE_LINKS,
+        });
     }
 }
 

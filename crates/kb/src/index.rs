@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::fold::{each_word_and_scaled, fold, fold_into};
-use super::model::{EntryRef, Kb, Kind, Seq, Str, Text};
+use super::model::{EntryRef, Kb, Kind, Str, Table, Text};
 use super::stem;
 
 /// Where a field's words count in ranking: names above texts above what an entry
@@ -312,7 +312,7 @@ pub struct FieldRef {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
 pub struct StrTable {
     pub text: Str,
-    pub ends: Seq<u32>,
+    pub ends: Table<u32>,
 }
 
 impl StrTable {
@@ -325,7 +325,7 @@ impl StrTable {
         }
         StrTable {
             text: Str::from(text),
-            ends: Seq::Owned(ends),
+            ends: Table::Owned(ends),
         }
     }
 
@@ -383,20 +383,20 @@ pub const NO_STEM: u32 = u32::MAX;
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb::index))]
 pub struct SearchIndex {
     /// The entries, in the order ties are ranked (kind, then id).
-    pub entries: Seq<EntryRef>,
+    pub entries: Table<EntryRef>,
     /// Every field that folds to at least one word, entry by entry.
-    pub fields: Seq<FieldRef>,
+    pub fields: Table<FieldRef>,
     /// Every distinct folded word, sorted.
     pub words: StrTable,
     /// Each word's French and English stems, as indices into `stems` (or `NO_STEM`).
-    pub stem_fr: Seq<u32>,
-    pub stem_en: Seq<u32>,
+    pub stem_fr: Table<u32>,
+    pub stem_en: Table<u32>,
     /// Every distinct stem, sorted.
     pub stems: StrTable,
     /// Where each word's fields start in `postings`; one more than `words`.
-    pub starts: Seq<u32>,
+    pub starts: Table<u32>,
     /// The fields (indices into `fields`) of each word, word after word, ascending.
-    pub postings: Seq<u32>,
+    pub postings: Table<u32>,
 }
 
 impl SearchIndex {
@@ -462,14 +462,14 @@ impl SearchIndex {
         }
         starts.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
         SearchIndex {
-            entries: Seq::Owned(entries.into_iter().map(|(_, e)| e).collect()),
-            fields: Seq::Owned(fields),
+            entries: Table::Owned(entries.into_iter().map(|(_, e)| e).collect()),
+            fields: Table::Owned(fields),
             words: StrTable::new(words.into_iter().map(|(w, _)| w)),
-            stem_fr: Seq::Owned(stem_fr),
-            stem_en: Seq::Owned(stem_en),
+            stem_fr: Table::Owned(stem_fr),
+            stem_en: Table::Owned(stem_en),
             stems: StrTable::new(stems),
-            starts: Seq::Owned(starts),
-            postings: Seq::Owned(postings),
+            starts: Table::Owned(starts),
+            postings: Table::Owned(postings),
         }
     }
 

@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::{
-    Actor, EntryRef, Event, Figure, Group, Kb, Kind, List, Section, Seq, Source, Str, Topic,
+    Actor, EntryRef, Event, Figure, Group, Kb, Kind, List, Pooled, Section, Seq, Source, Str, Topic,
 };
 
 /// Not resolved yet: as read from a file, before validation.
@@ -218,11 +218,16 @@ impl Resolver {
         }
     }
 
-    fn all<T: Target>(&mut self, ls: &mut Seq<Link<T>>, entry: EntryRef, key: &'static str) {
+    fn all<T: Target>(&mut self, ls: &mut Seq<Link<T>>, entry: EntryRef, key: &'static str)
+    where
+        Link<T>: Pooled,
+    {
         if !ls.is_empty() {
-            for l in ls.to_mut() {
+            let mut links = std::mem::take(ls).into_vec();
+            for l in &mut links {
                 self.link(l, entry, key);
             }
+            *ls = links.into();
         }
     }
 }

@@ -25,16 +25,6 @@ enum Repr {
     Owned(String),
 }
 
-/// The text of all the built-in knowledge base's texts, which baked texts are places
-/// in: set once, before the built-in knowledge base is read ([`set_baked_text`]).
-static BAKED_TEXT: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
-
-/// Gives the text that baked texts are places in (`build.rs` writes it beside the
-/// statics); only its first call counts.
-pub fn set_baked_text(text: &'static str) {
-    let _ = BAKED_TEXT.set(text);
-}
-
 impl Str {
     /// A text as `build.rs` bakes it: `len` bytes from `at` in the baked text.
     pub const fn baked(at: u32, len: u32) -> Str {
@@ -45,8 +35,8 @@ impl Str {
         match &self.0 {
             Repr::Baked { at, len } => {
                 let (at, len) = (*at as usize, *len as usize);
-                let text = BAKED_TEXT.get().copied().unwrap_or_default();
-                debug_assert!(!text.is_empty(), "the baked text is not set");
+                let text = POOLS.get().map_or("", |p| p.text);
+                debug_assert!(len == 0 || !text.is_empty(), "the pools are not set");
                 text.get(at..at + len).unwrap_or_default()
             }
             Repr::Owned(s) => s,
@@ -166,8 +156,8 @@ thread_local! {
     static BAKING: std::cell::RefCell<Baking> = std::cell::RefCell::default();
 }
 
-/// The text of every text baked so far (what [`set_baked_text`] is to be given),
-/// emptied for the next knowledge base.
+/// The text of every text baked so far (the text of [`Pools`]), emptied for the next
+/// knowledge base.
 #[cfg(feature = "bake")]
 pub fn take_baked_text() -> String {
     BAKING.with(|b| std::mem::take(&mut *b.borrow_mut()).text)
@@ -198,8 +188,195 @@ impl databake::BakeSize for Str {
     }
 }
 
-/// A sequence: static in the built-in knowledge base, owned when read from a file.
-pub type Seq<T> = Cow<'static, [T]>;
+/// A top-level array of entries (or an index's table): borrowed from a static in
+/// the built-in knowledge base, owned when read from a file.
+pub type Table<T> = Cow<'static, [T]>;
+
+/// A sequence inside an entry (its aliases, items, links): in the built-in
+/// knowledge base, a run of the baked array of its kind ([`Pools`]); owned when read
+/// from a file.
+pub struct Seq<T: 'static>(SeqRepr<T>);
+
+enum SeqRepr<T: 'static> {
+    /// Offsets, not a pointer, as for texts ([`Str`]).
+    Baked {
+        at: u32,
+        len: u32,
+    },
+    Owned(Vec<T>),
+}
+
+/// What the built-in knowledge base's texts and sequences are places in: its one text
+/// and the baked arrays of each kind of sequence, given once before it is read
+/// ([`set_pools`]).
+pub struct Pools {
+    pub text: &'static str,
+    pub strs: &'static [Str],
+    pub texts: &'static [Text],
+    pub items: &'static [Item],
+    pub actor_links: &'static [Link<Actor>],
+    pub list_links: &'static [Link<List>],
+    pub figure_links: &'static [Link<Figure>],
+}
+
+static POOLS: std::sync::OnceLock<Pools> = std::sync::OnceLock::new();
+
+/// Gives what baked texts and sequences are places in (`build.rs` writes them beside
+/// the statics); only its first call counts.
+pub fn set_pools(pools: Pools) {
+    let _ = POOLS.set(pools);
+}
+
+/// A kind of element of a sequence, and its baked array.
+pub trait Pooled: Sized + 'static {
+    /// The name of its array in [`Pools`].
+    const POOL: &'static str;
+    fn pool(pools: &'static Pools) -> &'static [Self];
+}
+
+macro_rules! pooled {
+    ($($t:ty => $field:ident;)*) => {$(
+        impl Pooled for $t {
+            const POOL: &'static str = stringify!($field);
+            fn pool(pools: &'static Pools) -> &'static [Self] {
+                pools.$field
+            }
+        }
+    )*};
+}
+
+pooled! {
+    Str => strs;
+    Text => texts;
+    Item => items;
+    Link<Actor> => actor_links;
+    Link<List> => list_links;
+    Link<Figure> => figure_links;
+}
+
+impl<T> Seq<T> {
+    /// A sequence as `build.rs` bakes it: `len` elements from `at` in its kind's array.
+    pub const fn baked(at: u32, len: u32) -> Seq<T> {
+        Seq(SeqRepr::Baked { at, len })
+    }
+}
+
+impl<T: Pooled + Clone> Seq<T> {
+    /// Its elements, owned (copied from the baked array when baked).
+    pub fn into_vec(self) -> Vec<T> {
+        match self.0 {
+            SeqRepr::Owned(v) => v,
+            SeqRepr::Baked { at, len } => Seq::<T>::baked(at, len).to_vec(),
+        }
+    }
+}
+
+impl<T: Pooled> std::ops::Deref for Seq<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match &self.0 {
+            SeqRepr::Baked { at, len } => {
+                let (at, len) = (*at as usize, *len as usize);
+                let pool = POOLS.get().map(T::pool).unwrap_or_default();
+                debug_assert!(len == 0 || !pool.is_empty(), "the pools are not set");
+                pool.get(at..at + len).unwrap_or_default()
+            }
+            SeqRepr::Owned(v) => v,
+        }
+    }
+}
+
+impl<T> Default for Seq<T> {
+    fn default() -> Seq<T> {
+        Seq(SeqRepr::Owned(Vec::new()))
+    }
+}
+
+impl<T> From<Vec<T>> for Seq<T> {
+    fn from(v: Vec<T>) -> Seq<T> {
+        Seq(SeqRepr::Owned(v))
+    }
+}
+
+impl<T: Clone> Clone for Seq<T> {
+    fn clone(&self) -> Seq<T> {
+        Seq(match &self.0 {
+            SeqRepr::Baked { at, len } => SeqRepr::Baked { at: *at, len: *len },
+            SeqRepr::Owned(v) => SeqRepr::Owned(v.clone()),
+        })
+    }
+}
+
+impl<T: Pooled + PartialEq> PartialEq for Seq<T> {
+    fn eq(&self, other: &Seq<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Pooled + std::fmt::Debug> std::fmt::Debug for Seq<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a, T: Pooled> IntoIterator for &'a Seq<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: Pooled + Serialize> Serialize for Seq<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Seq<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Seq<T>, D::Error> {
+        Vec::deserialize(d).map(Seq::from)
+    }
+}
+
+// Sequences being baked: each kind's elements, in the order met.
+#[cfg(feature = "bake")]
+thread_local! {
+    static BAKING_SEQS: std::cell::RefCell<std::collections::BTreeMap<&'static str, Vec<databake::TokenStream>>> =
+        std::cell::RefCell::default();
+}
+
+/// Each kind's baked elements so far, by their array's name in [`Pools`], emptied
+/// for the next knowledge base.
+#[cfg(feature = "bake")]
+pub fn take_baked_seqs() -> std::collections::BTreeMap<&'static str, Vec<databake::TokenStream>> {
+    BAKING_SEQS.with(|b| std::mem::take(&mut *b.borrow_mut()))
+}
+
+#[cfg(feature = "bake")]
+impl<T: Pooled + databake::Bake> databake::Bake for Seq<T> {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("aimemo_kb");
+        // The elements first: they may hold sequences of their own.
+        let elements: Vec<databake::TokenStream> = self.iter().map(|e| e.bake(env)).collect();
+        let len = elements.len() as u32;
+        let at = BAKING_SEQS.with(|b| {
+            let mut b = b.borrow_mut();
+            let pool = b.entry(T::POOL).or_default();
+            let at = pool.len() as u32;
+            pool.extend(elements);
+            at
+        });
+        databake::quote! { aimemo_kb::Seq::baked(#at, #len) }
+    }
+}
+
+#[cfg(feature = "bake")]
+impl<T: Pooled + databake::Bake> databake::BakeSize for Seq<T> {
+    fn borrows_size(&self) -> usize {
+        0
+    }
+}
 
 /// A text in both languages.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -425,15 +602,15 @@ pub struct Event {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = aimemo_kb))]
 pub struct Kb {
-    pub memos: Seq<Memo>,
-    pub sections: Seq<Section>,
-    pub sources: Seq<Source>,
-    pub topics: Seq<Topic>,
-    pub groups: Seq<Group>,
-    pub figures: Seq<Figure>,
-    pub lists: Seq<List>,
-    pub actors: Seq<Actor>,
-    pub events: Seq<Event>,
+    pub memos: Table<Memo>,
+    pub sections: Table<Section>,
+    pub sources: Table<Source>,
+    pub topics: Table<Topic>,
+    pub groups: Table<Group>,
+    pub figures: Table<Figure>,
+    pub lists: Table<List>,
+    pub actors: Table<Actor>,
+    pub events: Table<Event>,
 }
 
 /// The kinds of entry, each a top-level array of the TOML file.
@@ -637,7 +814,7 @@ impl Kb {
     /// id: the workspace matches them itself.)
     pub fn drop_copies_of(&mut self, merged: &Kb) -> Vec<EntryRef> {
         fn dedupe<T: PartialEq + Clone>(
-            new: &mut Seq<T>,
+            new: &mut Table<T>,
             old: &[T],
             kind: Kind,
             id: fn(&T) -> &str,
@@ -659,7 +836,7 @@ impl Kb {
                     kept.push(e.clone());
                 }
             }
-            *new = Seq::Owned(kept);
+            *new = Table::Owned(kept);
         }
         let mut out = Vec::new();
         dedupe(
@@ -723,7 +900,7 @@ impl Kb {
 
     /// Appends another knowledge base's entries after this one's.
     pub fn extend(&mut self, other: Kb) {
-        fn append<T: Clone>(to: &mut Seq<T>, more: Seq<T>) {
+        fn append<T: Clone>(to: &mut Table<T>, more: Table<T>) {
             if !more.is_empty() {
                 to.to_mut().extend(more.into_owned());
             }

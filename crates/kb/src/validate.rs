@@ -13,7 +13,7 @@ use serde::Serialize;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::keys::{self, Whose};
-use super::model::{EntryRef, Kb, Kind, Memo, Seq, Text};
+use super::model::{EntryRef, Kb, Kind, Memo, Table, Text};
 
 /// The largest knowledge-base file read: 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -437,7 +437,7 @@ impl Workspace {
         if let Some(m) = kb.memos.first() {
             let at = match self.kb.memos.iter().position(|x| x == m) {
                 Some(at) => {
-                    kb.memos = Seq::Owned(Vec::new());
+                    kb.memos = Table::Owned(Vec::new());
                     at
                 }
                 None => self.kb.memos.len(),
