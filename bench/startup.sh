@@ -4,15 +4,17 @@
 # exported as JSON. Prints each command's median wall time, peak memory, and ratios.
 #
 #   bench/startup.sh                 # hyperfine and jq are installed (apt-get) if missing
-#   ROUNDS=60 RUNS=20 bench/startup.sh
+#   ROUNDS=240 RUNS=4 bench/startup.sh
 #
-# The commands are timed in ROUNDS rounds of RUNS runs each, one command after the
-# other in every round, so that a slow spell of the machine weighs on all of them
-# alike; the medians are over every run.
+# aimemo and the hello-world are timed in ROUNDS short rounds of RUNS runs each, one
+# command after the other in every round: a slow spell of the machine (a shared host
+# has spells of tens of milliseconds) then weighs on all of them alike, where long
+# rounds let it fall on one command. The medians are over every run. jq, ten times
+# slower at least, is timed apart, after them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${ROUNDS:-30}
-RUNS=${RUNS:-20}
+ROUNDS=${ROUNDS:-120}
+RUNS=${RUNS:-4}
 WORK=${WORK:-target/bench}
 mkdir -p "$WORK"
 
@@ -38,25 +40,27 @@ HELLO=$PWD/$WORK/hello-target/release/hello
 "$AIMEMO" figures --json > "$WORK/figures.json"
 "$AIMEMO" actors --json > "$WORK/actors.json"
 
-rm -f "$WORK"/round-*.json
+rm -f "$WORK"/round-*.json "$WORK"/jq.json
 for round in $(seq "$ROUNDS"); do
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/round-$round.json" \
+  hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$WORK/round-$round.json" \
     -n hello "$HELLO" \
     -n investments "$AIMEMO investments" \
     -n "actor DNUM" "$AIMEMO actor DNUM" \
     -n "search energie --json" "$AIMEMO search energie --json" \
     -n brief "$AIMEMO brief" \
-    -n "jq investments" "jq -c '.topics[] | select(.id == \"investments\") | .figures[]' $WORK/figures.json" \
-    -n "jq actor DNUM" "jq -c '.. | objects | select(.code? == \"DNUM\")' $WORK/actors.json" \
-    -n "jq search energie" "jq -c '[.topics[].figures[] | select((.text + .label) | ascii_downcase | test(\"energ\"))]' $WORK/figures.json" \
     >/dev/null 2>&1
 done
+hyperfine -N --warmup 3 --runs 20 --export-json "$WORK/jq.json" \
+  -n "jq investments" "jq -c '.topics[] | select(.id == \"investments\") | .figures[]' $WORK/figures.json" \
+  -n "jq actor DNUM" "jq -c '.. | objects | select(.code? == \"DNUM\")' $WORK/actors.json" \
+  -n "jq search energie" "jq -c '[.topics[].figures[] | select((.text + .label) | ascii_downcase | test(\"energ\"))]' $WORK/figures.json" \
+  >/dev/null 2>&1
 
 python3 - "$WORK" "$AIMEMO" "$HELLO" <<'PY'
 import glob, json, os, statistics, subprocess, sys
 work, aimemo, hello = sys.argv[1:4]
 times = {}
-for f in sorted(glob.glob(f"{work}/round-*.json")):
+for f in sorted(glob.glob(f"{work}/round-*.json")) + [f"{work}/jq.json"]:
     for r in json.load(open(f))["results"]:
         times.setdefault(r["command"], []).extend(r["times"])
 med = {k: statistics.median(v) for k, v in times.items()}
