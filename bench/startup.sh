@@ -6,11 +6,11 @@
 #   bench/startup.sh                 # hyperfine and jq are installed (apt-get) if missing
 #   ROUNDS=240 RUNS=4 bench/startup.sh
 #
-# aimemo and the hello-world are timed in ROUNDS short rounds of RUNS runs each, one
-# command after the other in every round: a slow spell of the machine (a shared host
-# has spells of tens of milliseconds) then weighs on all of them alike, where long
-# rounds let it fall on one command. The medians are over every run. jq, ten times
-# slower at least, is timed apart, after them.
+# The commands are timed in ROUNDS rounds of RUNS runs each, one command after the
+# other in every round. The runs of a command follow each other for a few
+# milliseconds only: a slow spell of the machine (a shared host has spells of tens of
+# milliseconds) then weighs on all of them alike, where long runs of one command let
+# it fall on that one. The medians are over every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-120}
@@ -40,7 +40,7 @@ HELLO=$PWD/$WORK/hello-target/release/hello
 "$AIMEMO" figures --json > "$WORK/figures.json"
 "$AIMEMO" actors --json > "$WORK/actors.json"
 
-rm -f "$WORK"/round-*.json "$WORK"/jq.json
+rm -f "$WORK"/round-*.json
 for round in $(seq "$ROUNDS"); do
   hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$WORK/round-$round.json" \
     -n hello "$HELLO" \
@@ -48,19 +48,17 @@ for round in $(seq "$ROUNDS"); do
     -n "actor DNUM" "$AIMEMO actor DNUM" \
     -n "search energie --json" "$AIMEMO search energie --json" \
     -n brief "$AIMEMO brief" \
+    -n "jq investments" "jq -c '.topics[] | select(.id == \"investments\") | .figures[]' $WORK/figures.json" \
+    -n "jq actor DNUM" "jq -c '.. | objects | select(.code? == \"DNUM\")' $WORK/actors.json" \
+    -n "jq search energie" "jq -c '[.topics[].figures[] | select((.text + .label) | ascii_downcase | test(\"energ\"))]' $WORK/figures.json" \
     >/dev/null 2>&1
 done
-hyperfine -N --warmup 3 --runs 20 --export-json "$WORK/jq.json" \
-  -n "jq investments" "jq -c '.topics[] | select(.id == \"investments\") | .figures[]' $WORK/figures.json" \
-  -n "jq actor DNUM" "jq -c '.. | objects | select(.code? == \"DNUM\")' $WORK/actors.json" \
-  -n "jq search energie" "jq -c '[.topics[].figures[] | select((.text + .label) | ascii_downcase | test(\"energ\"))]' $WORK/figures.json" \
-  >/dev/null 2>&1
 
 python3 - "$WORK" "$AIMEMO" "$HELLO" <<'PY'
 import glob, json, os, statistics, subprocess, sys
 work, aimemo, hello = sys.argv[1:4]
 times = {}
-for f in sorted(glob.glob(f"{work}/round-*.json")) + [f"{work}/jq.json"]:
+for f in sorted(glob.glob(f"{work}/round-*.json")):
     for r in json.load(open(f))["results"]:
         times.setdefault(r["command"], []).extend(r["times"])
 med = {k: statistics.median(v) for k, v in times.items()}
