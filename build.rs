@@ -39,7 +39,7 @@ fn main() {
          pub const TEXT: &str = {:?};\n",
         aimemo_kb::take_baked_text()
     );
-    let seqs = aimemo_kb::take_baked_seqs();
+    let mut seqs = aimemo_kb::take_baked_seqs();
     for (name, ty) in [
         ("strs", "aimemo_kb::Str"),
         ("texts", "aimemo_kb::Text"),
@@ -48,7 +48,7 @@ fn main() {
         ("list_links", "aimemo_kb::link::Link<aimemo_kb::List>"),
         ("figure_links", "aimemo_kb::link::Link<aimemo_kb::Figure>"),
     ] {
-        let elements = seqs.get(name).map(Vec::as_slice).unwrap_or_default();
+        let elements = seqs.remove(name).unwrap_or_default();
         let n = elements.len();
         let list = elements
             .iter()
@@ -60,6 +60,11 @@ fn main() {
              pub static {}: [{ty}; {n}] = [{list}];\n",
             name.to_uppercase()
         ));
+    }
+    if let Some(name) = seqs.keys().next() {
+        fail(&[format!(
+            "build.rs writes no array for the sequences of `{name}`"
+        )]);
     }
     let Some(out) = std::env::var_os("OUT_DIR") else {
         fail(&["OUT_DIR is not set: build.rs runs under cargo".into()]);
