@@ -81,7 +81,8 @@ impl Loaded {
     }
 }
 
-/// The built-in knowledge base: a shallow copy of the static, borrowing all its data.
+/// The built-in knowledge base: a shallow copy of the static (its top-level arrays
+/// borrowed, its texts and sequences places in the baked pools).
 fn builtin() -> Kb {
     builtin::kb().clone()
 }

@@ -174,7 +174,7 @@ impl<T> databake::Bake for Link<T> {
 #[cfg(feature = "bake")]
 impl<T> databake::BakeSize for Link<T> {
     fn borrows_size(&self) -> usize {
-        self.id.len()
+        self.id.borrows_size()
     }
 }
 

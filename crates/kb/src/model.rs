@@ -1,7 +1,9 @@
 //! The knowledge base's data model: what `facts.toml` holds, as typed records.
 //!
 //! The built-in knowledge base is baked into statics by `build.rs` (databake): its
-//! texts as places in one text ([`Str`]), its sequences borrowed; a file's are owned.
+//! texts as places in one text ([`Str`]), the sequences inside its entries as runs of
+//! baked arrays ([`Seq`]), its top-level arrays borrowed ([`Table`]); a file's are
+//! owned.
 
 use std::borrow::Cow;
 
@@ -77,7 +79,8 @@ impl std::fmt::Debug for Str {
 
 impl std::fmt::Display for Str {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self)
+        // As `str` formats: a width or a precision given applies.
+        std::fmt::Display::fmt(self.as_str(), f)
     }
 }
 
@@ -914,5 +917,19 @@ impl Kb {
         append(&mut self.lists, other.lists);
         append(&mut self.actors, other.actors);
         append(&mut self.events, other.events);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Str;
+
+    #[test]
+    fn a_text_formats_as_a_str_does() {
+        let s = Str::from("énergie");
+        assert_eq!(
+            format!("[{s:<9}] [{s:.3}] [{s:?}]"),
+            "[énergie  ] [éne] [\"énergie\"]"
+        );
     }
 }

@@ -338,9 +338,10 @@ impl Query {
             let stems = move || {
                 // Taken by value: the closure runs once, and lends what it returns.
                 let cache = cache;
-                let known = cache
-                    .entry(word.to_string())
-                    .or_insert_with(|| stem::stems(word));
+                if !cache.contains_key(word) {
+                    cache.insert(word.to_string(), stem::stems(word));
+                }
+                let known = &cache[word];
                 [known[0].as_deref(), known[1].as_deref()]
             };
             if t.quality(word, stems) > 0 {
