@@ -2,6 +2,7 @@
 //! the search index, lookup and search. Shared by the binary and its build script,
 //! which validates `facts.toml` and embeds it with this crate's types.
 
+pub mod baked;
 pub mod fold;
 pub mod index;
 pub mod keys;
