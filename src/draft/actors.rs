@@ -103,44 +103,40 @@ pub fn read(text: &str, sentences: &[Sentence]) -> Read {
     for (n, sent) in sentences.iter().enumerate() {
         let s = &text[sent.span.clone()];
         let toks = words::tokens(s);
-        let mut taken = vec![false; toks.len()];
+        let mut r = Reading {
+            s,
+            toks: &toks,
+            sent,
+            taken: vec![false; toks.len()],
+            here: Vec::new(),
+        };
         // `(source : X)` credits a source; it names no actor.
         for k in 0..toks.len() {
             if toks[k].is_punct('(') && toks.get(k + 1).is_some_and(|t| t.is("source|sources")) {
                 let close = (k..toks.len())
                     .find(|&c| toks[c].is_punct(')'))
                     .unwrap_or(toks.len() - 1);
-                taken[k..=close].iter_mut().for_each(|t| *t = true);
+                r.taken[k..=close].iter_mut().for_each(|t| *t = true);
             }
         }
-        // The sentence's actors, by the token their name starts at.
-        let mut here: Vec<(usize, usize)> = Vec::new();
         // Words of a name an acronym may stand in, as an actor of its own
         // (`sous-direction du contrôle des armements et de l'OSCE`).
         let mut inside = vec![false; toks.len()];
         if sent.names {
-            heads(
-                s,
-                &toks,
-                &mut taken,
-                &mut inside,
-                &mut here,
-                &mut found,
-                sent,
-            );
-            defined(s, &toks, &mut taken, &mut here, &mut found, sent);
-            bracketed(s, &toks, &mut taken, &mut here, &mut found, sent);
-            capitals(s, &toks, &mut taken, &mut here, &mut found, sent);
+            heads(&mut r, &mut inside, &mut found);
+            defined(&mut r, &mut found);
+            bracketed(&mut r, &mut found);
+            capitals(&mut r, &mut found);
         }
-        for k in 0..toks.len() {
-            if !taken[k] || inside[k] {
+        for (k, &within) in inside.iter().enumerate() {
+            if !r.taken[k] || within {
                 if let Some(code) = acronym_at(&toks, k) {
                     alone.push((code, n));
-                    taken[k] = true;
+                    r.taken[k] = true;
                 }
             }
         }
-        ties(&toks, &here, &mut found.actors);
+        ties(&toks, &r.here, &mut found.actors);
     }
     // The actor whose initials an acronym standing alone is, for each that only
     // one actor without a code has (`usize::MAX`: several have).
@@ -245,6 +241,34 @@ impl Found {
     }
 }
 
+/// A sentence being read for names: its text and words, the words a name (or a
+/// source's credit) has taken, and the actors it names, by the word each name
+/// starts at.
+struct Reading<'a> {
+    s: &'a str,
+    toks: &'a [Tok<'a>],
+    sent: &'a Sentence,
+    taken: Vec<bool>,
+    here: Vec<(usize, usize)>,
+}
+
+impl Reading<'_> {
+    /// The actor named by `span` of the sentence (with `code`), its name at word
+    /// `at`, added to `found`; `words` are taken.
+    fn add(
+        &mut self,
+        found: &mut Found,
+        at: usize,
+        span: Range<usize>,
+        code: Option<String>,
+        words: Range<usize>,
+    ) {
+        let i = found.add(self.s, span, code, self.sent);
+        self.here.push((at, i));
+        self.taken[words].iter_mut().for_each(|t| *t = true);
+    }
+}
+
 /// A code as compared: spaces out, in capitals.
 fn plain_code(code: &str) -> String {
     code.replace(' ', "").to_uppercase()
@@ -271,20 +295,13 @@ fn initials(name: &str) -> String {
 }
 
 /// Step 1: names headed by an organisation's word.
-fn heads(
-    s: &str,
-    toks: &[Tok],
-    taken: &mut [bool],
-    inside: &mut [bool],
-    here: &mut Vec<(usize, usize)>,
-    found: &mut Found,
-    sent: &Sentence,
-) {
+fn heads(r: &mut Reading, inside: &mut [bool], found: &mut Found) {
+    let Reading { s, toks, .. } = *r;
     let mut k = 0;
     while k < toks.len() {
         // `une fondation sur l'IA`, `cette Coalition`: a description, not a name.
         let described = k > 0 && toks[k - 1].is(DESCRIBING);
-        if taken[k] || !toks[k].is_word() || !toks[k].is(HEADS) || described {
+        if r.taken[k] || !toks[k].is_word() || !toks[k].is(HEADS) || described {
             k += 1;
             continue;
         }
@@ -302,9 +319,7 @@ fn heads(
             continue;
         }
         let span = toks[k].span.start..toks[end - 1].span.end;
-        let i = found.add(s, span, code, sent);
-        here.push((k, i));
-        taken[k..after].iter_mut().for_each(|t| *t = true);
+        r.add(found, k, span, code, k..after);
         inside[k..end].iter_mut().for_each(|t| *t = true);
         k = after;
     }
@@ -496,16 +511,10 @@ fn fits(code: &str, name: &str) -> bool {
 /// Step 2: an acronym defined beside a name with no heading word (`Alternative
 /// für Deutschland` after `AfD (`, or capitals before `(ACR)`); beside small
 /// letters, a term.
-fn defined(
-    s: &str,
-    toks: &[Tok],
-    taken: &mut [bool],
-    here: &mut Vec<(usize, usize)>,
-    found: &mut Found,
-    sent: &Sentence,
-) {
+fn defined(r: &mut Reading, found: &mut Found) {
+    let Reading { s, toks, .. } = *r;
     for k in 0..toks.len() {
-        if taken[k] || !toks[k].is_punct('(') {
+        if r.taken[k] || !toks[k].is_punct('(') {
             continue;
         }
         let (code, after) = code_after(s, toks, k);
@@ -513,7 +522,7 @@ fn defined(
             // Capitals before it make the name; small letters a term.
             let mut start = k;
             while start > 0
-                && !taken[start - 1]
+                && !r.taken[start - 1]
                 && toks[start - 1].is_capitalized()
                 && !toks[start - 1].is(NOT_NAMES)
             {
@@ -521,12 +530,10 @@ fn defined(
             }
             if start < k && fits(&code, &s[toks[start].span.start..toks[k - 1].span.end]) {
                 let span = toks[start].span.start..toks[k - 1].span.end;
-                let i = found.add(s, span, Some(code), sent);
-                here.push((start, i));
-                taken[start..after].iter_mut().for_each(|t| *t = true);
+                r.add(found, start, span, Some(code), start..after);
             } else if k > 0 && toks[k - 1].is_word() && !toks[k - 1].is_capitalized() {
                 found.terms.push(code);
-                taken[k..after].iter_mut().for_each(|t| *t = true);
+                r.taken[k..after].iter_mut().for_each(|t| *t = true);
             }
             continue;
         }
@@ -537,7 +544,7 @@ fn defined(
         let before = k.checked_sub(1).map(|b| &toks[b]);
         let acronym =
             |b: &&Tok| b.is_word() && b.text.chars().filter(|c| c.is_uppercase()).count() >= 2;
-        if let Some(b) = before.filter(|b| !taken[k - 1] && acronym(b)) {
+        if let Some(b) = before.filter(|b| !r.taken[k - 1] && acronym(b)) {
             let inside = &s[toks[k].span.end..toks[close].span.start];
             // Capitals, but for short particles (`Alternative für Deutschland`).
             let all_caps = toks[k + 1..close]
@@ -546,9 +553,13 @@ fn defined(
                 .all(Tok::is_capitalized);
             if all_caps && initials_match(b.text, inside) {
                 let span = toks[k].span.end..toks[close].span.start;
-                let i = found.add(s, span, Some(b.text.to_string()), sent);
-                here.push((k - 1, i));
-                taken[k - 1..=close].iter_mut().for_each(|t| *t = true);
+                r.add(
+                    found,
+                    k - 1,
+                    span,
+                    Some(b.text.to_string()),
+                    k - 1..close + 1,
+                );
             }
         }
     }
@@ -571,16 +582,10 @@ fn initials_match(code: &str, name: &str) -> bool {
 
 /// Step 3a: a bracketed list of names in capitals: `(OpenAI, H, Mistral, Anthropic)`,
 /// `(G7, G20, OCDE notamment)`; places left out.
-fn bracketed(
-    s: &str,
-    toks: &[Tok],
-    taken: &mut [bool],
-    here: &mut Vec<(usize, usize)>,
-    found: &mut Found,
-    sent: &Sentence,
-) {
+fn bracketed(r: &mut Reading, found: &mut Found) {
+    let Reading { s, toks, .. } = *r;
     for k in 0..toks.len() {
-        if taken[k] || !toks[k].is_punct('(') {
+        if r.taken[k] || !toks[k].is_punct('(') {
             continue;
         }
         let Some(close) = (k + 1..toks.len()).find(|&c| toks[c].is_punct(')')) else {
@@ -620,12 +625,10 @@ fn bracketed(
         if items.len() < 2 {
             continue;
         }
-        for r in items {
-            let span = toks[r.start].span.start..toks[r.end - 1].span.end;
+        for item in items {
+            let span = toks[item.start].span.start..toks[item.end - 1].span.end;
             let code = is_code(&s[span.clone()]).then(|| s[span.clone()].to_string());
-            let i = found.add(s, span, code, sent);
-            here.push((r.start, i));
-            taken[r].iter_mut().for_each(|t| *t = true);
+            r.add(found, item.start, span, code, item);
         }
     }
 }
@@ -634,14 +637,8 @@ fn bracketed(
 /// has one) unless the run is longer than one word or written like a name
 /// (`OpenAI`); articles before them, places and the words of [`NOT_NAMES`] left
 /// out.
-fn capitals(
-    s: &str,
-    toks: &[Tok],
-    taken: &mut [bool],
-    here: &mut Vec<(usize, usize)>,
-    found: &mut Found,
-    sent: &Sentence,
-) {
+fn capitals(r: &mut Reading, found: &mut Found) {
+    let Reading { s, toks, .. } = *r;
     let mut k = 0;
     while k < toks.len() {
         // After `(`, `:`, `«`, or a stage direction in brackets (`(M. Gay
@@ -654,13 +651,17 @@ fn capitals(
             || toks[k - 1].is_punct('«');
         let t = &toks[k];
         let function_word = t.is(DETERMINERS) || t.is(words::PREPOSITIONS) || t.is(FUNCTION_WORDS);
-        if taken[k] || !t.is_capitalized() || function_word || t.is(NOT_NAMES) || is_month_or_day(t)
+        if r.taken[k]
+            || !t.is_capitalized()
+            || function_word
+            || t.is(NOT_NAMES)
+            || is_month_or_day(t)
         {
             k += 1;
             continue;
         }
         let mut end = k + 1;
-        while end < toks.len() && !taken[end] {
+        while end < toks.len() && !r.taken[end] {
             let n = &toks[end];
             // `Rassemblement Démocratique et Social Européen`: `et` between two
             // adjectives in capitals (not between two names: `Mistral et Anthropic`).
@@ -705,9 +706,7 @@ fn capitals(
             let (code, after) = code_after(s, toks, end);
             let code = code.filter(|c| fits(c, name));
             let span = toks[k].span.start..toks[end - 1].span.end;
-            let i = found.add(s, span, code, sent);
-            here.push((k, i));
-            taken[k..after.max(end)].iter_mut().for_each(|t| *t = true);
+            r.add(found, k, span, code, k..after.max(end));
         }
         k = end;
     }
